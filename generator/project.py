@@ -1,0 +1,264 @@
+"""A Casebook project on disk: where each kind of file lives, and loading all of them.
+
+Layout (relative to the project root)::
+
+    casebook.yml               project settings (optional)
+    office.yaml                the office's own profile
+    cases/**/<case_id>.yaml    one file per client case
+    interns/<id>/intern.yaml   one folder per intern: intern.yaml, logbook.yaml,
+                               references.yaml, review.yaml, chapters/*.md
+    content/                   hand-written pages (the MkDocs docs_dir)
+    taxonomies/*.yaml          optional overrides of the built-in vocabularies
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.load import LoadedFile, LoadError, load_yaml
+from generator.model import Case, Intern, Logbook, Office, References, Settings, Strict
+from generator.problems import Problem, sort_problems
+from generator.taxonomy import Taxonomy, TaxonomyError, load_taxonomy
+from generator import validate
+
+ROOT_MARKERS = ("casebook.yml", "office.yaml")
+
+
+@dataclass
+class CaseDoc:
+    """A validated case and where it came from."""
+
+    case: Case
+    path: Path
+    display: str
+    loaded: LoadedFile
+
+
+@dataclass
+class InternDoc:
+    """An intern's folder: record, logbook, references and hand-written chapters."""
+
+    intern: Intern
+    folder: Path
+    logbook: Logbook = field(default_factory=Logbook)
+    references: References = field(default_factory=References)
+    chapters: dict[str, str] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Project:
+    """Everything Casebook read from a project, valid parts only."""
+
+    root: Path
+    taxonomy: Taxonomy
+    settings: Settings
+    today: dt.date
+    office: Office | None = None
+    cases: dict[str, CaseDoc] = field(default_factory=dict)
+    interns: dict[str, InternDoc] = field(default_factory=dict)
+    files_checked: int = 0
+
+    def sorted_cases(self) -> list[CaseDoc]:
+        return [self.cases[key] for key in sorted(self.cases)]
+
+    def sorted_interns(self) -> list[InternDoc]:
+        return [self.interns[key] for key in sorted(self.interns)]
+
+
+def find_root(start: Path) -> Path:
+    """The nearest folder at or above ``start`` holding a Casebook marker file."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if any((folder / marker).is_file() for marker in ROOT_MARKERS):
+            return folder
+    return start
+
+
+def today_for(settings_today: dt.date | None = None) -> dt.date:
+    """Today, unless CASEBOOK_TODAY (YYYY-MM-DD) pins it, as the tests do."""
+    pinned = os.environ.get("CASEBOOK_TODAY")
+    if pinned:
+        return dt.date.fromisoformat(pinned)
+    return settings_today or dt.date.today()
+
+
+def case_files(root: Path) -> list[Path]:
+    return sorted((root / "cases").rglob("*.yaml")) + sorted((root / "cases").rglob("*.yml"))
+
+
+def intern_folders(root: Path) -> list[Path]:
+    base = root / "interns"
+    return sorted(p for p in base.iterdir() if p.is_dir()) if base.is_dir() else []
+
+
+class _Loader:
+    """Loads and validates the files of one project, collecting problems."""
+
+    def __init__(self, root: Path, today: dt.date | None):
+        self.root = root
+        self.problems: list[Problem] = []
+        self.files = 0
+        self.settings = self._settings()
+        self.taxonomy = self._taxonomy()
+        self.today = today or today_for()
+        self.context = {"taxonomy": self.taxonomy}
+
+    def display(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)
+
+    def document(self, path: Path, model: type[Strict]) -> tuple[Any, LoadedFile | None]:
+        """Load and schema-validate one file; None when it has errors."""
+        self.files += 1
+        display = self.display(path)
+        try:
+            loaded = load_yaml(path, display)
+        except LoadError as error:
+            self.problems.append(error.problem)
+            return None, None
+        document, problems = validate.validate_document(loaded, model, display, self.context)
+        self.problems.extend(problems)
+        return document, loaded
+
+    def _settings(self) -> Settings:
+        path = self.root / "casebook.yml"
+        if not path.is_file():
+            return Settings()
+        settings, _ = self.document(path, Settings)
+        return settings or Settings()
+
+    def _taxonomy(self) -> Taxonomy:
+        try:
+            return load_taxonomy(self.root)
+        except TaxonomyError as error:
+            self.problems.append(Problem.make("taxonomies", 1, 1, "", "field.invalid", detail=str(error)))
+            return load_taxonomy(None)
+
+
+def load_project(root: Path, *, today: dt.date | None = None) -> tuple[Project, list[Problem]]:
+    """Load, validate and cross-check a whole project; return it with every problem found."""
+    loader = _Loader(root, today)
+    project = Project(root, loader.taxonomy, loader.settings, loader.today)
+    project.office = _load_office(loader)
+    project.cases = _load_cases(loader, project)
+    project.interns = _load_interns(loader, project)
+    loader.problems.extend(cross_file_problems(project))
+    project.files_checked = loader.files
+    return project, sort_problems(loader.problems)
+
+
+def _load_office(loader: _Loader) -> Office | None:
+    path = loader.root / "office.yaml"
+    if not path.is_file():
+        loader.problems.append(Problem.make("office.yaml", 1, 1, "", "project.no_office"))
+        return None
+    office, _ = loader.document(path, Office)
+    return office
+
+
+def _load_cases(loader: _Loader, project: Project) -> dict[str, CaseDoc]:
+    cases: dict[str, CaseDoc] = {}
+    for path in case_files(loader.root):
+        case, loaded = loader.document(path, Case)
+        if case is None:
+            continue
+        doc = CaseDoc(case, path, loader.display(path), loaded)
+        report = validate.Reporter(loaded, doc.display)
+        validate.case_rules(case, report, loader.taxonomy, loader.today)
+        _check_case_identity(doc, cases, report)
+        loader.problems.extend(report.problems)
+        cases.setdefault(case.case_id, doc)
+    return cases
+
+
+def _check_case_identity(doc: CaseDoc, seen: dict[str, CaseDoc], report: validate.Reporter) -> None:
+    case_id = doc.case.case_id
+    if case_id in seen:
+        report.add(("case_id",), "case.duplicate_id", case=case_id, other=seen[case_id].display)
+    if doc.path.stem != case_id:
+        report.add(("case_id",), "case.file_name", case=case_id)
+
+
+def _load_interns(loader: _Loader, project: Project) -> dict[str, InternDoc]:
+    interns: dict[str, InternDoc] = {}
+    for folder in intern_folders(loader.root):
+        doc = _load_intern(loader, folder)
+        if doc is not None:
+            interns[doc.intern.id] = doc
+    return interns
+
+
+def _load_intern(loader: _Loader, folder: Path) -> InternDoc | None:
+    record_path = folder / "intern.yaml"
+    if not record_path.is_file():
+        display = loader.display(record_path)
+        loader.problems.append(Problem.make(display, 1, 1, "", "project.intern_missing_file"))
+        return None
+    intern, loaded = loader.document(record_path, Intern)
+    if intern is not None:
+        report = validate.Reporter(loaded, loader.display(record_path))
+        validate.intern_rules(intern, folder.name, report, loader.today)
+        loader.problems.extend(report.problems)
+    logbook = _optional(loader, folder / "logbook.yaml", Logbook, intern)
+    references = _optional(loader, folder / "references.yaml", References, intern)
+    if intern is None:
+        return None
+    return InternDoc(intern, folder, logbook or Logbook(), references or References(),
+                     _chapters(folder))
+
+
+def _optional(loader: _Loader, path: Path, model: type[Strict], intern: Intern | None) -> Any:
+    if not path.is_file():
+        return None
+    document, loaded = loader.document(path, model)
+    if isinstance(document, Logbook):
+        report = validate.Reporter(loaded, loader.display(path))
+        validate.logbook_rules(document, intern, report, loader.today)
+        loader.problems.extend(report.problems)
+    return document
+
+
+def _chapters(folder: Path) -> dict[str, str]:
+    chapters = folder / "chapters"
+    if not chapters.is_dir():
+        return {}
+    return {p.stem: p.read_text(encoding="utf-8") for p in sorted(chapters.glob("*.md"))}
+
+
+# ---------------------------------------------------------------- cross-file rules
+
+
+def cross_file_problems(project: Project) -> list[Problem]:
+    """References between files: authors, supervisors, linked cases."""
+    problems: list[Problem] = []
+    staff = [person.id for person in project.office.staff] if project.office else []
+    for doc in project.sorted_cases():
+        report = validate.Reporter(doc.loaded, doc.display)
+        _check_authors(doc.case, project, report)
+        supervisor = doc.case.record.field_supervisor
+        if supervisor and project.office and supervisor not in staff:
+            report.add(("record", "field_supervisor"), "project.unknown_staff", staff=supervisor,
+                       **_suggest(supervisor, staff))
+        problems.extend(report.problems)
+    return problems
+
+
+def _check_authors(case: Case, project: Project, report: validate.Reporter) -> None:
+    known = sorted(project.interns)
+    for index, author in enumerate(case.record.authors):
+        if author not in project.interns:
+            report.add(("record", "authors", index), "project.unknown_intern", intern=author,
+                       **_suggest(author, known))
+
+
+def _suggest(word: str, candidates: list[str]) -> dict[str, str]:
+    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    return {"dym": f" — {close[0]}?" if close else ""}
