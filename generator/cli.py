@@ -1,14 +1,22 @@
-"""The ``casebook`` command: a thin adapter from the shell to the pipeline's plain functions."""
+"""The ``casebook`` command: a thin adapter from the shell to the pipeline's plain functions.
+
+Each verb lives in its own module, ``generator/commands/<verb>.py``, exposing a click command
+named ``command``; the group imports a verb only when it runs, so ``casebook --help`` stays fast.
+"""
 
 from __future__ import annotations
 
-import sys
+import importlib
 from pathlib import Path
 
 import click
 
 from generator import __version__
 from generator.problems import Problem, format_problem, summary
+
+COMMANDS = (
+    "check", "new", "schema", "demo", "render", "build", "serve", "audit", "stats", "export",
+)
 
 LANG_OPTION = click.option(
     "--lang", type=click.Choice(["id", "en"]), default=None,
@@ -20,7 +28,27 @@ PROJECT_OPTION = click.option(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """A group whose commands are imported from generator.commands on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [name for name in COMMANDS if self._module(name) is not None]
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        module = self._module(name) if name in COMMANDS else None
+        return getattr(module, "command", None) if module else None
+
+    @staticmethod
+    def _module(name: str):
+        try:
+            return importlib.import_module(f"generator.commands.{name}")
+        except ModuleNotFoundError as error:
+            if error.name == f"generator.commands.{name}":
+                return None
+            raise
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="casebook")
 def cli() -> None:
     """Casebook — catatan kasus pekerjaan sosial menjadi situs, laporan, dan statistik.
@@ -35,53 +63,19 @@ def main() -> None:
 
 
 def project_root(project: Path | None) -> Path:
+    """The project folder: the one given, or the nearest one at or above the current folder."""
     from generator.project import find_root
 
     return find_root(project or Path.cwd())
 
 
-def print_problems(problems: list[Problem], files: int, lang: str, *, only: set[str] | None = None) -> None:
+def print_problems(problems: list[Problem], files: int, lang: str) -> None:
     """Print every problem, then the summary line, to standard error."""
-    shown = [p for p in problems if only is None or p.file in only]
-    for problem in shown:
+    for problem in problems:
         click.echo(format_problem(problem, lang), err=True)
-    click.echo(summary(shown, files, lang), err=True)
+    click.echo(summary(problems, files, lang), err=True)
 
 
 def failed(problems: list[Problem], strict: bool) -> bool:
+    """Errors fail; warnings fail too under --strict."""
     return any(p.is_error or strict for p in problems)
-
-
-@cli.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@PROJECT_OPTION
-@LANG_OPTION
-@click.option("--strict", is_flag=True, help="Peringatan juga membuat gagal / warnings fail too.")
-def check(paths: tuple[Path, ...], project: Path | None, lang: str | None, strict: bool) -> None:
-    """Periksa berkas kasus dan mahasiswa / check case and intern files.
-
-    Tanpa PATH memeriksa seluruh proyek; dengan PATH hanya melaporkan berkas itu (aturan lintas
-    berkas tetap memakai seluruh proyek). Exit 0 bersih, 1 ada galat (atau peringatan dengan --strict).
-    """
-    from generator.project import load_project
-
-    root = project_root(project or (paths[0].parent if paths and paths[0].is_file() else None))
-    loaded, problems = load_project(root)
-    lang = lang or loaded.settings.language
-    only = _selected_files(root, paths) if paths else None
-    print_problems(problems, loaded.files_checked if only is None else len(only), lang, only=only)
-    shown = [p for p in problems if only is None or p.file in only]
-    sys.exit(1 if failed(shown, strict) else 0)
-
-
-def _selected_files(root: Path, paths: tuple[Path, ...]) -> set[str]:
-    selected: set[str] = set()
-    for path in paths:
-        files = sorted(path.rglob("*.y*ml")) if path.is_dir() else [path]
-        for file in files:
-            resolved = file.resolve()
-            try:
-                selected.add(resolved.relative_to(root).as_posix())
-            except ValueError:
-                selected.add(str(file))
-    return selected

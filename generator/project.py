@@ -48,7 +48,7 @@ class InternDoc:
     logbook: Logbook = field(default_factory=Logbook)
     references: References = field(default_factory=References)
     chapters: dict[str, str] = field(default_factory=dict)
-    extra: dict[str, Any] = field(default_factory=dict)
+    sources: dict[str, LoadedFile] = field(default_factory=dict)
 
 
 @dataclass
@@ -207,18 +207,22 @@ def _load_intern(loader: _Loader, folder: Path) -> InternDoc | None:
         report = validate.Reporter(loaded, loader.display(record_path))
         validate.intern_rules(intern, folder.name, report, loader.today)
         loader.problems.extend(report.problems)
-    logbook = _optional(loader, folder / "logbook.yaml", Logbook, intern)
-    references = _optional(loader, folder / "references.yaml", References, intern)
+    sources = {"intern": loaded}
+    logbook = _optional(loader, folder / "logbook.yaml", Logbook, intern, sources)
+    references = _optional(loader, folder / "references.yaml", References, intern, sources)
     if intern is None:
         return None
     return InternDoc(intern, folder, logbook or Logbook(), references or References(),
-                     _chapters(folder))
+                     _chapters(folder), sources)
 
 
-def _optional(loader: _Loader, path: Path, model: type[Strict], intern: Intern | None) -> Any:
+def _optional(loader: _Loader, path: Path, model: type[Strict], intern: Intern | None,
+              sources: dict[str, LoadedFile]) -> Any:
     if not path.is_file():
         return None
     document, loaded = loader.document(path, model)
+    if loaded is not None:
+        sources[path.stem] = loaded
     if isinstance(document, Logbook):
         report = validate.Reporter(loaded, loader.display(path))
         validate.logbook_rules(document, intern, report, loader.today)
@@ -248,7 +252,28 @@ def cross_file_problems(project: Project) -> list[Problem]:
             report.add(("record", "field_supervisor"), "project.unknown_staff", staff=supervisor,
                        **_suggest(supervisor, staff))
         problems.extend(report.problems)
+    for intern in project.sorted_interns():
+        problems.extend(_check_logbook_cases(intern, project))
     return problems
+
+
+def _check_logbook_cases(doc: InternDoc, project: Project) -> list[Problem]:
+    loaded = doc.sources.get("logbook")
+    if loaded is None:
+        return []
+    report = validate.Reporter(loaded, _relative(loaded.path, project.root))
+    for index, entry in enumerate(doc.logbook.entries):
+        for position, case_id in enumerate(entry.cases):
+            if case_id not in project.cases:
+                report.add(("entries", index, "cases", position), "logbook.unknown_case", case=case_id)
+    return report.problems
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def _check_authors(case: Case, project: Project, report: validate.Reporter) -> None:

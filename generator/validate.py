@@ -45,8 +45,9 @@ def validate_document(
 ) -> tuple[Strict | None, list[Problem]]:
     """Validate parsed data against a model; return the model or every problem found."""
     if not isinstance(loaded.data, dict):
+        code = "file.empty" if loaded.data is None else "file.not_mapping"
         position = loaded.position(())
-        return None, [Problem.make(display, position.line, position.column, "", "file.not_mapping")]
+        return None, [Problem.make(display, position.line, position.column, "", code)]
     try:
         return model.model_validate(loaded.data, context=context), []
     except ValidationError as error:
@@ -105,17 +106,13 @@ def _vocabulary_params(ctx: dict) -> dict[str, Any]:
     from generator.taxonomy import load_taxonomy  # the built-in set, for suggestions only
 
     vocabulary, value = ctx["vocabulary"], str(ctx["value"])
-    codes = _codes_for_hint(vocabulary, load_taxonomy)
+    taxonomy = load_taxonomy()
+    codes = list(taxonomy.codes(vocabulary))
     params = _did_you_mean(value, codes)
     shown = ", ".join(codes[:12]) + (", …" if len(codes) > 12 else "")
-    return {**params, "vocabulary": vocabulary, "value": value, "allowed": shown}
-
-
-def _codes_for_hint(vocabulary: str, loader: Any) -> list[str]:
-    try:
-        return list(loader().codes(vocabulary))
-    except Exception:  # an unknown vocabulary is the taxonomy's problem, reported elsewhere
-        return []
+    return {**params, "vocabulary": vocabulary, "value": value, "allowed": shown,
+            "label_id": taxonomy.vocab_label(vocabulary, "id"),
+            "label_en": taxonomy.vocab_label(vocabulary, "en")}
 
 
 def _did_you_mean(word: str, candidates: list[str]) -> dict[str, str]:

@@ -1,0 +1,1 @@
+"""One module per ``casebook`` verb; each exposes a click command named ``command``."""
