@@ -40,21 +40,46 @@ class Position:
 
 @dataclass
 class LoadedFile:
-    """A parsed YAML file: its data and the positions of its keys and values."""
+    """A parsed YAML file. Positions are found on demand, by composing the text again: keeping
+    every node of thousands of files in memory would cost more than the rare error saves."""
 
     path: Path
     data: Any
-    values: dict[Loc, Position] = field(default_factory=dict)
-    keys: dict[Loc, Position] = field(default_factory=dict)
+    text: str | None = field(default=None, repr=False)
+    _root: yaml.Node | None = field(default=None, repr=False)
 
     def position(self, loc: Loc, *, key: bool = False) -> Position:
-        """The position of ``loc``, or of its nearest ancestor that has one."""
-        table = self.keys if key else self.values
-        for end in range(len(loc), -1, -1):
-            found = table.get(loc[:end]) or self.values.get(loc[:end])
-            if found:
-                return found
-        return Position(1, 1)
+        """The position of ``loc`` (its key with ``key=True``), or of its nearest ancestor."""
+        node, key_node = self._root_node(), None
+        for part in loc:
+            child = _child(node, part)
+            if child is None:
+                break
+            key_node, node = child
+        else:
+            if key and key_node is not None:
+                return _position(key_node)
+        return _position(node) if node is not None else Position(1, 1)
+
+    def _root_node(self) -> yaml.Node | None:
+        if self._root is None:
+            text = self.text if self.text is not None else _decode(self.path.read_bytes(), "")
+            loader = _Loader(text)
+            try:
+                self._root = loader.get_single_node()
+            finally:
+                loader.dispose()
+        return self._root
+
+
+def _child(node: yaml.Node | None, part: str | int) -> tuple[yaml.Node | None, yaml.Node] | None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if key_node.value == str(part):
+                return key_node, value_node
+    elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+        return None, node.value[part]
+    return None
 
 
 class LoadError(Exception):
@@ -77,11 +102,8 @@ def load_yaml_text(text: str, path: Path, display: str | None = None) -> LoadedF
     """Parse YAML text already in memory."""
     name = display or str(path)
     node = _compose(text, name)
-    loaded = LoadedFile(path=path, data=None)
-    if node is not None:
-        builder = _Builder(loaded, name)
-        loaded.data = builder.build(node, ())
-    return loaded
+    data = _Builder(name).build(node) if node is not None else None
+    return LoadedFile(path=path, data=data, text=None)
 
 
 def _read_bytes(path: Path, name: str) -> bytes:
@@ -122,39 +144,44 @@ def _compose(text: str, name: str) -> yaml.Node | None:
         loader.dispose()
 
 
-class _Builder:
-    """Turns a composed node graph into plain data, recording positions."""
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str": str,
+    "tag:yaml.org,2002:timestamp": str,
+}
 
-    def __init__(self, loaded: LoadedFile, name: str):
-        self.loaded = loaded
+
+class _Builder:
+    """Turns a composed node graph into plain data, refusing what a case file never needs."""
+
+    def __init__(self, name: str):
         self.name = name
         self.budget = MAX_NODES
 
-    def build(self, node: yaml.Node, loc: Loc) -> Any:
+    def build(self, node: yaml.Node) -> Any:
         self.budget -= 1
         if self.budget < 0:
             raise LoadError(self._at(node, "yaml.too_many_nodes", limit=MAX_NODES))
-        self.loaded.values[loc] = _position(node)
+        if node.tag in _PLAIN_TAGS:
+            return node.value
         if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, loc)
+            return self._mapping(node)
         if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, loc + (i,)) for i, item in enumerate(node.value)]
+            return [self.build(item) for item in node.value]
         return self._scalar(node)
 
-    def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
+    def _mapping(self, node: yaml.MappingNode) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                raise LoadError(self._at(key_node, "yaml.merge_key"))
-            key = self._key(key_node)
+            key = key_node.value if key_node.tag == "tag:yaml.org,2002:str" else self._key(key_node)
             if key in result:
-                first = self.loaded.keys[loc + (key,)]
-                raise LoadError(self._at(key_node, "yaml.duplicate_key", key=key, first=first.line))
-            self.loaded.keys[loc + (key,)] = _position(key_node)
-            result[key] = self.build(value_node, loc + (key,))
+                first = _first_line(node, key)
+                raise LoadError(self._at(key_node, "yaml.duplicate_key", key=key, first=first))
+            result[key] = self.build(value_node)
         return result
 
     def _key(self, node: yaml.Node) -> str:
+        if node.tag == "tag:yaml.org,2002:merge":
+            raise LoadError(self._at(node, "yaml.merge_key"))
         if not isinstance(node, yaml.ScalarNode):
             raise LoadError(self._at(node, "yaml.complex_key"))
         value = self._scalar(node)
@@ -164,8 +191,6 @@ class _Builder:
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         tag = node.tag
-        if tag == "tag:yaml.org,2002:str" or tag == "tag:yaml.org,2002:timestamp":
-            return node.value
         if tag == "tag:yaml.org,2002:null":
             return None
         if tag == "tag:yaml.org,2002:bool":
@@ -177,6 +202,11 @@ class _Builder:
     def _at(self, node: yaml.Node, code: str, **params: Any) -> Problem:
         position = _position(node)
         return _problem(self.name, position.line, position.column, code, **params)
+
+
+def _first_line(node: yaml.MappingNode, key: str) -> int:
+    first = next(k for k, _ in node.value if k.value == key)
+    return first.start_mark.line + 1
 
 
 def _position(node: yaml.Node) -> Position:
