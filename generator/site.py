@@ -87,9 +87,7 @@ DEFAULT_MARKDOWN_EXTENSIONS = (
     {"pymdownx.tabbed": {"alternate_style": True}},
 )
 # Defence in depth only: the caller guarantees no data file lands in docs_dir.
-EXCLUDE_DOCS = "\n".join(
-    ["*.yml", "*.yaml", "*.bak", "*~", "*.swp", "*.orig", "*.tmp", "*.py", "*.pyc", "*.toml"]
-)
+EXCLUDE_DOCS = "*.yml\n*.yaml\n*.bak\n*~\n*.swp\n*.orig\n*.tmp\n*.py\n*.pyc\n*.toml"
 # Material's Indonesian defaults use no pipeline at all; keep only the language-neutral
 # trimmer (strips punctuation around words). lunr has no Indonesian stemmer.
 SEARCH_PLUGIN = {"search": {"pipeline": ["trimmer"]}}
@@ -280,8 +278,10 @@ def load_mkdocs_config(config: dict, *, fresh_plugins: bool = True):
         for key, warning in warnings:
             logging.getLogger("mkdocs.config").warning(f"config '{key}': {warning}")
     if problems:
-        raise SiteBuildError("Konfigurasi MkDocs tidak valid / invalid MkDocs config:\n  - "
-                             + "\n  - ".join(problems))
+        raise SiteBuildError(
+            "Konfigurasi MkDocs tidak valid / invalid MkDocs config:\n  - "
+            + "\n  - ".join(problems)
+        )
     return mkdocs_config
 
 
@@ -451,8 +451,9 @@ class DevServer:
         self.watch_paths = [Path(p).resolve() for p in watch]
         self._changes: set[Path] = set()
         self._changes_lock = threading.Lock()
-        self._built = False
+        self.last_build: str | None = None  # "full" | "dirty" once built
         self._sources: frozenset[str] = frozenset()
+        self._plugins = None
         self.server = LiveReloadServer(
             builder=self.rebuild, host=host, port=port, root=str(self.site_dir)
         )
@@ -466,15 +467,16 @@ class DevServer:
             self.regenerate(changed)
         install_assets(Path(self.spec.docs_dir))
         sources = doc_sources(Path(self.spec.docs_dir))
-        dirty = self._built and sources == self._sources  # added/removed pages: full build
-        run_mkdocs(self.config, serve_url=self.url, dirty=dirty, fresh_plugins=not self._built)
+        dirty = self.last_build is not None and sources == self._sources  # else: full build
+        run_mkdocs(self.config, serve_url=self.url, dirty=dirty, fresh_plugins=False)
         finish_output(self.site_dir, self.spec.audience)
-        self._built, self._sources = True, sources
+        self.last_build, self._sources = ("dirty" if dirty else "full"), sources
 
     def run(self) -> None:
         """Initial build, then serve and rebuild on changes until shutdown()."""
+        self._plugins = load_mkdocs_config(self.config, fresh_plugins=True).plugins
+        self._plugins.on_startup(command="serve", dirty=True)  # search keeps its index
         self.rebuild()
-        self._tell_plugins_we_serve()
         for path in self.watch_paths:
             self._watch(path)
         self.server.serve()
@@ -482,12 +484,9 @@ class DevServer:
     def shutdown(self) -> None:
         """Stop serving and delete the temporary site folder."""
         self.server.shutdown()
+        if self._plugins is not None:
+            self._plugins.on_shutdown()
         shutil.rmtree(self.site_dir, ignore_errors=True)
-
-    def _tell_plugins_we_serve(self) -> None:
-        """Let Material's search plugin keep its index across dirty rebuilds."""
-        plugins = load_mkdocs_config(self.config, fresh_plugins=False).plugins
-        plugins.on_startup(command="serve", dirty=True)
 
     def _watch(self, path: Path) -> None:
         """Watch one source path: record each changed file, then ask for a rebuild."""

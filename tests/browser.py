@@ -41,7 +41,7 @@ LOCAL_SCHEMES = ("data", "blob", "about")
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     """Static file handler that does not print one line per request."""
 
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args) -> None:
         """Stay silent."""
 
 

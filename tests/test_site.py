@@ -10,9 +10,9 @@ import time
 import urllib.request
 from pathlib import Path
 
+import browser
 import pytest
 
-import browser
 from generator import site
 from generator.site import SiteBuildError, SiteSpec
 
@@ -78,15 +78,15 @@ def write_tree(docs: Path, pages: dict[str, str] = PAGES) -> Path:
 
 def make_spec(tmp: Path, audience: str = "public", **changes) -> SiteSpec:
     """A spec for the sample tree under tmp."""
-    values = dict(
-        audience=audience,
-        docs_dir=tmp / "docs",
-        site_dir=tmp / "site" / audience,
-        nav=NAV,
-        site_name="Casebook Uji",
-        strict=True,
-        base_config=PROJECT_CONFIG,
-    )
+    values = {
+        "audience": audience,
+        "docs_dir": tmp / "docs",
+        "site_dir": tmp / "site" / audience,
+        "nav": NAV,
+        "site_name": "Casebook Uji",
+        "strict": True,
+        "base_config": PROJECT_CONFIG,
+    }
     return SiteSpec(**{**values, **changes})
 
 
@@ -214,8 +214,15 @@ def public_site(tmp_path_factory) -> Path:
 
 @pytest.mark.slow
 def test_build_writes_pages_search_index_and_css(public_site):
-    for name in ("index.html", "404.html", "kasus/k-7f3a/index.html", "tentang/index.html",
-                 "search/search_index.json", "assets/casebook/casebook.css", "sitemap.xml.gz"):
+    for name in (
+        "index.html",
+        "404.html",
+        "kasus/k-7f3a/index.html",
+        "tentang/index.html",
+        "search/search_index.json",
+        "assets/casebook/casebook.css",
+        "sitemap.xml.gz",
+    ):
         assert (public_site / name).is_file(), name
     index = (public_site / "index.html").read_text(encoding="utf-8")
     assert 'href="assets/casebook/casebook.css"' in index
@@ -323,6 +330,14 @@ def fetch_until(url: str, needle: str, timeout: float = 30.0) -> str:
     raise AssertionError(f"{needle!r} never appeared at {url}")
 
 
+def wait_until(condition, timeout: float = 15.0) -> None:
+    """Poll condition() until it is true (or fail after timeout seconds)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "condition never became true"
+        time.sleep(0.05)
+
+
 @pytest.mark.slow
 def test_serve_regenerates_and_rebuilds_changed_sources(tmp_path):
     docs = write_tree(tmp_path / "docs")
@@ -333,21 +348,31 @@ def test_serve_regenerates_and_rebuilds_changed_sources(tmp_path):
 
     def regenerate(changed: list[Path]) -> None:
         calls.append(changed)
-        text = (sources / "k-7f3a.txt").read_text(encoding="utf-8")
-        (docs / "kasus" / "k-7f3a.md").write_text(f"# Kasus K-7F3A\n\n{text}\n", encoding="utf-8")
+        for source in changed:
+            if source.exists():
+                text = source.read_text(encoding="utf-8")
+                page = docs / "kasus" / f"{source.stem}.md"
+                page.write_text(f"# Kasus {source.stem.upper()}\n\n{text}\n", encoding="utf-8")
 
     spec = make_spec(tmp_path, "public", site_dir=tmp_path / "tidak-dipakai")
     server = site.DevServer(spec, regenerate=regenerate, watch=[sources], port=free_port())
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     try:
-        page = server.url + "kasus/k-7f3a/"
-        fetch_until(page, "pendampingan rutin")
+        fetch_until(server.url + "kasus/k-7f3a/", "pendampingan rutin")
+        wait_until(lambda: server.last_build == "full")
         time.sleep(1.1)  # let the new Markdown get a newer mtime than the built page
         (sources / "k-7f3a.txt").write_text("versi kedua yang baru", encoding="utf-8")
-        body = fetch_until(page, "versi kedua yang baru")
+        body = fetch_until(server.url + "kasus/k-7f3a/", "versi kedua yang baru")
         assert "livereload" in body  # served by MkDocs' LiveReloadServer
         assert [sources / "k-7f3a.txt"] in calls
+        wait_until(lambda: server.last_build == "dirty")
+        index = fetch_until(server.url + "search/search_index.json", "versi kedua")
+        assert "beasiswa" in index  # unchanged pages stay searchable after a dirty build
+
+        (sources / "k-5d0e.txt").write_text("halaman baru", encoding="utf-8")
+        fetch_until(server.url + "kasus/k-5d0e/", "halaman baru")
+        wait_until(lambda: server.last_build == "full")  # a new page: full build, every nav current
         assert not spec.site_dir.exists()
     finally:
         server.shutdown()
@@ -400,7 +425,9 @@ def test_browser_harness_sees_requests_that_leave_localhost(tmp_path):
         "<script>new Worker('w.js')</script>",
         encoding="utf-8",
     )
-    (tmp_path / "w.js").write_text("fetch('https://example.org/dari-worker.json')", encoding="utf-8")
+    (tmp_path / "w.js").write_text(
+        "fetch('https://example.org/dari-worker.json')", encoding="utf-8"
+    )
     with browser.static_server(tmp_path) as base_url, browser.chromium() as session:
         session.page.goto(base_url)
         session.page.wait_for_timeout(1000)
