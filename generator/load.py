@@ -93,9 +93,15 @@ class LoadError(Exception):
 def load_yaml(path: Path, display: str | None = None) -> LoadedFile:
     """Read and parse one YAML file, refusing what is unsafe or unreadable."""
     name = display or str(path)
-    raw = _read_bytes(path, name)
-    text = _decode(raw, name)
-    return load_yaml_text(text, path, name)
+    return load_yaml_bytes(_read_bytes(path, name), path, name)
+
+
+def load_yaml_bytes(raw: bytes, path: Path, display: str | None = None) -> LoadedFile:
+    """Parse the bytes of a file already read."""
+    name = display or str(path)
+    if len(raw) > MAX_FILE_BYTES:
+        raise LoadError(_problem(name, 1, 1, "yaml.too_large", size=len(raw), limit=MAX_FILE_BYTES))
+    return load_yaml_text(_decode(raw, name), path, name)
 
 
 def load_yaml_text(text: str, path: Path, display: str | None = None) -> LoadedFile:

@@ -18,9 +18,10 @@ import difflib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
-from generator.load import LoadedFile, LoadError, load_yaml
+from generator.cache import ValidationCache, digest
+from generator.load import LoadedFile, LoadError, load_yaml, load_yaml_bytes
 from generator.model import Case, Intern, Logbook, Office, References, Settings, Strict
 from generator.problems import Problem, sort_problems
 from generator.taxonomy import Taxonomy, TaxonomyError, load_taxonomy
@@ -29,14 +30,37 @@ from generator import validate
 ROOT_MARKERS = ("casebook.yml", "office.yaml")
 
 
-@dataclass
-class CaseDoc:
-    """A validated case and where it came from."""
+@dataclass(frozen=True)
+class CaseIndex:
+    """What the cross-file rules need of a case, kept small enough to cache for every file."""
 
-    case: Case
-    path: Path
-    display: str
-    loaded: LoadedFile
+    case_id: str
+    authors: tuple[str, ...]
+    field_supervisor: str | None
+
+    @classmethod
+    def of(cls, case: Case) -> CaseIndex:
+        record = case.record
+        return cls(case.case_id, tuple(record.authors), record.field_supervisor)
+
+
+class CaseDoc:
+    """A validated case and where it came from; the model itself may be fetched on first use."""
+
+    def __init__(self, index: CaseIndex, path: Path, display: str, loaded: LoadedFile,
+                 case: Case | None = None, fetch: Callable[[], Case] | None = None):
+        self.index = index
+        self.path = path
+        self.display = display
+        self.loaded = loaded
+        self._case = case
+        self._fetch = fetch
+
+    @property
+    def case(self) -> Case:
+        if self._case is None:
+            self._case = self._fetch()
+        return self._case
 
 
 @dataclass
@@ -62,6 +86,7 @@ class Project:
     office: Office | None = None
     cases: dict[str, CaseDoc] = field(default_factory=dict)
     interns: dict[str, InternDoc] = field(default_factory=dict)
+    invalid_case_ids: set[str] = field(default_factory=set)
     files_checked: int = 0
 
     def sorted_cases(self) -> list[CaseDoc]:
@@ -115,12 +140,13 @@ class _Loader:
         except ValueError:
             return str(path)
 
-    def document(self, path: Path, model: type[Strict]) -> tuple[Any, LoadedFile | None]:
+    def document(self, path: Path, model: type[Strict], raw: bytes | None = None
+                 ) -> tuple[Any, LoadedFile | None]:
         """Load and schema-validate one file; None when it has errors."""
         self.files += 1
         display = self.display(path)
         try:
-            loaded = load_yaml(path, display)
+            loaded = load_yaml(path, display) if raw is None else load_yaml_bytes(raw, path, display)
         except LoadError as error:
             self.problems.append(error.problem)
             return None, None
@@ -166,21 +192,73 @@ def _load_office(loader: _Loader) -> Office | None:
 
 def _load_cases(loader: _Loader, project: Project) -> dict[str, CaseDoc]:
     cases: dict[str, CaseDoc] = {}
+    cache = ValidationCache.for_project(loader.root, loader.taxonomy.version, loader.today.isoformat(),
+                                        _taxonomy_fingerprint(loader.root))
     for path in case_files(loader.root):
-        case, loaded = loader.document(path, Case)
-        if case is None:
+        doc = _load_case(loader, path, cache)
+        if isinstance(doc, str):
+            project.invalid_case_ids.add(doc)
             continue
-        doc = CaseDoc(case, path, loader.display(path), loaded)
-        report = validate.Reporter(loaded, doc.display)
-        validate.case_rules(case, report, loader.taxonomy, loader.today)
+        if doc is None:
+            continue
+        report = validate.Reporter(doc.loaded, doc.display)
         _check_case_identity(doc, cases, report)
         loader.problems.extend(report.problems)
-        cases.setdefault(case.case_id, doc)
+        cases.setdefault(doc.index.case_id, doc)
+    cache.save()
     return cases
 
 
+def _load_case(loader: _Loader, path: Path, cache: ValidationCache) -> CaseDoc | str | None:
+    """One case, validated with its own rules, or taken from the cache when unchanged.
+
+    An invalid file gives its case_id when it has one (links to it are not reported twice)."""
+    display = loader.display(path)
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        raw = None
+    key = digest(raw) if raw is not None else ""
+    cached = cache.get(display, key) if raw is not None else None
+    if cached is not None:
+        loader.files += 1
+        index, problems = cached
+        loader.problems.extend(problems)
+        if isinstance(index, str) or index is None:
+            return index
+        fetch = lambda: cache.model(display) or _revalidate(loader, path)  # noqa: E731
+        return CaseDoc(index, path, display, LoadedFile(path, None), fetch=fetch)
+    before = len(loader.problems)
+    case, loaded = loader.document(path, Case, raw)
+    if case is not None:
+        report = validate.Reporter(loaded, display)
+        validate.case_rules(case, report, loader.taxonomy, loader.today)
+        loader.problems.extend(report.problems)
+    index = CaseIndex.of(case) if case is not None else _claimed_id(loaded)
+    if raw is not None:
+        cache.put(display, key, (index, loader.problems[before:]), case)
+    return CaseDoc(index, path, display, loaded, case) if case else index
+
+
+def _claimed_id(loaded: LoadedFile | None) -> str | None:
+    data = loaded.data if loaded else None
+    claimed = data.get("case_id") if isinstance(data, dict) else None
+    return claimed if isinstance(claimed, str) else None
+
+
+def _revalidate(loader: _Loader, path: Path) -> Case:
+    """Parse a cached file again when its model is missing from the model store."""
+    case, _ = loader.document(path, Case)
+    return case
+
+
+def _taxonomy_fingerprint(root: Path) -> str:
+    overrides = sorted((root / "taxonomies").glob("*.yaml")) if (root / "taxonomies").is_dir() else []
+    return digest(b"".join(p.read_bytes() for p in overrides))
+
+
 def _check_case_identity(doc: CaseDoc, seen: dict[str, CaseDoc], report: validate.Reporter) -> None:
-    case_id = doc.case.case_id
+    case_id = doc.index.case_id
     if case_id in seen:
         report.add(("case_id",), "case.duplicate_id", case=case_id, other=seen[case_id].display)
     if doc.path.stem != case_id:
@@ -246,8 +324,8 @@ def cross_file_problems(project: Project) -> list[Problem]:
     staff = [person.id for person in project.office.staff] if project.office else []
     for doc in project.sorted_cases():
         report = validate.Reporter(doc.loaded, doc.display)
-        _check_authors(doc.case, project, report)
-        supervisor = doc.case.record.field_supervisor
+        _check_authors(doc.index, project, report)
+        supervisor = doc.index.field_supervisor
         if supervisor and project.office and supervisor not in staff:
             report.add(("record", "field_supervisor"), "project.unknown_staff", staff=supervisor,
                        **_suggest(supervisor, staff))
@@ -264,7 +342,7 @@ def _check_logbook_cases(doc: InternDoc, project: Project) -> list[Problem]:
     report = validate.Reporter(loaded, _relative(loaded.path, project.root))
     for index, entry in enumerate(doc.logbook.entries):
         for position, case_id in enumerate(entry.cases):
-            if case_id not in project.cases:
+            if case_id not in project.cases and case_id not in project.invalid_case_ids:
                 report.add(("entries", index, "cases", position), "logbook.unknown_case", case=case_id)
     return report.problems
 
@@ -276,9 +354,9 @@ def _relative(path: Path, root: Path) -> str:
         return str(path)
 
 
-def _check_authors(case: Case, project: Project, report: validate.Reporter) -> None:
+def _check_authors(case: CaseIndex, project: Project, report: validate.Reporter) -> None:
     known = sorted(project.interns)
-    for index, author in enumerate(case.record.authors):
+    for index, author in enumerate(case.authors):
         if author not in project.interns:
             report.add(("record", "authors", index), "project.unknown_intern", intern=author,
                        **_suggest(author, known))

@@ -1,0 +1,102 @@
+"""A cache of validated case files, keyed by each file's content.
+
+A case whose bytes, taxonomy, Casebook version and "today" are unchanged is not parsed or
+validated again: its model and its own problems come back from ``.casebook/cache/``. A cache
+that cannot be read is ignored and rebuilt; it never changes what ``casebook check`` reports.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from generator import __version__
+
+CACHE_DIR = Path(".casebook") / "cache"
+
+
+def digest(raw: bytes) -> str:
+    return hashlib.blake2b(raw, digest_size=16).hexdigest()
+
+
+class ValidationCache:
+    """Entries ``display name -> (content digest, value)`` valid for one context key, plus a
+    side store of the validated models, read only when a model is first asked for (``check``
+    needs only the entries, a build needs the models)."""
+
+    def __init__(self, path: Path | None, context: str):
+        self.path = path
+        self.context = context
+        self.entries: dict[str, tuple[str, Any]] = self._read(path)
+        self.fresh: dict[str, tuple[str, Any]] = {}
+        self.models: dict[str, Any] | None = None
+        self.fresh_models: dict[str, Any] = {}
+
+    @classmethod
+    def for_project(cls, root: Path, *parts: str) -> ValidationCache:
+        """The cache of a project, or a memory-only one when CASEBOOK_NO_CACHE is set."""
+        context = "|".join((__version__, _code_fingerprint(), *parts))
+        enabled = not os.environ.get("CASEBOOK_NO_CACHE")
+        return cls(root / CACHE_DIR / "cases.pickle" if enabled else None, context)
+
+    def get(self, name: str, key: str) -> Any | None:
+        entry = self.entries.get(name)
+        if entry and entry[0] == key:
+            self.fresh[name] = entry
+            return entry[1]
+        return None
+
+    def put(self, name: str, key: str, value: Any, model: Any = None) -> None:
+        self.fresh[name] = (key, value)
+        if model is not None:
+            self.fresh_models[name] = model
+
+    def model(self, name: str) -> Any | None:
+        """The cached model of an unchanged file, or None."""
+        if name in self.fresh_models:
+            return self.fresh_models[name]
+        if self.models is None:
+            self.models = self._read(self._models_path()) if self.entries else {}
+        return self.models.get(name)
+
+    def save(self) -> None:
+        """Write what this run used (entries of deleted files drop out)."""
+        if self.path is None or self.fresh == self.entries:
+            return
+        models = {name: self.model(name) for name in self.fresh}
+        _write(self._models_path(), (self.context, {n: m for n, m in models.items() if m}))
+        _write(self.path, (self.context, self.fresh))
+
+    def _models_path(self) -> Path:
+        return self.path.with_name(self.path.stem + "-models.pickle")
+
+    def _read(self, path: Path | None) -> dict[str, Any]:
+        if path is None or not path.is_file():
+            return {}
+        try:
+            context, entries = pickle.loads(path.read_bytes())
+        except Exception:  # a stale or damaged cache is rebuilt, never trusted
+            return {}
+        return entries if context == self.context else {}
+
+
+def _write(path: Path, payload: Any) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as stream:
+            stream.write(data)
+        os.replace(stream.name, path)
+    except OSError:
+        pass  # a read-only project simply runs without a cache
+
+
+def _code_fingerprint() -> str:
+    """Changes whenever the model, rules or messages change, so a cache never outlives them."""
+    here = Path(__file__).parent
+    names = ("model.py", "validate.py", "load.py", "messages.yaml", "project.py")
+    return digest(b"".join((here / name).read_bytes() for name in names))

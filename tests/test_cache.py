@@ -1,0 +1,70 @@
+"""The validation cache never changes what Casebook reports, only how fast."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.cache import CACHE_DIR
+from generator.project import load_project
+
+ROOT = Path(__file__).resolve().parents[1]
+TODAY = dt.date(2026, 11, 22)
+
+
+@pytest.fixture()
+def project(tmp_path: Path) -> Path:
+    for name in ("office.yaml",):
+        shutil.copy(ROOT / name, tmp_path / name)
+    shutil.copytree(ROOT / "interns", tmp_path / "interns")
+    (tmp_path / "cases").mkdir()
+    shutil.copy(ROOT / "cases" / "K-2025-0001.yaml", tmp_path / "cases" / "K-2025-0001.yaml")
+    return tmp_path
+
+
+def _break_sex(path: Path) -> None:
+    path.write_text(path.read_text(encoding="utf-8").replace("sex: laki_laki", "sex: pria"),
+                    encoding="utf-8")
+
+
+def test_second_run_reports_the_same_and_reuses_the_cache(project: Path) -> None:
+    _break_sex(project / "cases" / "K-2025-0001.yaml")
+    shutil.copy(ROOT / "cases" / "K-2025-0001.yaml", project / "cases" / "K-2025-0002.yaml")
+    first_project, first = load_project(project, today=TODAY)
+    assert (project / CACHE_DIR / "cases.pickle").is_file()
+    second_project, second = load_project(project, today=TODAY)
+    assert first == second and any(p.code == "field.vocabulary" for p in second)
+    assert [p.line for p in first] == [p.line for p in second]
+    assert sorted(second_project.cases) == sorted(first_project.cases)
+
+
+def test_cached_case_model_equals_a_fresh_one(project: Path) -> None:
+    fresh, _ = load_project(project, today=TODAY)
+    cached, _ = load_project(project, today=TODAY)
+    assert cached.cases["K-2025-0001"].case == fresh.cases["K-2025-0001"].case
+
+
+def test_an_edited_file_is_validated_again(project: Path) -> None:
+    _, before = load_project(project, today=TODAY)
+    assert not any(p.is_error for p in before)
+    _break_sex(project / "cases" / "K-2025-0001.yaml")
+    _, after = load_project(project, today=TODAY)
+    assert [p.code for p in after if p.is_error] == ["field.vocabulary"]
+
+
+def test_a_new_day_invalidates_date_rules(project: Path) -> None:
+    load_project(project, today=TODAY)
+    _, problems = load_project(project, today=dt.date(2025, 6, 1))
+    assert any(p.code == "date.future" for p in problems)
+
+
+def test_a_damaged_cache_is_ignored(project: Path) -> None:
+    _, expected = load_project(project, today=TODAY)
+    for pickle_file in (project / CACHE_DIR).glob("*.pickle"):
+        pickle_file.write_bytes(b"not a pickle")
+    loaded, problems = load_project(project, today=TODAY)
+    assert problems == expected
+    assert loaded.cases["K-2025-0001"].case.client.alias == "Klien A"
