@@ -515,3 +515,90 @@ class Settings(Strict):
 
 
 MODELS["settings"] = Settings
+
+
+# ---------------------------------------------------------------- lecturer's review of an intern
+
+IsoWeek = Annotated[str, Field(pattern=r"^\d{4}-W\d{2}$")]
+Score = Annotated[float, Field(ge=0, le=100)]
+
+
+class ReviewComment(Strict):
+    case: Id | None = described("Kasus yang dikomentari (case_id)", "Case the comment is about", default=None)
+    week: IsoWeek | None = described(
+        "Minggu logbook yang dikomentari (ISO, mis. 2025-W11)", "Logbook week (ISO, e.g. 2025-W11)",
+        default=None,
+    )
+    chapter: Id | None = described(
+        "Bab laporan: nama berkas di chapters/ tanpa .md, atau bab1–bab5, pustaka, lampiran",
+        "Report chapter: a chapters/ file stem, or bab1-bab5, pustaka, lampiran",
+        default=None,
+    )
+    date: Date | None = described("Tanggal komentar", "Comment date", default=None)
+    by: Id | None = described("Penulis komentar (bawaan: dosen penelaah)", "Author (default: lecturer)",
+                              default=None)
+    text: Text = described("Isi komentar (Markdown)", "Comment (Markdown)")
+    resolved: bool = described("Sudah ditindaklanjuti", "Resolved", default=False)
+
+
+class ReviewRecord(Strict):
+    """interns/<id>/review.yaml: the lecturer's review of one intern's logbook, cases and report."""
+
+    schema_version: Literal[1] = described("Versi skema", "Schema version", default=SCHEMA_VERSION)
+    status: Code("review_status") = described("Status telaah", "Review status", default="draft")
+    lecturer: Id = described("ID dosen penelaah (dosen pembimbing di intern.yaml)", "Reviewing lecturer id")
+    submitted: Date | None = described("Tanggal laporan diajukan", "Date submitted", default=None)
+    reviewed: Date | None = described("Tanggal telaah terakhir", "Date last reviewed", default=None)
+    approved: Date | None = described("Tanggal disetujui", "Date approved", default=None)
+    summary: Text | None = described("Catatan umum dosen (Markdown)", "General note (Markdown)", default=None)
+    comments: list[ReviewComment] = described("Komentar", "Comments", default_factory=list)
+    scores: dict[Id, Score] = described(
+        "Nilai per aspek rubrik (0–100); kunci = id aspek di rubric.yaml",
+        "Score per rubric aspect (0-100); keys are aspect ids in rubric.yaml",
+        default_factory=dict,
+    )
+
+
+class BilingualLabel(Strict):
+    id: ShortText = described("Label bahasa Indonesia", "Indonesian label")
+    en: ShortText | None = described("Label bahasa Inggris", "English label", default=None)
+
+
+class RubricAspect(Strict):
+    id: Id = described("ID aspek", "Aspect id")
+    label: BilingualLabel = described("Nama aspek", "Aspect name")
+    weight: float = described("Bobot (relatif; dinormalkan ke jumlah bobot)", "Weight (relative)", gt=0)
+    description: Text | None = described("Uraian/indikator", "Description", default=None)
+
+
+class GradeBand(Strict):
+    min: Score = described("Nilai terendah untuk huruf ini", "Lowest total for this grade")
+    grade: ShortText = described("Nilai huruf, mis. A, B+", "Letter grade")
+
+
+class Rubric(Strict):
+    """rubric.yaml: the aspects the lecturer scores, their weights and the grade bands."""
+
+    schema_version: Literal[1] = described("Versi skema", "Schema version", default=SCHEMA_VERSION)
+    name: ShortText = described("Nama rubrik", "Rubric name")
+    aspects: list[RubricAspect] = described("Aspek penilaian", "Aspects", min_length=1)
+    grades: list[GradeBand] = described("Rentang nilai huruf", "Grade bands", default_factory=list)
+
+
+class Holiday(Strict):
+    date: Date = described("Tanggal", "Date")
+    name: ShortText = described("Nama hari libur", "Holiday name")
+    kind: Literal["libur_nasional", "cuti_bersama", "libur_daerah"] = described(
+        "Jenis", "Kind", default="libur_nasional"
+    )
+
+
+class Holidays(Strict):
+    """holidays.yaml: days the office is closed, not counted as working days of a placement."""
+
+    holidays: list[Holiday] = described("Hari libur", "Holidays", default_factory=list)
+
+
+MODELS["review"] = ReviewRecord
+MODELS["rubric"] = Rubric
+MODELS["holidays"] = Holidays
