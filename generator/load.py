@@ -23,6 +23,13 @@ except ImportError:  # pragma: no cover - libyaml is part of the PyYAML wheels w
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_NODES = 200_000
+MAX_DEPTH = 64
+# libyaml's composer recurses once per nesting level and overflows the C stack (a segfault, not an
+# exception) somewhere past 20,000 levels. Nesting depth is at most the longest line (block
+# collections nest at strictly increasing columns) plus the flow brackets, so files under this
+# bound are composed directly and the rest have their depth measured on the event stream first.
+_COMPOSE_SAFE_BOUND = 5_000
+_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 
 Loc = tuple[str | int, ...]
 
@@ -138,16 +145,43 @@ def _decode(raw: bytes, name: str) -> str:
 def _compose(text: str, name: str) -> yaml.Node | None:
     loader = _Loader(text)
     try:
+        _check_depth(text, name)
         return loader.get_single_node()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         detail = " ".join(filter(None, [error.context, error.problem]))
         raise LoadError(_problem(name, line, column, "yaml.syntax", detail=detail))
+    except yaml.reader.ReaderError as error:
+        line, column = _line_column(text, error.position)
+        raise LoadError(_problem(name, line, column, "yaml.syntax", detail=error.reason))
     except yaml.YAMLError as error:
         raise LoadError(_problem(name, 1, 1, "yaml.syntax", detail=str(error).splitlines()[0]))
     finally:
         loader.dispose()
+
+
+def _check_depth(text: str, name: str) -> None:
+    """Refuse nesting deeper than MAX_DEPTH before libyaml's recursive composer sees it."""
+    bound = max(map(len, text.splitlines()), default=0) + text.count("[") + text.count("{")
+    if bound <= _COMPOSE_SAFE_BOUND:
+        return
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                raise LoadError(_problem(name, mark.line + 1, mark.column + 1, "yaml.too_deep",
+                                         limit=MAX_DEPTH))
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a character offset."""
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
 _PLAIN_TAGS = {
@@ -163,26 +197,31 @@ class _Builder:
         self.name = name
         self.budget = MAX_NODES
 
-    def build(self, node: yaml.Node) -> Any:
+    def build(self, node: yaml.Node, depth: int = 0) -> Any:
         self.budget -= 1
         if self.budget < 0:
             raise LoadError(self._at(node, "yaml.too_many_nodes", limit=MAX_NODES))
         if node.tag in _PLAIN_TAGS:
             return node.value
+        if isinstance(node, yaml.CollectionNode):
+            if node.tag not in _COLLECTION_TAGS:
+                raise LoadError(self._at(node, "yaml.tag", tag=_short_tag(node.tag)))
+            if depth >= MAX_DEPTH:  # also stops an alias that contains itself
+                raise LoadError(self._at(node, "yaml.too_deep", limit=MAX_DEPTH))
         if isinstance(node, yaml.MappingNode):
-            return self._mapping(node)
+            return self._mapping(node, depth + 1)
         if isinstance(node, yaml.SequenceNode):
-            return [self.build(item) for item in node.value]
+            return [self.build(item, depth + 1) for item in node.value]
         return self._scalar(node)
 
-    def _mapping(self, node: yaml.MappingNode) -> dict[str, Any]:
+    def _mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             key = key_node.value if key_node.tag == "tag:yaml.org,2002:str" else self._key(key_node)
             if key in result:
                 first = _first_line(node, key)
                 raise LoadError(self._at(key_node, "yaml.duplicate_key", key=key, first=first))
-            result[key] = self.build(value_node)
+            result[key] = self.build(value_node, depth)
         return result
 
     def _key(self, node: yaml.Node) -> str:
@@ -203,11 +242,17 @@ class _Builder:
             return node.value.lower() in _BOOL_TRUE
         if tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
             return _SCALAR_CONSTRUCTOR.construct_object(node)
-        raise LoadError(self._at(node, "yaml.tag", tag=tag))
+        raise LoadError(self._at(node, "yaml.tag", tag=_short_tag(tag)))
 
     def _at(self, node: yaml.Node, code: str, **params: Any) -> Problem:
         position = _position(node)
         return _problem(self.name, position.line, position.column, code, **params)
+
+
+def _short_tag(tag: str) -> str:
+    """``tag:yaml.org,2002:python/object`` → ``!!python/object``, as the user wrote it."""
+    prefix = "tag:yaml.org,2002:"
+    return "!!" + tag[len(prefix):] if tag.startswith(prefix) else tag
 
 
 def _first_line(node: yaml.MappingNode, key: str) -> int:
