@@ -57,6 +57,7 @@ __all__ = [
     "PAGE",
     "ExportError",
     "build_reference_docx",
+    "check_images",
     "docx_to_pdf_libreoffice",
     "export_docx",
     "export_pdf",
@@ -129,6 +130,8 @@ INSTALL_LIBREOFFICE = (
     "LibreOffice tidak ditemukan / not found: apt-get install libreoffice-writer-nogui"
 )
 MIN_PANDOC = (3, 1)
+# Captions are explicit "Gambar 2.1 ..." paragraphs, as in the HTML route: no implicit figures.
+MARKDOWN_FORMAT = "markdown-implicit_figures"
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
@@ -213,10 +216,12 @@ def mark_chapter_headings(root: etree.Element) -> None:
 
 
 def mark_captions(root: etree.Element) -> None:
-    """Give paragraphs that start with "Tabel 3.1" / "Gambar 2.1" class caption."""
+    """Class caption for "Tabel 3.1" / "Gambar 2.1" paragraphs, figure for image-only ones."""
     for paragraph in root.iter("p"):
         if CAPTION_RE.match(paragraph.text or ""):
             paragraph.set("class", _add_class(paragraph.get("class"), "caption"))
+        elif [child.tag for child in paragraph] == ["img"] and not (paragraph.text or "").strip():
+            paragraph.set("class", _add_class(paragraph.get("class"), "figure"))
 
 
 def promote_toc_title(root: etree.Element) -> None:
@@ -407,7 +412,6 @@ def toc_field_openxml(labels: Labels, levels: int = TOC_LEVELS) -> str:
 def prepare_docx_ast(ast: dict[str, Any], *, lang: str = "id") -> dict[str, Any]:
     """Rewrite a Pandoc JSON AST for Word: TOC field, div and table styles, language."""
     labels = labels_for(lang)
-    _refuse_remote_images(ast)
     meta = {**ast.get("meta", {}), "lang": {"t": "MetaString", "c": labels.lang_tag}}
     return {**ast, "meta": meta, "blocks": [_docx_block(b, labels) for b in ast["blocks"]]}
 
@@ -418,6 +422,8 @@ def _docx_block(block: dict[str, Any], labels: Labels) -> dict[str, Any]:
     if block["t"] == "Para" and CAPTION_RE.match(_plain_text(block["c"])):
         style = "Table Caption" if _plain_text(block["c"]).startswith("Tab") else "Image Caption"
         return {"t": "Div", "c": [["", [], [["custom-style", style]]], [block]]}
+    if block["t"] == "Para" and [i["t"] for i in block["c"]] == ["Image"]:
+        return {"t": "Div", "c": [["", [], [["custom-style", "Figure"]]], [block]]}
     if block["t"] == "Table":
         return _with_column_widths(block)
     return _docx_div(block, labels) if block["t"] == "Div" else block
@@ -512,12 +518,19 @@ def _plain_text(inlines: list[dict[str, Any]]) -> str:
     return "".join(words)
 
 
-def _refuse_remote_images(ast: dict[str, Any]) -> None:
+def check_images(ast: dict[str, Any], resource_dir: Path | None) -> None:
+    """Refuse images that are remote or outside resource_dir (data: URLs are fine)."""
+    root = Path(resource_dir).resolve() if resource_dir else None
     for node in _iter_nodes(ast["blocks"]):
-        if node.get("t") == "Image" and not is_local_url(node["c"][2][0]):
-            raise ExportError(
-                f"Gambar jarak jauh ditolak / remote image refused: {node['c'][2][0]}"
-            )
+        if node.get("t") != "Image":
+            continue
+        url = node["c"][2][0]
+        scheme = urlsplit(url).scheme.lower()
+        if scheme == "data":
+            continue
+        path = Path(unquote(urlsplit(url).path)) if scheme in ("", "file") else None
+        if path is None or root is None or not (root / path).resolve().is_relative_to(root):
+            raise ExportError(f"Gambar ditolak / image refused (remote or outside {root}): {url}")
 
 
 def _iter_nodes(value: Any) -> Iterator[dict[str, Any]]:
@@ -545,26 +558,26 @@ def export_docx(
         _pandoc_bytes(pandoc, ["--print-default-data-file", "reference.docx"]), lang=lang
     )
     ast = json.loads(
-        _pandoc_bytes(pandoc, ["-f", "markdown", "-t", "json"], markdown_text.encode("utf-8"))
+        _pandoc_bytes(pandoc, ["-f", MARKDOWN_FORMAT, "-t", "json"], markdown_text.encode("utf-8"))
     )
-    prepared = json.dumps(prepare_docx_ast(ast, lang=lang)).encode("utf-8")
-    with tempfile.TemporaryDirectory(prefix="casebook-export-") as tmp:
-        reference_path = Path(tmp, "reference.docx")
-        reference_path.write_bytes(reference)
-        args = [
-            "-f",
-            "json",
-            "-t",
-            "docx",
-            "-o",
-            "-",
-            f"--reference-doc={reference_path}",
-            f"--resource-path={Path(resource_dir or Path.cwd()).resolve()}",
-        ]
-        raw = _pandoc_bytes(pandoc, args, prepared)
+    check_images(ast, resource_dir)
+    raw = _pandoc_docx(pandoc, prepare_docx_ast(ast, lang=lang), reference, resource_dir)
     out_path = Path(out_path)
     out_path.write_bytes(normalize_zip(finish_docx(raw, title=title, author=author, lang=lang)))
     return out_path
+
+
+def _pandoc_docx(
+    pandoc: str, ast: dict[str, Any], reference: bytes, resource_dir: Path | None
+) -> bytes:
+    """Pandoc JSON AST -> DOCX bytes with the given reference document."""
+    with tempfile.TemporaryDirectory(prefix="casebook-export-") as tmp:
+        reference_path = Path(tmp, "reference.docx")
+        reference_path.write_bytes(reference)
+        resources_path = Path(resource_dir).resolve() if resource_dir else Path(tmp)
+        args = ["-f", "json", "-t", "docx", "-o", "-", f"--reference-doc={reference_path}"]
+        args.append(f"--resource-path={resources_path}")
+        return _pandoc_bytes(pandoc, args, json.dumps(ast).encode("utf-8"))
 
 
 def _pandoc_path() -> str:
@@ -664,12 +677,13 @@ PARAGRAPH_STYLES = (
     ParagraphStyle(
         "Heading 3", bold=True, italic=True, before_pt=12, after_pt=6, keep_with_next=True
     ),
-    ParagraphStyle("Title Page", align="CENTER", after_pt=12),
+    ParagraphStyle("Title Page", align="CENTER", after_pt=24),
     ParagraphStyle("Signature", align="CENTER", line_spacing=1.0),
     ParagraphStyle("Table Text", size_pt=11, line_spacing=1.0),
     ParagraphStyle("Bibliography", align="LEFT", left_cm=1.27, first_line_cm=-1.27),
     ParagraphStyle("Footnote Text", size_pt=10, line_spacing=1.0),
     ParagraphStyle("Table Caption", align="CENTER", before_pt=6, after_pt=6),
+    ParagraphStyle("Figure", align="CENTER", before_pt=6, after_pt=6, line_spacing=1.0),
     ParagraphStyle("Image Caption", align="CENTER", before_pt=6, after_pt=6),
     ParagraphStyle("toc 1", toc_tab=True),
     ParagraphStyle("toc 2", left_cm=0.75, toc_tab=True),

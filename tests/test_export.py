@@ -249,11 +249,36 @@ def test_docx_export_is_byte_identical(report_md, docx_path, tmp_path):
     assert again.read_bytes() == docx_path.read_bytes()
 
 
-def test_docx_refuses_remote_images(tmp_path):
-    markdown_text = "# BAB I X\n\n![foto](https://example.invalid/foto.png)\n"
-    with pytest.raises(ExportError, match="example.invalid"):
-        export_docx(markdown_text, tmp_path / "x.docx", title="t", author="a")
+def test_docx_refuses_remote_and_outside_images(tmp_path):
+    for source in ("https://example.invalid/foto.png", "/etc/hostname", "../foto.png"):
+        markdown_text = f"# BAB I X\n\n![foto]({source})\n"
+        with pytest.raises(ExportError, match="image refused"):
+            export_docx(
+                markdown_text, tmp_path / "x.docx", title="t", author="a", resource_dir=tmp_path
+            )
+    with pytest.raises(ExportError, match="image refused"):  # no resource folder: no files
+        export_docx("![foto](foto.png)\n", tmp_path / "x.docx", title="t", author="a")
     assert not (tmp_path / "x.docx").exists()
+
+
+def test_docx_embeds_a_local_image_from_the_resource_dir(tmp_path):
+    from PIL import Image
+
+    Image.new("RGB", (40, 30), "navy").save(tmp_path / "foto.png")
+    markdown_text = "# BAB I X\n\n![Kegiatan asesmen](foto.png)\n\nGambar 1.1 Kegiatan asesmen\n"
+    out = export_docx(
+        markdown_text, tmp_path / "x.docx", title="t", author="a", resource_dir=tmp_path
+    )
+    with zipfile.ZipFile(out) as archive:
+        media = [name for name in archive.namelist() if name.startswith("word/media/")]
+        assert len(media) == 1
+        assert archive.read(media[0]) == (tmp_path / "foto.png").read_bytes()
+    styles = [
+        p.style.name
+        for p in docx.Document(str(out)).paragraphs
+        if p.text or p._p.xpath(".//w:drawing")
+    ]
+    assert styles[-2:] == ["Figure", "Image Caption"]  # centred picture, caption below
 
 
 @pytest.mark.skipif(
@@ -351,7 +376,10 @@ def test_pdf_embeds_a_local_image_from_the_resource_dir(tmp_path):
     from PIL import Image
 
     Image.new("RGB", (40, 30), "navy").save(tmp_path / "foto.png")
-    markdown_text = "# BAB I X\n\n![Gambar 1.1 Kegiatan asesmen](foto.png)\n"
+    markdown_text = "# BAB I X\n\n![Kegiatan asesmen](foto.png)\n\nGambar 1.1 Kegiatan asesmen\n"
+    assert '<p class="figure"><img alt="Kegiatan asesmen" src="foto.png"></p>' in (
+        markdown_to_html(markdown_text, title="t", author="a", css="")
+    )
     pdf = export_pdf(
         markdown_text, tmp_path / "x.pdf", title="t", author="a", resource_dir=tmp_path
     )
