@@ -31,6 +31,9 @@ DOCUMENTS: dict[str, tuple[str, str]] = {
     "references": ("Daftar pustaka mahasiswa", "Sumber yang dikutip dalam laporan: interns/<id>/references.yaml."),
     "office": ("Profil instansi", "Profil publik Dinas Sosial: office.yaml di akar proyek."),
     "settings": ("Pengaturan proyek Casebook", "Pengaturan proyek (semua opsional): casebook.yml."),
+    "review": ("Telaah dosen", "Telaah dosen atas logbook, kasus, dan laporan mahasiswa: interns/<id>/review.yaml."),
+    "rubric": ("Rubrik penilaian", "Aspek yang dinilai dosen, bobot, dan rentang nilai: rubric.yaml."),
+    "holidays": ("Hari libur", "Hari kantor tutup, tidak dihitung sebagai hari kerja: holidays.yaml."),
 }
 
 
@@ -43,7 +46,7 @@ def document_schema(kind: str, taxonomy: Taxonomy) -> dict[str, Any]:
     """The JSON Schema of one file kind, with enums from ``taxonomy``."""
     schema = MODELS[kind].model_json_schema()
     schema = _walk(schema, taxonomy)
-    title, description = DOCUMENTS[kind]
+    title, description = DOCUMENTS.get(kind, (kind, MODELS[kind].__doc__ or kind))
     schema["$schema"] = DIALECT
     schema["$id"] = ID_BASE + schema_file_name(kind)
     schema["title"] = title
@@ -54,7 +57,7 @@ def document_schema(kind: str, taxonomy: Taxonomy) -> dict[str, Any]:
 
 def all_schemas(taxonomy: Taxonomy) -> dict[str, dict[str, Any]]:
     """Every schema, keyed by file name (``case.schema.json`` …)."""
-    return {schema_file_name(kind): document_schema(kind, taxonomy) for kind in DOCUMENTS}
+    return {schema_file_name(kind): document_schema(kind, taxonomy) for kind in sorted(MODELS)}
 
 
 def render(schema: dict[str, Any]) -> str:
