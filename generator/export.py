@@ -66,6 +66,7 @@ __all__ = [
     "normalize_zip",
     "prepare_docx_ast",
     "report_css",
+    "strip_front_matter",
 ]
 
 
@@ -98,6 +99,7 @@ PAGE = PageSetup()
 BODY_FONT = "Times New Roman"
 TOC_LEVELS = 3
 TOC_MARKER = "[TOC]"
+FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 CAPTION_RE = re.compile(r"^(Tabel|Gambar|Table|Figure)\s+\d+(\.\d+)*\b")
 CHAPTER_RE = re.compile(r"^(BAB\s+[IVXLCDM]+)\b[\s.:\-–]*(.*)$")
 TITLE_PAGE_CLASS = "title-page"
@@ -149,6 +151,12 @@ def chapter_parts(heading: str) -> tuple[str, str] | None:
     return (match.group(1), match.group(2)) if match else None
 
 
+def strip_front_matter(markdown_text: str) -> str:
+    """Drop a leading YAML front-matter block (title and author are passed explicitly)."""
+    match = FRONT_MATTER_RE.match(markdown_text)
+    return markdown_text[match.end() :] if match else markdown_text
+
+
 def is_local_url(url: str) -> bool:
     """True for relative paths, file: and data: URLs (nothing that needs the network)."""
     return urlsplit(url).scheme.lower() in ("", "file", "data")
@@ -174,7 +182,7 @@ def markdown_to_html(
         extension_configs={"toc": {"title": labels.toc, "toc_depth": f"1-{TOC_LEVELS}"}},
         output_format="html",
     )
-    body = converter.convert(markdown_text)
+    body = converter.convert(strip_front_matter(markdown_text))
     style = report_css() if css is None else css
     return (
         f'<!DOCTYPE html>\n<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
@@ -412,7 +420,7 @@ def toc_field_openxml(labels: Labels, levels: int = TOC_LEVELS) -> str:
 def prepare_docx_ast(ast: dict[str, Any], *, lang: str = "id") -> dict[str, Any]:
     """Rewrite a Pandoc JSON AST for Word: TOC field, div and table styles, language."""
     labels = labels_for(lang)
-    meta = {**ast.get("meta", {}), "lang": {"t": "MetaString", "c": labels.lang_tag}}
+    meta = {"lang": {"t": "MetaString", "c": labels.lang_tag}}  # no title block in the body
     return {**ast, "meta": meta, "blocks": [_docx_block(b, labels) for b in ast["blocks"]]}
 
 
@@ -558,7 +566,11 @@ def export_docx(
         _pandoc_bytes(pandoc, ["--print-default-data-file", "reference.docx"]), lang=lang
     )
     ast = json.loads(
-        _pandoc_bytes(pandoc, ["-f", MARKDOWN_FORMAT, "-t", "json"], markdown_text.encode("utf-8"))
+        _pandoc_bytes(
+            pandoc,
+            ["-f", MARKDOWN_FORMAT, "-t", "json"],
+            strip_front_matter(markdown_text).encode("utf-8"),
+        )
     )
     check_images(ast, resource_dir)
     raw = _pandoc_docx(pandoc, prepare_docx_ast(ast, lang=lang), reference, resource_dir)

@@ -27,6 +27,7 @@ from generator.export import (
     export_pdf,
     markdown_to_html,
     prepare_docx_ast,
+    strip_front_matter,
     toc_field_openxml,
 )
 
@@ -312,6 +313,13 @@ def test_pdf_is_a4_with_several_pages(pdf_path):
     assert "CreationDate" not in info and "ModDate" not in info
 
 
+def test_pdf_export_is_byte_identical_and_has_no_path(report_md, pdf_path, tmp_path):
+    again = export_pdf(report_md, tmp_path / "again.pdf", title=TITLE, author=AUTHOR)
+    assert again.read_bytes() == pdf_path.read_bytes()
+    assert str(pdf_path.parent).encode() not in pdf_path.read_bytes()
+    assert str(Path.cwd()).encode() not in pdf_path.read_bytes()
+
+
 def test_pdf_text_has_chapters_toc_logbook_and_references(pdf_path):
     text = run("pdftotext", "-layout", pdf_path, "-")
     flat = " ".join(text.split())
@@ -420,6 +428,18 @@ def test_html_without_chapters_is_all_body_and_english_labels():
     )
     assert '<section class="front-matter">' not in html
     assert '<h1 class="toc-title" id="daftar-isi">Table of Contents</h1>' in html
+
+
+def test_yaml_front_matter_is_dropped(tmp_path):
+    text = "---\ntitle: Judul Rahasia\nauthor: X\n---\n# BAB I PENDAHULUAN\n\nIsi.\n"
+    assert strip_front_matter(text) == "# BAB I PENDAHULUAN\n\nIsi.\n"
+    assert strip_front_matter("# A\n\n---\n\nB\n") == "# A\n\n---\n\nB\n"
+    assert "Judul Rahasia" not in markdown_to_html(text, title="t", author="a", css="")
+    out = export_docx(text, tmp_path / "x.docx", title="t", author="a")
+    assert [p.text for p in docx.Document(str(out)).paragraphs if p.text] == [
+        "BAB I PENDAHULUAN",
+        "Isi.",
+    ]
 
 
 def test_unknown_language_is_refused():
