@@ -32,8 +32,9 @@ research/privacy.md §4.4 and §7.4; with the default policy (threshold 10, base
    hide one more published entry (or turn a "<10" total into "–") until it is protected, preferring a
    complement that protects it, then one that widens its range, then the smallest true count, then the
    fixed order. Hiding only relaxes constraints, so entries already protected stay protected; the loop
-   ends because hiding every total and every published cell protects every "<10" cell. The result is
-   deterministic.
+   ends because hiding every total and every published cell protects every "<10" cell. A last pass
+   publishes again, in the fixed order, each hidden entry that the protection turns out not to need
+   (the greedy search can over-hide). The result is deterministic.
 6. **Sensitive tables** publish only the grand total (protected by rules 1-3); every cell and margin
    is status ``suppressed``.
 7. **Percentages** (``percent``) come only from published values, need a published denominator of at
@@ -455,9 +456,12 @@ class _Search:
     n_cols: int
 
     def hide(self, key: Key) -> None:
+        self.set_status(key, "suppressed")
+
+    def set_status(self, key: Key, status: str) -> None:
         for twin in _twins(key, self.n_rows, self.n_cols):
-            self.cells[twin] = _HIDDEN
-            self.bounds[twin] = _known_bounds(twin, _HIDDEN, self.policy, False)
+            self.cells[twin] = _make_cell(self.truth[twin], status, self.policy, self.lang)
+            self.bounds[twin] = _known_bounds(twin, self.cells[twin], self.policy, False)
 
     def hidden_bounds(self, key: Key) -> dict[Key, Bounds]:
         """The attacker's bounds if ``key`` (and its twins) were hidden."""
@@ -521,6 +525,17 @@ def _protect_all(search: _Search) -> None:
             raise AssertionError(f"secondary suppression did not converge for {target}")
 
 
+def _restore_unneeded(search: _Search) -> None:
+    """Publish again, in the fixed order, each hidden entry the protection does not need."""
+    n_rows, n_cols = search.n_rows, search.n_cols
+    for key in sorted(search.cells, key=_order):
+        if search.cells[key].status != "suppressed" or _twins(key, n_rows, n_cols)[0] != key:
+            continue
+        search.set_status(key, _primary_status(search.truth[key], search.policy))
+        if not all(search.is_protected(target) for target in sorted(search.cells, key=_order)):
+            search.hide(key)
+
+
 def _secondary_suppression(
     truth: dict[Key, int], policy: DisclosurePolicy, lang: str, n_rows: int, n_cols: int
 ) -> dict[Key, Cell]:
@@ -530,6 +545,7 @@ def _secondary_suppression(
     bounds = {key: _known_bounds(key, cell, policy, False) for key, cell in cells.items()}
     search = _Search(truth, cells, bounds, policy, lang, n_rows, n_cols)
     _protect_all(search)
+    _restore_unneeded(search)
     return search.cells
 
 
