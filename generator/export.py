@@ -18,9 +18,18 @@ The Markdown contract (what the report generator emits):
 * Everything before the first ``# BAB ...`` heading is front matter (pages i, ii, ...,
   the title page unnumbered); page numbering restarts at 1 at BAB I.
 * A paragraph ``[TOC]`` marks where the table of contents (Daftar Isi) goes.
-* ``<div class="title-page" markdown="1">`` wraps the title page (centred),
+* ``<div class="title-page" markdown="1">`` wraps the title page (centred; in the PDF the
+  first two paragraphs, kind of report and title, are 14 pt),
   ``<div class="signatures" markdown="1">`` the signature blocks (borderless table, centred),
   ``<div class="references" markdown="1">`` the reference list (hanging indent, APA 7).
+* A paragraph starting "Tabel 3.1" / "Gambar 2.1" is a centred caption; a paragraph holding
+  only an image is a centred figure. Images are read only from ``resource_dir``.
+* A leading YAML front-matter block is dropped: title and author are arguments.
+* Write what both Python-Markdown and Pandoc read the same way: blank line before lists,
+  4-space indentation for nested lists, pipe tables, ``[^note]`` footnotes.
+
+:func:`docx_to_pdf_libreoffice` converts the DOCX with headless LibreOffice and updates the
+table of contents first (a plain ``--convert-to pdf`` does not).
 
 Page format follows Indonesian thesis guides (reports-and-style.md 1.2): A4, Times New
 Roman 12 pt, 1.5 line spacing, chapter titles 14 pt, each chapter on a new page, margins
@@ -57,7 +66,9 @@ __all__ = [
     "PAGE",
     "ExportError",
     "build_reference_docx",
+    "chapter_parts",
     "check_images",
+    "column_fractions",
     "docx_to_pdf_libreoffice",
     "export_docx",
     "export_pdf",
@@ -67,6 +78,7 @@ __all__ = [
     "prepare_docx_ast",
     "report_css",
     "strip_front_matter",
+    "toc_field_openxml",
 ]
 
 
@@ -155,11 +167,6 @@ def strip_front_matter(markdown_text: str) -> str:
     """Drop a leading YAML front-matter block (title and author are passed explicitly)."""
     match = FRONT_MATTER_RE.match(markdown_text)
     return markdown_text[match.end() :] if match else markdown_text
-
-
-def is_local_url(url: str) -> bool:
-    """True for relative paths, file: and data: URLs (nothing that needs the network)."""
-    return urlsplit(url).scheme.lower() in ("", "file", "data")
 
 
 # --------------------------------------------------------------------------------------
