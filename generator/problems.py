@@ -74,8 +74,8 @@ def _fill(template: str, params: tuple[tuple[str, str], ...]) -> str:
 
 
 _SEVERITY_WORD = {
-    "id": {"error": "galat", "warning": "peringatan"},
-    "en": {"error": "error", "warning": "warning"},
+    "id": {"error": "galat", "warning": "peringatan", "note": "catatan"},
+    "en": {"error": "error", "warning": "warning", "note": "note"},
 }
 _HINT_WORD = {"id": "petunjuk", "en": "hint"}
 
@@ -93,7 +93,7 @@ def summary(problems: Iterable[Problem], files: int, lang: str = "id") -> str:
     """A closing line that counts files, errors and warnings."""
     problems = list(problems)
     errors = sum(p.is_error for p in problems)
-    warnings = len(problems) - errors
+    warnings = sum(p.severity == "warning" for p in problems)
     if lang == "en":
         return f"{files} file(s) checked: {errors} error(s), {warnings} warning(s)."
     return f"{files} berkas diperiksa: {errors} galat, {warnings} peringatan."

@@ -20,19 +20,21 @@ from generator.load import LoadedFile, Loc
 from generator.model import Case, Intern, Logbook, Strict
 from generator.problems import Problem
 
-_TYPE_NAMES = {
-    "string_type": "teks / text",
-    "int_type": "bilangan bulat / integer",
-    "int_parsing": "bilangan bulat / integer",
-    "int_from_float": "bilangan bulat / integer",
-    "float_type": "angka / number",
-    "float_parsing": "angka / number",
-    "bool_type": "true/false",
-    "bool_parsing": "true/false",
-    "list_type": "daftar / list",
-    "dict_type": "pemetaan / mapping",
-    "model_type": "pemetaan / mapping",
-    "model_attributes_type": "pemetaan / mapping",
+_MODELS_WITH_RULES = (Case, Intern, Logbook)  # files whose cross-field rules wait for a clean schema
+
+_TYPE_NAMES = {  # pydantic error type -> (Indonesian, English) name of the expected type
+    "string_type": ("teks", "text"),
+    "int_type": ("bilangan bulat", "a whole number"),
+    "int_parsing": ("bilangan bulat", "a whole number"),
+    "int_from_float": ("bilangan bulat", "a whole number"),
+    "float_type": ("angka", "a number"),
+    "float_parsing": ("angka", "a number"),
+    "bool_type": ("true/false", "true/false"),
+    "bool_parsing": ("true/false", "true/false"),
+    "list_type": ("daftar", "a list"),
+    "dict_type": ("pemetaan", "a mapping"),
+    "model_type": ("pemetaan", "a mapping"),
+    "model_attributes_type": ("pemetaan", "a mapping"),
 }
 _RANGE_TYPES = {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}
 
@@ -51,8 +53,25 @@ def validate_document(
     try:
         return model.model_validate(loaded.data, context=context), []
     except ValidationError as error:
-        problems = [_problem_from_error(e, loaded, model, display) for e in error.errors()]
+        errors = _without_misspelt_missing(error.errors())
+        problems = [_problem_from_error(e, loaded, model, display) for e in errors]
+        if model in _MODELS_WITH_RULES:
+            position = loaded.position(())
+            problems.append(Problem.make(display, position.line, position.column, "", "rules.skipped"))
         return None, problems
+
+
+def _without_misspelt_missing(errors: list[dict]) -> list[dict]:
+    """Drop "missing X" when the same mapping has an unknown key that is a misspelling of X."""
+    missing = {tuple(e["loc"]) for e in errors if e["type"] == "missing" and e["loc"]}
+    misspelt = set()
+    for error in errors:
+        loc = tuple(error["loc"])
+        if error["type"] == "extra_forbidden" and loc:
+            siblings = [str(m[-1]) for m in missing if m[:-1] == loc[:-1]]
+            for close in difflib.get_close_matches(str(loc[-1]), siblings, n=1, cutoff=0.6):
+                misspelt.add(loc[:-1] + (close,))
+    return [e for e in errors if tuple(e["loc"]) not in misspelt or e["type"] != "missing"]
 
 
 def _problem_from_error(error: dict, loaded: LoadedFile, model: type, display: str) -> Problem:
@@ -62,7 +81,10 @@ def _problem_from_error(error: dict, loaded: LoadedFile, model: type, display: s
         loc = loc[:-1]
     kind = error["type"]
     code, params, on_key = _code_for(kind, error, loc, model)
-    anchor = loc[:-1] if kind == "missing" else loc
+    if kind == "missing":  # point at the key of the mapping that lacks the field
+        anchor, on_key = loc[:-1], True
+    else:
+        anchor = loc
     position = loaded.position(anchor, key=on_key or is_key)
     return Problem.make(display, position.line, position.column, dotted(loc), code, **params)
 
@@ -81,7 +103,9 @@ def _code_for(kind: str, error: dict, loc: Loc, model: type) -> tuple[str, dict,
     if kind == "literal_error":
         return "field.choice", {"value": _show(value), "expected": ctx.get("expected", "")}, False
     if kind in _TYPE_NAMES:
-        return "field.type", {"value": _show(value), "expected": _TYPE_NAMES[kind]}, False
+        expected_id, expected_en = _TYPE_NAMES[kind]
+        return "field.type", {"value": _show(value), "expected_id": expected_id,
+                              "expected_en": expected_en}, False
     if kind == "string_pattern_mismatch":
         return "field.pattern", {"value": _show(value)}, False
     if kind in ("too_short", "string_too_short"):
@@ -89,7 +113,7 @@ def _code_for(kind: str, error: dict, loc: Loc, model: type) -> tuple[str, dict,
     if kind in ("too_long", "string_too_long"):
         return "field.too_long", {"limit": ctx.get("max_length", "")}, False
     if kind in _RANGE_TYPES:
-        bound = next(iter(ctx.values()), "")
+        bound = _number(next(iter(ctx.values()), ""))
         return "field.range", {"value": _show(value), "bound": f"{_RANGE_SIGN[kind]} {bound}"}, False
     return "field.invalid", {"detail": error.get("msg", kind)}, False
 
@@ -100,6 +124,11 @@ _RANGE_SIGN = {
     "greater_than": ">",
     "less_than": "<",
 }
+
+
+def _number(value: Any) -> Any:
+    """``24.0`` → ``24``: bounds of float fields read as people write them."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
 def _vocabulary_params(ctx: dict) -> dict[str, Any]:
