@@ -109,10 +109,9 @@ class Disability(Strict):
 
 
 class Client(Strict):
-    alias: ShortText = described(
+    alias: Annotated[str, Field(min_length=1, max_length=40)] = described(
         "Alias klien, mis. 'Klien A' — jangan nama atau inisial asli",
         "Client alias, never a real name or initials",
-        max_length=40,
     )
     sex: Code("sex") = described("Jenis kelamin", "Sex")
     age: int | None = described("Usia saat penerimaan (tahun)", "Age at intake", default=None, ge=0, le=120)
