@@ -22,10 +22,12 @@ from typing import Any, Callable
 
 from generator.cache import ValidationCache, digest
 from generator.load import LoadedFile, LoadError, load_yaml, load_yaml_bytes
-from generator.model import Case, Intern, Logbook, Office, References, Settings, Strict
+from generator.model import (
+    Case, Holidays, Intern, Logbook, Office, References, ReviewRecord, Rubric, Settings, Strict,
+)
 from generator.problems import Problem, sort_problems
 from generator.taxonomy import Taxonomy, TaxonomyError, load_taxonomy
-from generator import validate
+from generator import review_rules, validate
 
 ROOT_MARKERS = ("casebook.yml", "office.yaml")
 
@@ -73,6 +75,7 @@ class InternDoc:
     references: References = field(default_factory=References)
     chapters: dict[str, str] = field(default_factory=dict)
     sources: dict[str, LoadedFile] = field(default_factory=dict)
+    review: ReviewRecord | None = None
 
 
 @dataclass
@@ -84,6 +87,8 @@ class Project:
     settings: Settings
     today: dt.date
     office: Office | None = None
+    rubric: Rubric | None = None
+    holidays: Holidays | None = None
     cases: dict[str, CaseDoc] = field(default_factory=dict)
     interns: dict[str, InternDoc] = field(default_factory=dict)
     invalid_case_ids: set[str] = field(default_factory=set)
@@ -174,9 +179,12 @@ def load_project(root: Path, *, today: dt.date | None = None) -> tuple[Project, 
     loader = _Loader(root, today)
     project = Project(root, loader.taxonomy, loader.settings, loader.today)
     project.office = _load_office(loader)
+    project.rubric = _load_root_file(loader, "rubric.yaml", Rubric)
+    project.holidays = _load_root_file(loader, "holidays.yaml", Holidays)
     project.cases = _load_cases(loader, project)
     project.interns = _load_interns(loader, project)
     loader.problems.extend(cross_file_problems(project))
+    loader.problems.extend(review_rules.review_problems(project))
     project.files_checked = loader.files
     return project, sort_problems(loader.problems)
 
@@ -188,6 +196,17 @@ def _load_office(loader: _Loader) -> Office | None:
         return None
     office, _ = loader.document(path, Office)
     return office
+
+
+def _load_root_file(loader: _Loader, name: str, model: type[Strict]) -> Any:
+    """An optional project-level file (rubric.yaml, holidays.yaml); None when absent or invalid."""
+    path = loader.root / name
+    if not path.is_file():
+        return None
+    document, loaded = loader.document(path, model)
+    if isinstance(document, Rubric):
+        loader.problems.extend(review_rules.rubric_problems(document, loaded, name))
+    return document
 
 
 def _load_cases(loader: _Loader, project: Project) -> dict[str, CaseDoc]:
@@ -288,10 +307,11 @@ def _load_intern(loader: _Loader, folder: Path) -> InternDoc | None:
     sources = {"intern": loaded}
     logbook = _optional(loader, folder / "logbook.yaml", Logbook, intern, sources)
     references = _optional(loader, folder / "references.yaml", References, intern, sources)
+    review = _optional(loader, folder / "review.yaml", ReviewRecord, intern, sources)
     if intern is None:
         return None
     return InternDoc(intern, folder, logbook or Logbook(), references or References(),
-                     _chapters(folder), sources)
+                     _chapters(folder), sources, review)
 
 
 def _optional(loader: _Loader, path: Path, model: type[Strict], intern: Intern | None,
