@@ -804,7 +804,7 @@ def _apply_paragraph_style(document: Any, spec: ParagraphStyle) -> None:
         style.base_style = document.styles[spec.based_on]
     style.font.name, style.font.size = BODY_FONT, Pt(spec.size_pt)
     _set_fonts(style.element.get_or_add_rPr().get_or_add_rFonts(), BODY_FONT)
-    style.font.bold, style.font.italic = spec.bold, spec.italic
+    style.font.bold, style.font.italic = spec.bold or None, spec.italic or None  # None: inherit
     style.font.all_caps = spec.caps or None
     style.font.color.rgb = RGBColor(0, 0, 0)
     _apply_paragraph_format(style.paragraph_format, spec)

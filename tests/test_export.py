@@ -200,6 +200,9 @@ def test_docx_logbook_table_has_header_rows_and_borders(document):
     widths = [int(col.get(qn("w:w"))) for col in logbook._tbl.tblGrid.iter(qn("w:gridCol"))]
     assert widths[1] == max(widths)  # the Kegiatan column gets the room
     assert {p.style.name for c in logbook._cells for p in c.paragraphs} == {"Table Text"}
+    header_format = logbook.style.element.find(f"{qn('w:tblStylePr')}/{qn('w:rPr')}/{qn('w:b')}")
+    assert header_format is not None  # bold header row, from the table style ...
+    assert document.styles["Table Text"].font.bold is None  # ... not overridden by the cells
 
 
 def test_docx_signature_table_is_borderless(document):
