@@ -366,8 +366,8 @@ def _check_age_consistency(case: Case, report: Reporter, taxonomy: Any) -> None:
     limits = taxonomy.entry("ppks", code).get("age") or {}
     low, high = limits.get("min"), limits.get("max")
     if (low is not None and age < low) or (high is not None and age > high):
-        label = taxonomy.label("ppks", code)
-        report.add(("client", "age"), "age.category", age=age, category=label, range=_range(low, high))
+        report.add(("client", "age"), "age.category", age=age, category=taxonomy.label("ppks", code),
+                   category_en=taxonomy.label("ppks", code, "en"), range=_range(low, high))
 
 
 def _range(low: Any, high: Any) -> str:
