@@ -1,0 +1,302 @@
+"""The build pipeline: load → validate → generate pages → write the docs tree → build the site.
+
+Casebook writes the generated Markdown (plus the hand-written pages of ``content/``) into a docs
+folder, then hands that folder to the site engine (``generator.site``, the only module that
+imports MkDocs). Invalid input stops the build before the engine runs, so the previous site
+stays as it was; the engine itself builds into a temporary folder and swaps it in.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.problems import Problem
+
+# Page producers per audience, as "module:function". Each returns dict[path, Markdown] for a
+# project and may accept the keywords ``lang`` and ``only`` (see ``call_producer``).
+# Adding a producer or an audience is one line here.
+PRODUCERS: dict[str, tuple[str, ...]] = {
+    "review": ("generator.render:review_pages", "generator.render.statistics:review_statistics"),
+}
+DATA_SUFFIXES = (".yaml", ".yml")
+SKIPPED_NAMES = (".DS_Store", "Thumbs.db")
+ENGINE_OWNED = ("assets/casebook/",)  # written into docs_dir by generator.site
+_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
+
+Progress = Callable[[str], None]
+
+
+def audiences() -> tuple[str, ...]:
+    """The audiences that have producers, in registry order."""
+    return tuple(PRODUCERS)
+
+
+@dataclass
+class BuildResult:
+    """What a build did: problems found, sites written, page counts, or the engine's error."""
+
+    problems: list[Problem] = field(default_factory=list)
+    sites: dict[str, Path] = field(default_factory=dict)
+    pages: dict[str, int] = field(default_factory=dict)
+    files_checked: int = 0
+    invalid: bool = False  # the input has errors (or warnings under --strict): nothing built
+    error: str | None = None  # the site engine or content/ failed
+
+    @property
+    def ok(self) -> bool:
+        return not self.invalid and self.error is None
+
+
+class ContentError(Exception):
+    """A hand-written page collides with a generated one."""
+
+
+# ---------------------------------------------------------------- pages
+
+
+def call_producer(spec: str, project: Any, *, lang: str | None = None,
+                  only: Iterable[str] | None = None) -> dict[str, str]:
+    """Import ``module:function`` and call it with the keywords it declares."""
+    module_name, _, name = spec.partition(":")
+    producer = getattr(importlib.import_module(module_name), name)
+    accepted = inspect.signature(producer).parameters
+    keywords: dict[str, Any] = {}
+    if "lang" in accepted:
+        keywords["lang"] = lang
+    if only is not None and "only" in accepted:
+        keywords["only"] = set(only)
+    return producer(project, **keywords)
+
+
+def supports_only(spec: str) -> bool:
+    module_name, _, name = spec.partition(":")
+    producer = getattr(importlib.import_module(module_name), name)
+    return "only" in inspect.signature(producer).parameters
+
+
+def generated_pages(project: Any, audience: str, lang: str | None = None) -> dict[str, str]:
+    """Every generated page of one audience (all producers merged; a clash is a bug)."""
+    pages: dict[str, str] = {}
+    for spec in PRODUCERS[audience]:
+        produced = call_producer(spec, project, lang=lang)
+        clash = sorted(set(pages) & set(produced))
+        if clash:
+            raise ContentError(f"{spec}: pages already produced by another producer: {clash}")
+        pages.update(produced)
+    return pages
+
+
+# ---------------------------------------------------------------- content/
+
+
+def front_matter(text: str) -> dict:
+    """The YAML front matter of a Markdown page ({} when there is none or it is unreadable)."""
+    import yaml
+
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}
+    try:
+        data = yaml.load(match.group(1), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def content_files(root: Path, audience: str) -> dict[str, bytes]:
+    """Hand-written files of content/ for an audience: never a data file; review-only pages
+    (front matter ``audience: review``) stay out of the public tree and vice versa."""
+    base = root / "content"
+    if not base.is_dir():
+        return {}
+    files: dict[str, bytes] = {}
+    for path in sorted(p for p in base.rglob("*") if p.is_file()):
+        relative = path.relative_to(base).as_posix()
+        if path.suffix.lower() in DATA_SUFFIXES or path.name in SKIPPED_NAMES or _hidden(relative):
+            continue
+        data = path.read_bytes()
+        if path.suffix == ".md" and not for_audience(data, audience):
+            continue
+        files[relative] = data
+    return files
+
+
+def _hidden(relative: str) -> bool:
+    return any(part.startswith(".") for part in relative.split("/"))
+
+
+def for_audience(markdown: bytes, audience: str) -> bool:
+    wanted = front_matter(markdown.decode("utf-8", errors="replace")).get("audience")
+    return wanted in (None, "all", audience) or (isinstance(wanted, list) and audience in wanted)
+
+
+# ---------------------------------------------------------------- the docs tree
+
+
+def tree_files(project: Any, audience: str, lang: str | None = None) -> dict[str, bytes]:
+    """Every file of an audience's docs tree: generated pages and content/, as bytes."""
+    from generator.render.indexes import HOME_PAGE, fallback_home
+    from generator.render.text import page_language
+
+    generated = generated_pages(project, audience, lang)
+    content = content_files(project.root, audience)
+    clash = sorted(set(generated) & set(content))
+    if clash:
+        raise ContentError("content/: " + ", ".join(clash) + " — nama ini dipakai halaman yang "
+                           "dibuat otomatis / these names are taken by generated pages")
+    files = {path: text.encode("utf-8") for path, text in generated.items()}
+    files.update(content)
+    if HOME_PAGE not in files:
+        files[HOME_PAGE] = fallback_home(project, page_language(project, lang)).encode("utf-8")
+    return files
+
+
+def write_tree(docs_dir: Path, files: dict[str, bytes]) -> tuple[int, int]:
+    """Make docs_dir hold exactly ``files``: rewrite only changed files, delete stale ones.
+
+    Unchanged files keep their mtime (MkDocs dirty builds, fast serve). Files the site engine
+    installs itself (``assets/casebook/``) are left alone. Returns (written, deleted).
+    """
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    written = sum(_write_if_changed(docs_dir / path, data) for path, data in sorted(files.items()))
+    deleted = 0
+    for path in sorted(p for p in docs_dir.rglob("*") if p.is_file()):
+        relative = path.relative_to(docs_dir).as_posix()
+        if relative not in files and not relative.startswith(ENGINE_OWNED):
+            path.unlink()
+            deleted += 1
+    _remove_empty_folders(docs_dir)
+    return written, deleted
+
+
+def _write_if_changed(target: Path, data: bytes) -> bool:
+    if target.is_file() and target.read_bytes() == data:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    return True
+
+
+def _remove_empty_folders(docs_dir: Path) -> None:
+    for folder in sorted((p for p in docs_dir.rglob("*") if p.is_dir()), reverse=True):
+        if not any(folder.iterdir()):
+            folder.rmdir()
+
+
+def generate_tree(project: Any, audience: str, docs_dir: Path, lang: str | None = None) -> dict[str, bytes]:
+    """Write an audience's docs tree (pages + content/, never a data file); return its files."""
+    files = tree_files(project, audience, lang)
+    write_tree(docs_dir, files)
+    return files
+
+
+# ---------------------------------------------------------------- the site
+
+
+def site_name(project: Any, audience: str, lang: str) -> str:
+    from generator.render.text import Voice
+
+    v = Voice(lang, project.taxonomy)
+    office = project.office.short_name if project.office else "Casebook"
+    if audience == "review":
+        return project.settings.review_site_name or v.say("site.review_name", office=office)
+    return project.settings.public_site_name or v.say("site.public_name", office=office)
+
+
+def site_spec(project: Any, audience: str, docs_dir: Path, site_dir: Path, files: Iterable[str],
+              *, strict: bool, lang: str):
+    """The engine's SiteSpec for one audience's tree."""
+    from generator import site
+    from generator.render.indexes import build_nav
+
+    base = project.root / "mkdocs.yml"
+    return site.SiteSpec(
+        audience=audience, docs_dir=docs_dir, site_dir=site_dir,
+        nav=build_nav(files, project, lang), site_name=site_name(project, audience, lang),
+        language=lang, strict=strict, base_config=base if base.is_file() else None,
+    )
+
+
+def docs_folder(root: Path, purpose: str, audience: str) -> Path:
+    """Where a docs tree is generated: ``.casebook/<purpose>/<audience>/docs``."""
+    return root / ".casebook" / purpose / audience / "docs"
+
+
+# ---------------------------------------------------------------- the pipeline
+
+
+def build(root: Path, *, audiences: Iterable[str] = ("review",), out: Path | None = None,
+          strict: bool = False, lang: str | None = None, progress: Progress | None = None) -> BuildResult:
+    """Load, validate, generate and build every requested audience into ``out/<audience>``."""
+    from generator.project import load_project
+
+    say = progress or (lambda message: None)
+    root = Path(root)
+    out = Path(out) if out is not None else root / "site"
+    project, problems = load_project(root)
+    lang = lang or project.settings.language
+    result = BuildResult(problems=problems, files_checked=project.files_checked)
+    say(_message(lang, "loaded", files=project.files_checked, cases=len(project.cases),
+                 interns=len(project.interns)))
+    if any(p.is_error or strict for p in problems):
+        result.invalid = True
+        return result
+    for audience in audiences:
+        error = build_audience(project, audience, out / audience, strict=strict, lang=lang, say=say)
+        if error:
+            result.error = error
+            return result
+        result.sites[audience] = out / audience
+        result.pages[audience] = len(list((out / audience).rglob("*.html")))
+    return result
+
+
+def build_audience(project: Any, audience: str, site_dir: Path, *, strict: bool, lang: str,
+                   say: Progress) -> str | None:
+    """Generate and build one audience; return an error message or None."""
+    from generator.site import SiteBuildError, build_site
+
+    docs_dir = docs_folder(project.root, "build", audience)
+    try:
+        files = tree_files(project, audience, lang)
+    except ContentError as error:
+        return str(error)
+    written, deleted = write_tree(docs_dir, files)
+    pages = sum(path.endswith(".md") for path in files)
+    say(_message(lang, "generated", audience=audience, pages=pages, written=written, deleted=deleted))
+    say(_message(lang, "building", audience=audience, site=_shown(site_dir, project.root)))
+    try:
+        build_site(site_spec(project, audience, docs_dir, site_dir, files, strict=strict, lang=lang))
+    except SiteBuildError as error:
+        return str(error)
+    say(_message(lang, "built", audience=audience, site=_shown(site_dir, project.root)))
+    return None
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+_MESSAGES = {
+    "loaded": {"id": "Memuat proyek: {files} berkas diperiksa, {cases} kasus, {interns} mahasiswa.",
+               "en": "Loaded the project: {files} files checked, {cases} cases, {interns} interns."},
+    "generated": {"id": "Halaman {audience}: {pages} halaman ({written} ditulis ulang, {deleted} dihapus).",
+                  "en": "Pages for {audience}: {pages} pages ({written} rewritten, {deleted} deleted)."},
+    "building": {"id": "Membangun situs {audience} dengan MkDocs → {site} …",
+                 "en": "Building the {audience} site with MkDocs → {site} …"},
+    "built": {"id": "Situs {audience} selesai: {site}", "en": "The {audience} site is ready: {site}"},
+}
+
+
+def _message(lang: str, key: str, **params: Any) -> str:
+    return _MESSAGES[key][lang].format(**params)
+

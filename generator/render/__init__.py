@@ -1,0 +1,104 @@
+"""Rendering: project data to Markdown pages (pure functions, no I/O, no site engine).
+
+Every page producer returns ``dict[str, str]``: docs-relative path → Markdown. This package
+produces the review site's own pages (``review_pages``): one narrative per case, one page per
+intern, the index pages and the office page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable
+from pathlib import Path
+from typing import Any
+
+from generator.render import indexes
+from generator.render.intern import intern_page
+from generator.render.narrative import case_page, render_narrative
+from generator.render.text import case_page_path, intern_page_path, page_language
+
+__all__ = ["affected_review_pages", "render_narrative", "review_page_makers", "review_pages"]
+
+
+def review_page_makers(project: Any, lang: str | None = None) -> dict[str, Callable[[], str]]:
+    """Every review page as a path → zero-argument function that renders it (nothing rendered yet)."""
+    lang = page_language(project, lang)
+    makers: dict[str, Callable[[], str]] = {
+        indexes.CASES_INDEX: lambda: indexes.cases_by_status(project, lang),
+        indexes.CASES_BY_CATEGORY: lambda: indexes.cases_by_category(project, lang),
+        indexes.CASES_BY_INTERN: lambda: indexes.cases_by_intern(project, lang),
+        indexes.INTERNS_INDEX: lambda: indexes.interns_index(project, lang),
+        indexes.OFFICE_PAGE: lambda: indexes.office_page(project, lang),
+    }
+    for doc in project.sorted_cases():
+        makers[case_page_path(doc.case.case_id)] = _bind(case_page, doc, project, lang)
+    for doc in project.sorted_interns():
+        makers[intern_page_path(doc.intern.id)] = _bind(intern_page, doc, project, lang)
+    return makers
+
+
+def _bind(function: Callable[..., str], *args: Any) -> Callable[[], str]:
+    return lambda: function(*args)
+
+
+def review_pages(project: Any, *, lang: str | None = None,
+                 only: Collection[str] | None = None) -> dict[str, str]:
+    """The review site's pages; with ``only``, just those of the given paths that exist."""
+    makers = review_page_makers(project, lang)
+    wanted = sorted(makers) if only is None else sorted(set(only) & set(makers))
+    return {path: makers[path]() for path in wanted}
+
+
+# ---------------------------------------------------------------- what a change affects (serve)
+
+
+def affected_review_pages(changed: Iterable[Path], old: Any, new: Any) -> set[str] | None:
+    """Review pages to re-render after files changed; None means every page.
+
+    A case file → its page (old and new id), the index pages and its authors' pages (old and
+    new). An intern's file → the intern's page, the index pages and the pages of their cases.
+    office.yaml, settings or taxonomies → everything. Other files (content/) → nothing here.
+    """
+    pages: set[str] = set()
+    for path in changed:
+        found = _affected_by(Path(path), old, new)
+        if found is None:
+            return None
+        pages |= found
+    return pages
+
+
+def _affected_by(path: Path, old: Any, new: Any) -> set[str] | None:
+    relative = _relative(path, new.root)
+    if relative is None or relative.parts[:1] == ("content",):
+        return set()
+    if relative.parts[0] == "cases":
+        return _case_pages(path, old, new)
+    if relative.parts[0] == "interns" and len(relative.parts) > 1:
+        return _intern_pages(relative.parts[1], old, new)
+    return None if relative.suffix in (".yaml", ".yml") else set()
+
+
+def _relative(path: Path, root: Path) -> Path | None:
+    try:
+        return path.resolve().relative_to(Path(root).resolve())
+    except ValueError:
+        return None
+
+
+def _case_pages(path: Path, old: Any, new: Any) -> set[str]:
+    pages = set(indexes.INDEX_PAGES)
+    for project in (old, new):
+        for doc in project.cases.values():
+            if doc.path.resolve() == path.resolve():
+                pages.add(case_page_path(doc.case.case_id))
+                pages |= {intern_page_path(a) for a in doc.case.record.authors}
+    pages.add(case_page_path(path.stem))  # a deleted or renamed file
+    return pages
+
+
+def _intern_pages(intern_id: str, old: Any, new: Any) -> set[str]:
+    pages = set(indexes.INDEX_PAGES) | {intern_page_path(intern_id)}
+    for project in (old, new):
+        pages |= {case_page_path(doc.case.case_id) for doc in project.cases.values()
+                  if intern_id in doc.case.record.authors}
+    return pages
