@@ -18,6 +18,11 @@ from typing import Any
 
 from generator.problems import Problem
 
+# Producers that can re-render only some pages, and the function that tells which pages a set
+# of changed files affects (``(changed, old_project, new_project) -> set[str] | None``).
+SELECTIVE: dict[str, str] = {
+    "generator.render:review_pages": "generator.render:affected_review_pages",
+}
 # Page producers per audience, as "module:function". Each returns dict[path, Markdown] for a
 # project and may accept the keywords ``lang`` and ``only`` (see ``call_producer``).
 # Adding a producer or an audience is one line here.
@@ -45,6 +50,7 @@ class BuildResult:
     sites: dict[str, Path] = field(default_factory=dict)
     pages: dict[str, int] = field(default_factory=dict)
     files_checked: int = 0
+    lang: str = "id"
     invalid: bool = False  # the input has errors (or warnings under --strict): nothing built
     error: str | None = None  # the site engine or content/ failed
 
@@ -63,8 +69,7 @@ class ContentError(Exception):
 def call_producer(spec: str, project: Any, *, lang: str | None = None,
                   only: Iterable[str] | None = None) -> dict[str, str]:
     """Import ``module:function`` and call it with the keywords it declares."""
-    module_name, _, name = spec.partition(":")
-    producer = getattr(importlib.import_module(module_name), name)
+    producer = load_function(spec)
     accepted = inspect.signature(producer).parameters
     keywords: dict[str, Any] = {}
     if "lang" in accepted:
@@ -74,10 +79,9 @@ def call_producer(spec: str, project: Any, *, lang: str | None = None,
     return producer(project, **keywords)
 
 
-def supports_only(spec: str) -> bool:
+def load_function(spec: str) -> Callable[..., Any]:
     module_name, _, name = spec.partition(":")
-    producer = getattr(importlib.import_module(module_name), name)
-    return "only" in inspect.signature(producer).parameters
+    return getattr(importlib.import_module(module_name), name)
 
 
 def generated_pages(project: Any, audience: str, lang: str | None = None) -> dict[str, str]:
@@ -141,10 +145,15 @@ def for_audience(markdown: bytes, audience: str) -> bool:
 
 def tree_files(project: Any, audience: str, lang: str | None = None) -> dict[str, bytes]:
     """Every file of an audience's docs tree: generated pages and content/, as bytes."""
+    return assemble_tree(project, audience, generated_pages(project, audience, lang), lang)
+
+
+def assemble_tree(project: Any, audience: str, generated: dict[str, str],
+                  lang: str | None = None) -> dict[str, bytes]:
+    """Generated pages plus content/ (a name clash is an error), and a home page if none."""
     from generator.render.indexes import HOME_PAGE, fallback_home
     from generator.render.text import page_language
 
-    generated = generated_pages(project, audience, lang)
     content = content_files(project.root, audience)
     clash = sorted(set(generated) & set(content))
     if clash:
@@ -241,7 +250,7 @@ def build(root: Path, *, audiences: Iterable[str] = ("review",), out: Path | Non
     out = Path(out) if out is not None else root / "site"
     project, problems = load_project(root)
     lang = lang or project.settings.language
-    result = BuildResult(problems=problems, files_checked=project.files_checked)
+    result = BuildResult(problems=problems, files_checked=project.files_checked, lang=lang)
     say(_message(lang, "loaded", files=project.files_checked, cases=len(project.cases),
                  interns=len(project.interns)))
     if any(p.is_error or strict for p in problems):
@@ -300,3 +309,79 @@ _MESSAGES = {
 def _message(lang: str, key: str, **params: Any) -> str:
     return _MESSAGES[key][lang].format(**params)
 
+
+
+# ---------------------------------------------------------------- serve: regenerate what changed
+
+
+def watched_paths(root: Path) -> list[Path]:
+    """The project's inputs that serve watches (only those that exist)."""
+    names = ("cases", "interns", "content", "taxonomies", "office.yaml", "casebook.yml")
+    return [root / name for name in names if (root / name).exists()]
+
+
+class Regenerator:
+    """Keeps one audience's docs tree current for ``casebook serve``.
+
+    On each change it reloads the project; when the input is invalid it reports the problems
+    and leaves the tree as it was. Selective producers re-render only the pages the changed
+    files affect (a case → its narrative, the index pages, its authors' pages); the others
+    re-render whole. Only files whose bytes changed are rewritten.
+    """
+
+    def __init__(self, root: Path, audience: str, docs_dir: Path, *, lang: str | None = None,
+                 on_problems: Callable[[list[Problem], int], None] | None = None,
+                 on_error: Progress | None = None):
+        self.root, self.audience, self.docs_dir, self.lang = Path(root), audience, docs_dir, lang
+        self.on_problems = on_problems or (lambda problems, files: None)
+        self.on_error = on_error or (lambda message: None)
+        self.project: Any = None
+        self.pages: dict[str, dict[str, str]] = {}  # producer → its pages
+        self.files: dict[str, bytes] = {}
+
+    def start(self) -> bool:
+        """Generate the whole tree; False (nothing written) when the input is invalid."""
+        project = self._load()
+        if project is None:
+            return False
+        self.pages = {spec: call_producer(spec, project, lang=self.lang)
+                      for spec in PRODUCERS[self.audience]}
+        return self._write(project)
+
+    def __call__(self, changed: list[Path]) -> None:
+        """Regenerate after ``changed`` files were saved (the site engine's callback)."""
+        project = self._load()
+        if project is None:
+            return
+        for spec in PRODUCERS[self.audience]:
+            self.pages[spec] = self._regenerated(spec, changed, project)
+        self._write(project)
+
+    def _load(self) -> Any:
+        from generator.project import load_project
+
+        project, problems = load_project(self.root)
+        self.on_problems(problems, project.files_checked)
+        return None if any(p.is_error for p in problems) else project
+
+    def _regenerated(self, spec: str, changed: list[Path], project: Any) -> dict[str, str]:
+        affected = None
+        if spec in SELECTIVE and self.project is not None and spec in self.pages:
+            affected = load_function(SELECTIVE[spec])(changed, self.project, project)
+        if affected is None:
+            return call_producer(spec, project, lang=self.lang)
+        kept = {path: text for path, text in self.pages[spec].items() if path not in affected}
+        return {**kept, **call_producer(spec, project, lang=self.lang, only=affected)}
+
+    def _write(self, project: Any) -> bool:
+        generated: dict[str, str] = {}
+        for pages in self.pages.values():
+            generated.update(pages)
+        try:
+            self.files = assemble_tree(project, self.audience, generated, self.lang)
+        except ContentError as error:
+            self.on_error(str(error))
+            return False
+        write_tree(self.docs_dir, self.files)
+        self.project = project
+        return True
