@@ -93,6 +93,7 @@ class Project:
     interns: dict[str, InternDoc] = field(default_factory=dict)
     invalid_case_ids: set[str] = field(default_factory=set)
     files_checked: int = 0
+    problems: list[Problem] = field(default_factory=list)  # found by load_project
 
     def sorted_cases(self) -> list[CaseDoc]:
         return [self.cases[key] for key in sorted(self.cases)]
@@ -186,7 +187,8 @@ def load_project(root: Path, *, today: dt.date | None = None) -> tuple[Project, 
     loader.problems.extend(cross_file_problems(project))
     loader.problems.extend(review_rules.review_problems(project))
     project.files_checked = loader.files
-    return project, sort_problems(loader.problems)
+    project.problems = sort_problems(loader.problems)
+    return project, list(project.problems)
 
 
 def _load_office(loader: _Loader) -> Office | None:
