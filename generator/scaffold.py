@@ -47,8 +47,9 @@ def code_comment(taxonomy: Taxonomy, vocabulary: str, indent: int = 0) -> str:
         items = list(codes)
     text = f"{taxonomy.vocab_label(vocabulary)}: " + ", ".join(items)
     prefix = " " * indent + "# "
-    lines = textwrap.wrap(text, WIDTH - len(prefix), break_on_hyphens=False, break_long_words=False)
-    return "\n".join(prefix + ("  " if i else "") + line for i, line in enumerate(lines))
+    lines = textwrap.wrap(text, WIDTH, initial_indent=prefix, subsequent_indent=prefix + "  ",
+                          break_on_hyphens=False, break_long_words=False)
+    return "\n".join(lines)
 
 
 def commented(block: str, active: bool = False) -> str:
@@ -434,7 +435,8 @@ GANTI: tulis kata pengantar di sini.
 """,
     "pendahuluan": """\
 <!-- BAB I Pendahuluan: latar belakang, tujuan dan manfaat magang. Waktu dan tempat magang
-     diambil otomatis dari intern.yaml. Kutip pustaka dengan [@id] dari references.yaml. -->
+     diambil otomatis dari intern.yaml. Kutip pustaka dengan id sumber dari references.yaml,
+     diawali @ di dalam kurung siku. -->
 
 ## Latar Belakang
 
