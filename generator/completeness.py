@@ -39,6 +39,7 @@ class LogbookFigures:
     until: dt.date
     working_days: int
     covered_days: int
+    days: tuple[dt.date, ...]
     missing_days: tuple[dt.date, ...]
     entries: int
     hours: float
@@ -162,7 +163,7 @@ def logbook_figures(intern: Any, logbook: Any, holidays: Iterable[dt.date], toda
     statuses = Counter(entry.validation.status for entry in entries)
     return LogbookFigures(
         start=placement.start, until=until, working_days=len(expected),
-        covered_days=sum(day in written for day in expected),
+        covered_days=sum(day in written for day in expected), days=tuple(expected),
         missing_days=tuple(day for day in expected if day not in written),
         entries=len(entries), hours=float(sum(entry.hours for entry in entries)),
         hours_required=hours_required(intern.programme),
