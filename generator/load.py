@@ -108,15 +108,17 @@ def load_yaml_bytes(raw: bytes, path: Path, display: str | None = None) -> Loade
     name = display or str(path)
     if len(raw) > MAX_FILE_BYTES:
         raise LoadError(_problem(name, 1, 1, "yaml.too_large", size=len(raw), limit=MAX_FILE_BYTES))
-    return load_yaml_text(_decode(raw, name), path, name)
+    loaded = load_yaml_text(_decode(raw, name), path, name)
+    loaded.text = None  # a file on disk: positions re-read it when first asked for
+    return loaded
 
 
 def load_yaml_text(text: str, path: Path, display: str | None = None) -> LoadedFile:
-    """Parse YAML text already in memory."""
+    """Parse YAML text already in memory; positions come from that text, not from ``path``."""
     name = display or str(path)
     node = _compose(text, name)
     data = _Builder(name).build(node) if node is not None else None
-    return LoadedFile(path=path, data=data, text=None)
+    return LoadedFile(path=path, data=data, text=text)
 
 
 def _read_bytes(path: Path, name: str) -> bytes:
