@@ -27,7 +27,8 @@ SELECTIVE: dict[str, str] = {
 # project and may accept the keywords ``lang`` and ``only`` (see ``call_producer``).
 # Adding a producer or an audience is one line here.
 PRODUCERS: dict[str, tuple[str, ...]] = {
-    "review": ("generator.render:review_pages", "generator.render.statistics:review_statistics"),
+    "review": ("generator.render:review_pages", "generator.render.statistics:review_statistics",
+               "generator.render.review:lecturer_pages", "generator.commands.export:site_downloads"),
 }
 DATA_SUFFIXES = (".yaml", ".yml")
 SKIPPED_NAMES = (".DS_Store", "Thumbs.db")
@@ -159,7 +160,8 @@ def assemble_tree(project: Any, audience: str, generated: dict[str, str],
     if clash:
         raise ContentError("content/: " + ", ".join(clash) + " — nama ini dipakai halaman yang "
                            "dibuat otomatis / these names are taken by generated pages")
-    files = {path: text.encode("utf-8") for path, text in generated.items()}
+    files = {path: text if isinstance(text, bytes) else text.encode("utf-8")
+             for path, text in generated.items()}
     files.update(content)
     if HOME_PAGE not in files:
         files[HOME_PAGE] = fallback_home(project, page_language(project, lang)).encode("utf-8")
@@ -316,7 +318,8 @@ def _message(lang: str, key: str, **params: Any) -> str:
 
 def watched_paths(root: Path) -> list[Path]:
     """The project's inputs that serve watches (only those that exist)."""
-    names = ("cases", "interns", "content", "taxonomies", "office.yaml", "casebook.yml")
+    names = ("cases", "interns", "content", "taxonomies", "office.yaml", "casebook.yml",
+             "rubric.yaml", "holidays.yaml")
     return [root / name for name in names if (root / name).exists()]
 
 
