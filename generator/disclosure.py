@@ -201,6 +201,10 @@ def _check_hidden_range(width: int | None, threshold: int) -> None:
 
 def round_count(count: int, policy: DisclosurePolicy) -> int:
     """The published value of a true count >= threshold (half up, never below the threshold)."""
+    if count < policy.threshold:
+        raise ValueError(
+            f"count {count} is below the threshold {policy.threshold}: it is not rounded"
+        )
     base = policy.rounding_base
     nearest = (2 * count + base) // (2 * base) * base
     return max(nearest, _lowest_published(policy))
@@ -346,34 +350,46 @@ def _feasible(bounds: Mapping[Key, Bounds], n_rows: int, n_cols: int) -> bool:
 
 
 def _max_flow(capacity: list[list[int]], source: int, sink: int) -> int:
-    """Edmonds-Karp on a residual capacity matrix (modified in place)."""
+    """Dinic's algorithm on a residual capacity matrix (modified in place)."""
     total = 0
-    while (parent := _augmenting_path(capacity, source, sink)) is not None:
-        path, node = [], sink
-        while node != source:
-            path.append((parent[node], node))
-            node = parent[node]
-        push = min(capacity[u][v] for u, v in path)
-        for u, v in path:
-            capacity[u][v] -= push
-            capacity[v][u] += push
-        total += push
+    while (level := _levels(capacity, source))[sink] >= 0:
+        pointer = [0] * len(capacity)
+        while pushed := _blocking_push(capacity, level, pointer, source, sink, _INFINITE):
+            total += pushed
     return total
 
 
-def _augmenting_path(capacity: list[list[int]], source: int, sink: int) -> list[int] | None:
-    parent = [-1] * len(capacity)
-    parent[source] = source
+def _levels(capacity: list[list[int]], source: int) -> list[int]:
+    """Breadth-first distances from the source in the residual graph (-1: unreachable)."""
+    level = [-1] * len(capacity)
+    level[source] = 0
     queue = deque([source])
     while queue:
         u = queue.popleft()
         for v, room in enumerate(capacity[u]):
-            if room > 0 and parent[v] < 0:
-                parent[v] = u
-                if v == sink:
-                    return parent
+            if room > 0 and level[v] < 0:
+                level[v] = level[u] + 1
                 queue.append(v)
-    return None
+    return level
+
+
+def _blocking_push(
+    capacity: list[list[int]], level: list[int], pointer: list[int], u: int, sink: int, limit: int
+) -> int:
+    """Push flow along one level-increasing path from ``u``; 0 when none is left."""
+    if u == sink:
+        return limit
+    row = capacity[u]
+    while pointer[u] < len(row):
+        v = pointer[u]
+        if row[v] > 0 and level[v] == level[u] + 1:
+            pushed = _blocking_push(capacity, level, pointer, v, sink, min(limit, row[v]))
+            if pushed:
+                row[v] -= pushed
+                capacity[v][u] += pushed
+                return pushed
+        pointer[u] += 1
+    return 0
 
 
 def _first(low: int, high: int, holds: Callable[[int], bool]) -> int:
@@ -384,20 +400,42 @@ def _first(low: int, high: int, holds: Callable[[int], bool]) -> int:
     return low
 
 
+def _feasible_within(
+    key: Key, low: int, high: int, bounds: Mapping[Key, Bounds], n_rows: int, n_cols: int
+) -> bool:
+    """Whether the table can add up with the entry ``key`` between ``low`` and ``high``."""
+    return low <= high and _feasible({**bounds, key: (low, high)}, n_rows, n_cols)
+
+
 def _range_of(key: Key, bounds: Mapping[Key, Bounds], n_rows: int, n_cols: int) -> tuple[int, int]:
     """The smallest and largest true value of a bounded entry consistent with ``bounds``."""
     low, high = bounds[key]
     if high is None:
         raise ValueError("only bounded entries have a finite range")
 
-    def feasible_within(lo: int, hi: int) -> bool:
-        return _feasible({**bounds, key: (lo, hi)}, n_rows, n_cols)
+    def within(lo: int, hi: int) -> bool:
+        return _feasible_within(key, lo, hi, bounds, n_rows, n_cols)
 
-    if not feasible_within(low, high):
+    if not within(low, high):
         raise ValueError("the published numbers are inconsistent")
-    smallest = _first(low, high, lambda x: feasible_within(low, x))
-    largest = high - _first(0, high - low, lambda d: feasible_within(high - d, high))
+    smallest = _first(low, high, lambda x: within(low, x))
+    largest = high - _first(0, high - low, lambda d: within(high - d, high))
     return smallest, largest
+
+
+def _spread_at_least(
+    key: Key, width: int, bounds: Mapping[Key, Bounds], n_rows: int, n_cols: int
+) -> bool:
+    """Whether the entry's feasible values span at least ``width`` (cheaper than its range)."""
+    low, high = bounds[key]
+
+    def within(lo: int, hi: int) -> bool:
+        return _feasible_within(key, lo, hi, bounds, n_rows, n_cols)
+
+    if width == high - low:
+        return within(low, low) and within(high, high)
+    smallest = _first(low, high, lambda x: within(low, x))
+    return within(smallest + width, high)
 
 
 def _known_bounds(key: Key, cell: Cell, policy: DisclosurePolicy, sensitive: bool) -> Bounds:
@@ -468,13 +506,21 @@ class _Search:
         twins = _twins(key, self.n_rows, self.n_cols)
         return {**self.bounds, **{t: _known_bounds(t, _HIDDEN, self.policy, False) for t in twins}}
 
-    def width(self, key: Key, bounds: Mapping[Key, Bounds] | None = None) -> int:
-        chosen = self.bounds if bounds is None else bounds
-        low, high = _range_of(key, chosen, self.n_rows, self.n_cols)
-        return high - low
+    def range_of(self, key: Key) -> tuple[int, int]:
+        return _range_of(key, self.bounds, self.n_rows, self.n_cols)
 
-    def is_protected(self, key: Key) -> bool:
-        return self.cells[key].status != "small" or self.width(key) >= self.policy.required_range
+    def is_protected(self, key: Key, bounds: Mapping[Key, Bounds] | None = None) -> bool:
+        if self.cells[key].status != "small":
+            return True
+        chosen = self.bounds if bounds is None else bounds
+        return _spread_at_least(key, self.policy.required_range, chosen, self.n_rows, self.n_cols)
+
+    def widens(self, key: Key, bounds: Mapping[Key, Bounds], current: tuple[int, int]) -> bool:
+        """Whether ``bounds`` allow a value of ``key`` outside its ``current`` range."""
+        (low, high), (smallest, largest) = bounds[key], current
+        return _feasible_within(key, low, smallest - 1, bounds, self.n_rows, self.n_cols) or (
+            _feasible_within(key, largest + 1, high, bounds, self.n_rows, self.n_cols)
+        )
 
 
 def _candidates(search: _Search) -> list[Key]:
@@ -492,22 +538,26 @@ def _candidates(search: _Search) -> list[Key]:
     ]
 
 
-def _complement_rank(search: _Search, target: Key, candidate: Key, current: int) -> tuple:
+def _complement_rank(
+    search: _Search, target: Key, candidate: Key, current: tuple[int, int]
+) -> tuple:
     """Sort key of a candidate complement for ``target``: protects, widens, small, early."""
     if target in _twins(candidate, search.n_rows, search.n_cols):
-        width = search.policy.required_range
+        protects = widens = True
     else:
-        width = search.width(target, search.hidden_bounds(candidate))
-    protects = width >= search.policy.required_range
-    return (not protects, width <= current, search.truth[candidate], _order(candidate))
+        bounds = search.hidden_bounds(candidate)
+        protects = search.is_protected(target, bounds)
+        widens = protects or search.widens(target, bounds, current)
+    return (not protects, not widens, search.truth[candidate], _order(candidate))
 
 
 def _best_complement(search: _Search, target: Key) -> Key:
     """The next entry to hide for ``target``; some entry always remains while it is exposed."""
     candidates = _candidates(search)
-    current = search.width(target)
-    best = min(candidates, key=lambda key: _complement_rank(search, target, key, current))
-    if _complement_rank(search, target, best, current)[1]:  # nothing helps on its own: stay close
+    current = search.range_of(target)
+    ranks = {key: _complement_rank(search, target, key, current) for key in candidates}
+    best = min(candidates, key=ranks.__getitem__)
+    if ranks[best][1]:  # nothing helps on its own: stay close
         near = _neighbours(target, search.n_rows, search.n_cols)
         pool = [key for key in candidates if key in near] or candidates
         best = min(pool, key=lambda key: (search.truth[key], _order(key)))

@@ -155,7 +155,7 @@ tables = st.integers(1, 6).flatmap(
         )
     )
 )
-quick = settings(max_examples=70, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+quick = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @quick
@@ -166,7 +166,7 @@ def test_published_values_are_never_small_and_always_rounded(counts):
         if cell.status == "published":
             assert cell.value % 5 == 0 and cell.value >= 10
             assert cell.value == expected_rounding(true), "margins are rounded from true counts"
-            assert cell.display == str(cell.value)
+            assert cell.display == f"{cell.value:,}".replace(",", ".")
         elif cell.status == "exact_zero":
             assert true == 0 and cell.display == "0"
         elif cell.status == "small":
@@ -189,7 +189,7 @@ def test_no_hidden_entry_is_recoverable(counts):
     assert hidden_ranges(published) == ranges, "the generator's own attack agrees with the LP"
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(tables)
 def test_weaker_policy_still_never_pins_a_hidden_entry(counts):
     policy = DisclosurePolicy(min_hidden_range=2)
@@ -253,6 +253,17 @@ def test_generator_attack_matches_exhaustive_search(counts):
     for policy in (DisclosurePolicy(), DisclosurePolicy(min_hidden_range=2)):
         published = protect(table_of(counts), policy)
         assert hidden_ranges(published, policy) == brute_force_ranges(published, counts)
+
+
+def test_larger_table_is_protected():
+    counts = [
+        [(7 * r + 11 * c) % 17 + (20 if (r + c) % 4 == 0 else 0) for c in range(8)]
+        for r in range(12)
+    ]
+    published = protect(table_of(counts))
+    ranges = attack(published, counts)
+    assert len(ranges) >= 30
+    assert all(interval == (1, 9) for interval in ranges.values())
 
 
 def test_generator_attack_finds_a_narrowed_cell():
@@ -338,6 +349,16 @@ def test_rounding_other_policies(policy, count, value):
     )
 
 
+def test_round_count_refuses_small_counts():
+    with pytest.raises(ValueError, match="count 9 is below the threshold 10"):
+        round_count(9, DisclosurePolicy())
+
+
+def test_count_table_accepts_lists():
+    table = CountTable("k", TITLE, ["a"], ["x", "y"], [[1, 2]])
+    assert table.rows == ("a",) and table.counts == ((1, 2),)
+
+
 def test_default_rounding_intervals():
     assert rounding_interval(10, DisclosurePolicy()) == (10, 12)
     assert rounding_interval(15, DisclosurePolicy()) == (13, 17)
@@ -358,6 +379,12 @@ def test_many_published_cells_blur_a_small_one_without_extra_suppression():
     assert [cell.display for cell in published.col_totals] == ["70"]
     assert published.grand_total == Cell(70, "70", "published")
     assert not any(cell.status == "suppressed" for row in published.cells for cell in row)
+
+
+def test_complements_the_protection_does_not_need_are_published_again():
+    """Only the margins must go; the 12s (shown as 10) stay published."""
+    published = protect(table_of([[12, 3], [3, 12]]))
+    assert displays(published) == [["10", "<10", "–"], ["<10", "10", "–"], ["–", "–", "30"]]
 
 
 def test_two_small_cells_under_a_small_total():
