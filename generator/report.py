@@ -37,8 +37,8 @@ from generator.completeness import intern_case_docs
 from generator.problems import Problem
 from generator.render.narrative import narrative_body
 from generator.render.text import (
-    Voice, cell, clause, format_date, format_hours, format_range, join_list, paragraphs, sentence,
-    table,
+    Voice, cell, clause, format_date, format_hours, format_range, join_list, paragraphs,
+    people_names, sentence, table,
 )
 from generator.review_rules import chapter_file, iso_week
 
@@ -537,9 +537,10 @@ def anonymised(case: Any) -> Any:
     return case.model_copy(update={"intake": intake, "referrals": referrals})
 
 
-def case_study(case: Any, taxonomy: Any, chapter: str | None, level: int) -> str:
+def case_study(case: Any, context: _Context, chapter: str | None, level: int) -> str:
     """The casework narrative of one case, headings shifted under the report's numbering."""
-    body = narrative_body(anonymised(case), Voice("id", taxonomy, case.case_id))
+    voice = Voice("id", context.taxonomy, case.case_id, people_names(context.project))
+    body = narrative_body(anonymised(case), voice)
     text, _ = renumber(body, chapter, level=level)
     return text
 
@@ -549,7 +550,7 @@ def chapter_cases(context: _Context) -> str:
     blocks = [cases_intro(told, left, "Bab ini", " jumlahnya tercantum pada Lampiran 2.")]
     for number, case in enumerate(told, start=1):
         title = f"## 4.{number} {cell(case.client.alias)} ({case.case_id})"
-        blocks.append(paragraphs(title, case_study(case, context.taxonomy, f"4.{number}", 3)))
+        blocks.append(paragraphs(title, case_study(case, context, f"4.{number}", 3)))
     discussion = _chapter(context, "studi-kasus")
     if discussion:
         text, _ = renumber(discussion, "4", first=len(told) + 1, default_title="Pembahasan")
@@ -709,7 +710,7 @@ def article_results(context: _Context) -> str:
     told, left = study_cases(context)
     blocks = [cases_intro(told, left, "Bagian ini")]
     for case in told:
-        blocks.append(paragraphs(f"### {cell(case.client.alias)}", case_study(case, context.taxonomy, None, 4)))
+        blocks.append(paragraphs(f"### {cell(case.client.alias)}", case_study(case, context, None, 4)))
     discussion = _chapter(context, "pembahasan", "studi-kasus")
     if discussion:
         text, _ = renumber(discussion, None, level=3, default_title="Pembahasan")
