@@ -171,7 +171,7 @@ def bar_chart_svg(
     _check_bar_input(table, lang, col)
     cells = [row[col] for row in table.cells]
     _check_cells(cells)
-    chart_id = chart_id or f"cb-{_slug(table.key)}-{col}"
+    chart_id = _slug(chart_id or f"cb-{table.key}-{col}")
     title = _localised(table.title, lang)
     lead = f"{table.cols[col]}. " if len(table.cols) > 1 else ""
     if lead:
@@ -280,4 +280,4 @@ def line_chart_svg(
     lead = _localised(desc, lang)
     full_desc = f"{lead} {_value_list(periods, cells)}" if lead else _value_list(periods, cells)
     body = [baseline, *_trend_line(cells, x_of, y_of), *points]
-    return _svg(chart_id, width, height, _localised(title, lang), full_desc, body, lang)
+    return _svg(_slug(chart_id), width, height, _localised(title, lang), full_desc, body, lang)

@@ -246,3 +246,11 @@ def test_line_chart_refuses_raw_numbers_and_bad_input():
         line_chart_svg(PERIODS, TREND[:2], title="Tren")
     with pytest.raises(ValueError, match="no 'en' text"):
         line_chart_svg(PERIODS, TREND, title={"id": "Tren"}, lang="en")
+
+
+def test_line_chart_of_hidden_values_only_has_no_line():
+    hidden = (Cell(None, "<10", "small"), Cell(None, "–", "suppressed"))
+    root = parse(line_chart_svg(PERIODS[:2], hidden, title="Tren", chart_id='a"b'))
+    assert points(root) == [("2024-T1", "<10", "small"), ("2024-T2", "–", "suppressed")]
+    assert root.findall("svg:path", NS) == [] and root.findall(".//svg:circle", NS) == []
+    assert root.get("aria-labelledby") == "a-b-title a-b-desc"
