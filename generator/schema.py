@@ -5,9 +5,11 @@ The schemas come from the pydantic models; every property that names a vocabular
 Indonesian and English labels, so an editor with a YAML language server completes codes while the
 intern types. Property titles are the Indonesian half of each field's bilingual description.
 
-Dates: the loader and ``check-jsonschema`` both read YAML timestamps (``2025-03-14``) as strings,
-so dates are ``{"type": "string", "format": "date"}`` in the schema and plain unquoted dates in the
-files; both forms agree.
+Dates: Casebook's loader and ``check-jsonschema`` both read YAML timestamps (``2025-03-14``) as
+text, so dates are ``{"type": "string", "format": "date"}`` here and may be written quoted or not;
+impossible dates (``2025-02-30``) and date-times fail in both. One known difference: libyaml reads
+YAML 1.1, where ``yes``/``no``/``on``/``off`` are booleans, while check-jsonschema (ruamel, YAML
+1.2) reads them as text, so only ``true``/``false`` satisfy both (the skeletons use them).
 """
 
 from __future__ import annotations
