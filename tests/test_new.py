@@ -40,6 +40,11 @@ def new(project: Path, kind: str, *args: str):
     return run("new", kind, "--project", str(project), *args)
 
 
+def new_case(project: Path, *args: str):
+    """A new case by the sample's first intern (the sample has several, so one must be named)."""
+    return new(project, "case", "--intern", "dewi-lestari-2025", *args)
+
+
 def check(project: Path):
     return run("check", "--project", str(project), "--strict")
 
@@ -52,16 +57,18 @@ def test_next_case_id() -> None:
 
 
 def test_new_case_is_valid_and_fresh(project: Path) -> None:
-    first = new(project, "case")
+    existing = [p.stem for p in (project / "cases").rglob("*.yaml")]
+    expected = next_case_id(existing, 2026)
+    first = new_case(project)
     assert first.exit_code == 0, first.output
-    assert first.stdout.strip() == "cases/K-2026-0001.yaml"
-    second = new(project, "case")
-    assert second.stdout.strip() == "cases/K-2026-0002.yaml"
+    assert first.stdout.strip() == f"cases/{expected}.yaml"
+    second = new_case(project)
+    assert second.stdout.strip() == f"cases/{next_case_id([*existing, expected], 2026)}.yaml"
     result = check(project)
     assert result.exit_code == 0, result.output
-    text = (project / "cases" / "K-2026-0001.yaml").read_text(encoding="utf-8")
+    text = (project / "cases" / f"{expected}.yaml").read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../schema/case.schema.json\n")
-    assert "case_id: K-2026-0001\n" in text
+    assert f"case_id: {expected}\n" in text
     assert "authors: [dewi-lestari-2025]" in text
     assert "field_supervisor: PS-01" in text  # the intern's field supervisor
     assert "date: 2026-11-22" in text
@@ -70,8 +77,8 @@ def test_new_case_is_valid_and_fresh(project: Path) -> None:
 
 def test_new_case_id_counts_case_ids_inside_files(project: Path) -> None:
     text = (project / "cases" / "K-2025-0001.yaml").read_text(encoding="utf-8")
-    (project / "cases" / "misnamed.yaml").write_text(text.replace("K-2025-0001", "K-2026-0007"), encoding="utf-8")
-    assert new(project, "case").stdout.strip() == "cases/K-2026-0008.yaml"
+    (project / "cases" / "misnamed.yaml").write_text(text.replace("K-2025-0001", "K-2026-0907"), encoding="utf-8")
+    assert new_case(project).stdout.strip() == "cases/K-2026-0908.yaml"
 
 
 def test_new_case_with_options(project: Path) -> None:
@@ -89,14 +96,16 @@ def test_new_case_with_options(project: Path) -> None:
     (["--intern", "dewi-lestari-2052"], "dewi-lestari-2025?"),
 ])
 def test_new_case_refuses_bad_input(project: Path, args: list[str], message: str) -> None:
-    result = new(project, "case", *args)
+    before = sorted((project / "cases").rglob("*"))
+    result = new(project, "case", "--intern", "dewi-lestari-2025", *args)
     assert result.exit_code == 1
     assert message in result.stderr
-    assert sorted(p.name for p in (project / "cases").iterdir()) == ["K-2025-0001.yaml"]
+    assert sorted((project / "cases").rglob("*")) == before
 
 
 def test_new_case_needs_a_choice_of_intern_when_several(project: Path) -> None:
     assert new(project, "intern", "rani-kusumawati-2026").exit_code == 0
+    assert len([p for p in (project / "interns").iterdir() if (p / "intern.yaml").is_file()]) > 1
     result = new(project, "case")
     assert result.exit_code == 1
     assert "--intern" in result.stderr and "rani-kusumawati-2026" in result.stderr
@@ -107,11 +116,11 @@ def test_new_case_needs_a_choice_of_intern_when_several(project: Path) -> None:
 def test_new_case_refuses_to_overwrite(project: Path) -> None:
     drafts = project / "drafts"
     drafts.mkdir()
-    mine = drafts / "K-2026-0001.yaml"
+    mine = drafts / f"{next_case_id([p.stem for p in (project / 'cases').rglob('*.yaml')], 2026)}.yaml"
     mine.write_bytes(b"# an intern's own work\n")
-    result = new(project, "case", "--out", str(drafts))
+    result = new_case(project, "--out", str(drafts))
     assert result.exit_code == 1
-    assert "tidak ditimpa" in result.stderr and "K-2026-0001.yaml" in result.stderr
+    assert "tidak ditimpa" in result.stderr and mine.name in result.stderr
     assert mine.read_bytes() == b"# an intern's own work\n"
 
 
@@ -177,9 +186,9 @@ def test_code_comment_lists_short_vocabularies_with_labels() -> None:
 
 
 def test_new_skeletons_pass_check_jsonschema(project: Path) -> None:
-    assert new(project, "case").exit_code == 0
+    written = project / new_case(project).stdout.strip()
     assert new(project, "intern", "rani-kusumawati-2026").exit_code == 0
-    pairs = [("case", project / "cases" / "K-2026-0001.yaml")] + [
+    pairs = [("case", written)] + [
         (kind, project / "interns" / "rani-kusumawati-2026" / f"{kind}.yaml")
         for kind in ("intern", "logbook", "references")
     ]
