@@ -40,7 +40,7 @@ from generator.render.text import (
     Voice, cell, clause, format_date, format_hours, format_range, join_list, paragraphs,
     people_names, sentence, table,
 )
-from generator.review_rules import chapter_file, iso_week
+from generator.review_rules import chapter_citations, chapter_file, selected_case_ids
 
 MODES = ("report", "article")
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
@@ -108,9 +108,8 @@ def build_report(project: Any, intern_id: str, *, mode: str = "report") -> Repor
 
 
 def _resolved_chapters(doc: Any) -> dict[str, Cited]:
-    """Each chapter (by its name without a number prefix) with citations rendered."""
-    sources = [source_of(reference) for reference in doc.references.references]
-    return {stem: resolve_citations(text, sources) for stem, text in sorted(doc.chapters.items())}
+    """Each chapter, front matter left out, with citations rendered."""
+    return chapter_citations(doc)
 
 
 def chapter_name(stem: str) -> str:
@@ -125,7 +124,8 @@ def _chapter(context: _Context, *names: str) -> str | None:
             if chapter_name(stem) == name:
                 if stem not in context.used:
                     context.used.append(stem)
-                return context.chapters[stem].text
+                text = context.chapters[stem].text
+                return text if text.strip() else None
     return None
 
 
@@ -517,13 +517,20 @@ def reflection_paragraph(reflection: Any) -> str:
 
 
 def study_cases(context: _Context) -> tuple[list[Any], list[Any]]:
-    """(cases told as case studies, cases left out) among those the intern authored."""
+    """(cases told as case studies, cases left out for want of consent).
+
+    The cases listed under ``kasus:`` in the front matter of chapters/studi-kasus.md, in that
+    order; without such a list, every case the intern authored, by intake date."""
     from generator.validate import is_childrens_case
 
+    own = {doc.case.case_id: doc.case for doc in intern_case_docs(context.project, context.intern.id)}
+    chosen = selected_case_ids(context.doc)
+    if chosen is None:
+        cases = sorted(own.values(), key=lambda case: (case.intake.date, case.case_id))
+    else:
+        cases = [own[case_id] for case_id in dict.fromkeys(chosen) if case_id in own]
     told, left = [], []
-    for doc in sorted(intern_case_docs(context.project, context.intern.id),
-                      key=lambda d: (d.case.intake.date, d.case.case_id)):
-        case = doc.case
+    for case in cases:
         excluded = not case.consent.publication or (
             context.mode == "article" and is_childrens_case(case, context.taxonomy))
         (left if excluded else told).append(case)
@@ -547,7 +554,8 @@ def case_study(case: Any, context: _Context, chapter: str | None, level: int) ->
 
 def chapter_cases(context: _Context) -> str:
     told, left = study_cases(context)
-    blocks = [cases_intro(told, left, "Bab ini", " jumlahnya tercantum pada Lampiran 2.")]
+    blocks = [cases_intro(told, left, "Bab ini", " jumlahnya tercantum pada Lampiran 2."),
+              others_note(context, told, left)]
     for number, case in enumerate(told, start=1):
         title = f"## 4.{number} {cell(case.client.alias)} ({case.case_id})"
         blocks.append(paragraphs(title, case_study(case, context, f"4.{number}", 3)))
@@ -568,6 +576,16 @@ def cases_intro(told: list[Any], left: list[Any], subject: str, where: str = "")
         intro += (f" {len(left)} kasus lain tidak diuraikan karena tidak ada persetujuan publikasi "
                   f"tanpa identitas{';' + where if where else '.'}")
     return intro
+
+
+def others_note(context: _Context, told: list[Any], left: list[Any]) -> str:
+    """When the intern chose their case studies: how many other cases the appendix counts."""
+    total = len(intern_case_docs(context.project, context.intern.id))
+    others = total - len(told) - len(left)
+    if others <= 0:
+        return ""
+    return (f"Selain itu penulis menangani {others} kasus lain yang tidak dipilih sebagai studi "
+            "kasus; jumlahnya tercantum pada Lampiran 2.")
 
 
 # ---------------------------------------------------------------- BAB V, references, appendices

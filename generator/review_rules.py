@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 from generator.citations import Cited, resolve_citations, source_of
 from generator.load import LoadedFile
@@ -18,6 +21,7 @@ from generator.model import ReviewRecord, Rubric
 from generator.problems import Problem
 from generator.validate import Reporter
 
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.S)
 # Report parts a comment may name besides the chapter files the intern wrote.
 REPORT_PARTS = ("sampul", "persetujuan", "bab1", "bab2", "bab3", "bab4", "bab5", "pustaka", "lampiran")
 
@@ -74,6 +78,7 @@ def review_problems(project: Any) -> list[Problem]:
     problems: list[Problem] = []
     for doc in project.sorted_interns():
         problems.extend(chapter_citation_problems(doc, project.root))
+        problems.extend(front_matter_problems(doc, project))
         loaded = doc.sources.get("review")
         if doc.review is not None and loaded is not None:
             report = Reporter(loaded, _display(loaded.path, project.root))
@@ -161,10 +166,59 @@ def _suggest(word: str, candidates: list[str]) -> dict[str, str]:
 # ---------------------------------------------------------------- chapters
 
 
+def split_front_matter(text: str) -> tuple[dict | None, str]:
+    """A chapter's YAML front matter (None when unreadable) and its body, whose lines keep their
+    numbers in the file (the front matter becomes blank lines)."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    try:
+        data = yaml.safe_load(match.group(1) or "")
+    except yaml.YAMLError:
+        data = None
+    data = data if isinstance(data, dict) or data is None else None
+    return (data if match.group(1) else {}), "\n" * match.group(0).count("\n") + text[match.end():]
+
+
 def chapter_citations(doc: Any, lang: str = "id") -> dict[str, Cited]:
     """Each chapter of an intern with its citations resolved against their references."""
     sources = [source_of(reference) for reference in doc.references.references]
-    return {stem: resolve_citations(text, sources, lang) for stem, text in sorted(doc.chapters.items())}
+    return {stem: resolve_citations(split_front_matter(text)[1], sources, lang)
+            for stem, text in sorted(doc.chapters.items())}
+
+
+def selected_case_ids(doc: Any) -> list[str] | None:
+    """The case ids listed under ``kasus:`` in the front matter of chapters/studi-kasus.md."""
+    for stem, text in sorted(doc.chapters.items()):
+        if re.sub(r"^\d+[-_ ]*", "", stem) == "studi-kasus":
+            meta, _ = split_front_matter(text)
+            chosen = (meta or {}).get("kasus")
+            if isinstance(chosen, list):
+                return [str(item) for item in chosen]
+    return None
+
+
+def front_matter_problems(doc: Any, project: Any) -> list[Problem]:
+    """Unreadable front matter, and case ids in ``kasus:`` that are not the intern's cases."""
+    problems = []
+    for stem, text in sorted(doc.chapters.items()):
+        meta, _ = split_front_matter(text)
+        file = chapter_file(doc, stem, project.root)
+        if meta is None:
+            problems.append(Problem.make(file, 1, 1, "", "chapter.front_matter"))
+    chosen = selected_case_ids(doc) or []
+    own = _intern_case_ids(doc, project)
+    for case_id in chosen:
+        if case_id not in own:
+            stem = next(s for s in sorted(doc.chapters) if s.endswith("studi-kasus"))
+            line = _line_of(doc.chapters[stem], case_id)
+            problems.append(Problem.make(chapter_file(doc, stem, project.root), line, 1, "kasus",
+                                         "chapter.unknown_case", case=case_id, **_suggest(case_id, own)))
+    return problems
+
+
+def _line_of(text: str, word: str) -> int:
+    return next((i for i, line in enumerate(text.splitlines(), start=1) if word in line), 1)
 
 
 def chapter_file(doc: Any, stem: str, root: Path) -> str:

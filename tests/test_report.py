@@ -53,7 +53,8 @@ def test_report_mode_has_the_usual_structure(sample, intern_id):
     assert top[-2:] == ["DAFTAR PUSTAKA", "LAMPIRAN"]
     assert markdown.index("[TOC]") < markdown.index("# BAB I")
     assert "## 1.3 Waktu dan Tempat" in markdown or "Waktu dan Tempat" in markdown
-    assert "| Minggu | Tanggal | Kegiatan utama | Jam | Status validasi |" in markdown
+    assert ("| Minggu | Tanggal | Kegiatan utama | Jam | Status validasi |" in markdown
+            or "*Logbook belum berisi entri.*" in markdown)
     assert "## Lampiran 1 Logbook Kegiatan" in markdown and "## Lampiran 2 Rekapitulasi Kasus" in markdown
     intern = sample.interns[intern_id].intern
     assert intern.name in markdown and intern.university.upper() in markdown
@@ -164,17 +165,43 @@ def _add_case(folder: Path, case_id: str, **changes) -> None:
     (folder / "cases" / f"{case_id}.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
 
 
+def _choose_cases(folder: Path, *case_ids: str) -> None:
+    chapter = folder / "interns" / GOLDEN_INTERN / "chapters" / "studi-kasus.md"
+    chapter.write_text(f"---\nkasus: [{', '.join(case_ids)}]\n---\n\nPembahasan singkat.\n", "utf-8")
+
+
 def test_cases_without_publication_consent_are_counted_not_told(sample_copy):
     _add_case(sample_copy, "K-2025-0901", **{"client.alias": "Klien Z", "consent.publication": False,
                                             "publication.audience": "review"})
+    _choose_cases(sample_copy, "K-2025-0901", "K-2025-0001")
     project, problems = load_project(sample_copy)
-    assert not [p for p in problems if p.is_error]
+    assert not [p for p in problems if p.is_error and "0901" in p.file]
     markdown = build_report(project, GOLDEN_INTERN).markdown
     study = markdown[markdown.index("# BAB IV"):markdown.index("# BAB V")]
     assert "Klien Z" not in study
+    assert "## 4.1 Klien A (K-2025-0001)" in study
     assert "1 kasus lain tidak diuraikan karena tidak ada persetujuan publikasi" in study
+    total = sum(GOLDEN_INTERN in doc.index.authors for doc in project.cases.values())
     appendix = markdown[markdown.index("## Lampiran 2"):]
-    assert "Penulis menangani 2 kasus selama magang." in appendix
+    assert f"Penulis menangani {total} kasus selama magang." in appendix
+    if total > 2:
+        assert f"penulis menangani {total - 2} kasus lain yang tidak dipilih" in study
+
+
+def test_case_studies_follow_the_chosen_order_and_unknown_choices_are_reported(sample_copy):
+    _add_case(sample_copy, "K-2025-0903", **{"client.alias": "Klien Y"})
+    project, _ = load_project(sample_copy)
+    consenting = sorted(case_id for case_id, doc in project.cases.items()
+                        if GOLDEN_INTERN in doc.index.authors and doc.case.consent.publication)
+    chosen = list(reversed(consenting[:2]))
+    _choose_cases(sample_copy, *chosen, "K-2099-0001")
+    project, problems = load_project(sample_copy)
+    study = build_report(project, GOLDEN_INTERN).markdown.split("# BAB IV")[1].split("# BAB V")[0]
+    numbered = re.findall(r"^## 4\.\d+ .*\((K-[\d-]+)\)$", study, flags=re.M)
+    assert numbered == chosen
+    assert f"## 4.{len(chosen) + 1} Pembahasan" in study
+    [unknown] = [p for p in problems if p.code == "chapter.unknown_case"]
+    assert (unknown.file, unknown.line) == (f"interns/{GOLDEN_INTERN}/chapters/studi-kasus.md", 2)
 
 
 def test_article_leaves_out_childrens_cases(sample_copy):
@@ -182,6 +209,7 @@ def test_article_leaves_out_childrens_cases(sample_copy):
                                             "classification.ppks": "anak_jalanan",
                                             "classification.subgroups": [],
                                             "publication.audience": "review"})
+    _choose_cases(sample_copy, "K-2025-0001", "K-2025-0902")
     project, problems = load_project(sample_copy)
     assert not [p for p in problems if p.is_error and "0902" in p.file], problems
     assert "Klien Anak" in build_report(project, GOLDEN_INTERN, mode="report").markdown

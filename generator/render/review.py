@@ -264,7 +264,7 @@ def rubric_table(project: Any, review: Any, figure: InternFigures) -> str:
         shown = number(score) if score is not None else "—"
         part = number(score * aspect.weight / weight) if score is not None else "—"
         rows.append([aspect.label.id, f"{number(100 * aspect.weight / weight)}%", shown, part])
-    rows.append([Raw("**Nilai akhir**"), "100%", "", Raw(f"**{cell(score_text(figure))}**")])
+    rows.append([Raw("**Nilai akhir**"), "100%", Raw(""), Raw(f"**{cell(score_text(figure))}**")])
     return paragraphs(f"Rubrik: {cell(rubric.name)}",
                       table(["Aspek", "Bobot", "Nilai", "Nilai × bobot"], rows))
 
