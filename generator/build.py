@@ -27,8 +27,12 @@ SELECTIVE: dict[str, str] = {
 # project and may accept the keywords ``lang`` and ``only`` (see ``call_producer``).
 # Adding a producer or an audience is one line here.
 PRODUCERS: dict[str, tuple[str, ...]] = {
-    "review": ("generator.render:review_pages", "generator.render.statistics:review_statistics",
-               "generator.render.review:lecturer_pages", "generator.commands.export:site_downloads"),
+    "review": (
+        "generator.render:review_pages",
+        "generator.render.statistics:review_statistics",
+        "generator.render.review:lecturer_pages",
+        "generator.commands.export:site_downloads",
+    ),
 }
 DATA_SUFFIXES = (".yaml", ".yml")
 SKIPPED_NAMES = (".DS_Store", "Thumbs.db")
@@ -67,8 +71,9 @@ class ContentError(Exception):
 # ---------------------------------------------------------------- pages
 
 
-def call_producer(spec: str, project: Any, *, lang: str | None = None,
-                  only: Iterable[str] | None = None) -> dict[str, str]:
+def call_producer(
+    spec: str, project: Any, *, lang: str | None = None, only: Iterable[str] | None = None
+) -> dict[str, str]:
     """Import ``module:function`` and call it with the keywords it declares."""
     producer = load_function(spec)
     accepted = inspect.signature(producer).parameters
@@ -149,8 +154,9 @@ def tree_files(project: Any, audience: str, lang: str | None = None) -> dict[str
     return assemble_tree(project, audience, generated_pages(project, audience, lang), lang)
 
 
-def assemble_tree(project: Any, audience: str, generated: dict[str, str],
-                  lang: str | None = None) -> dict[str, bytes]:
+def assemble_tree(
+    project: Any, audience: str, generated: dict[str, str], lang: str | None = None
+) -> dict[str, bytes]:
     """Generated pages plus content/ (a name clash is an error), and a home page if none."""
     from generator.render.indexes import HOME_PAGE, fallback_home
     from generator.render.text import page_language
@@ -158,10 +164,14 @@ def assemble_tree(project: Any, audience: str, generated: dict[str, str],
     content = content_files(project.root, audience)
     clash = sorted(set(generated) & set(content))
     if clash:
-        raise ContentError("content/: " + ", ".join(clash) + " — nama ini dipakai halaman yang "
-                           "dibuat otomatis / these names are taken by generated pages")
-    files = {path: text if isinstance(text, bytes) else text.encode("utf-8")
-             for path, text in generated.items()}
+        raise ContentError(
+            "content/: " + ", ".join(clash) + " — nama ini dipakai halaman yang "
+            "dibuat otomatis / these names are taken by generated pages"
+        )
+    files = {
+        path: text if isinstance(text, bytes) else text.encode("utf-8")
+        for path, text in generated.items()
+    }
     files.update(content)
     if HOME_PAGE not in files:
         files[HOME_PAGE] = fallback_home(project, page_language(project, lang)).encode("utf-8")
@@ -200,7 +210,9 @@ def _remove_empty_folders(docs_dir: Path) -> None:
             folder.rmdir()
 
 
-def generate_tree(project: Any, audience: str, docs_dir: Path, lang: str | None = None) -> dict[str, bytes]:
+def generate_tree(
+    project: Any, audience: str, docs_dir: Path, lang: str | None = None
+) -> dict[str, bytes]:
     """Write an audience's docs tree (pages + content/, never a data file); return its files."""
     files = tree_files(project, audience, lang)
     write_tree(docs_dir, files)
@@ -220,17 +232,30 @@ def site_name(project: Any, audience: str, lang: str) -> str:
     return project.settings.public_site_name or v.say("site.public_name", office=office)
 
 
-def site_spec(project: Any, audience: str, docs_dir: Path, site_dir: Path, files: Iterable[str],
-              *, strict: bool, lang: str):
+def site_spec(
+    project: Any,
+    audience: str,
+    docs_dir: Path,
+    site_dir: Path,
+    files: Iterable[str],
+    *,
+    strict: bool,
+    lang: str,
+):
     """The engine's SiteSpec for one audience's tree."""
     from generator import site
     from generator.render.indexes import build_nav
 
     base = project.root / "mkdocs.yml"
     return site.SiteSpec(
-        audience=audience, docs_dir=docs_dir, site_dir=site_dir,
-        nav=build_nav(files, project, lang), site_name=site_name(project, audience, lang),
-        language=lang, strict=strict, base_config=base if base.is_file() else None,
+        audience=audience,
+        docs_dir=docs_dir,
+        site_dir=site_dir,
+        nav=build_nav(files, project, lang),
+        site_name=site_name(project, audience, lang),
+        language=lang,
+        strict=strict,
+        base_config=base if base.is_file() else None,
     )
 
 
@@ -242,8 +267,15 @@ def docs_folder(root: Path, purpose: str, audience: str) -> Path:
 # ---------------------------------------------------------------- the pipeline
 
 
-def build(root: Path, *, audiences: Iterable[str] = ("review",), out: Path | None = None,
-          strict: bool = False, lang: str | None = None, progress: Progress | None = None) -> BuildResult:
+def build(
+    root: Path,
+    *,
+    audiences: Iterable[str] = ("review",),
+    out: Path | None = None,
+    strict: bool = False,
+    lang: str | None = None,
+    progress: Progress | None = None,
+) -> BuildResult:
     """Load, validate, generate and build every requested audience into ``out/<audience>``."""
     from generator.project import load_project
 
@@ -253,8 +285,15 @@ def build(root: Path, *, audiences: Iterable[str] = ("review",), out: Path | Non
     project, problems = load_project(root)
     lang = lang or project.settings.language
     result = BuildResult(problems=problems, files_checked=project.files_checked, lang=lang)
-    say(_message(lang, "loaded", files=project.files_checked, cases=len(project.cases),
-                 interns=len(project.interns)))
+    say(
+        _message(
+            lang,
+            "loaded",
+            files=project.files_checked,
+            cases=len(project.cases),
+            interns=len(project.interns),
+        )
+    )
     if any(p.is_error or strict for p in problems):
         result.invalid = True
         return result
@@ -268,8 +307,9 @@ def build(root: Path, *, audiences: Iterable[str] = ("review",), out: Path | Non
     return result
 
 
-def build_audience(project: Any, audience: str, site_dir: Path, *, strict: bool, lang: str,
-                   say: Progress) -> str | None:
+def build_audience(
+    project: Any, audience: str, site_dir: Path, *, strict: bool, lang: str, say: Progress
+) -> str | None:
     """Generate and build one audience; return an error message or None."""
     from generator.site import SiteBuildError, build_site
 
@@ -280,10 +320,16 @@ def build_audience(project: Any, audience: str, site_dir: Path, *, strict: bool,
         return str(error)
     written, deleted = write_tree(docs_dir, files)
     pages = sum(path.endswith(".md") for path in files)
-    say(_message(lang, "generated", audience=audience, pages=pages, written=written, deleted=deleted))
+    say(
+        _message(
+            lang, "generated", audience=audience, pages=pages, written=written, deleted=deleted
+        )
+    )
     say(_message(lang, "building", audience=audience, site=_shown(site_dir, project.root)))
     try:
-        build_site(site_spec(project, audience, docs_dir, site_dir, files, strict=strict, lang=lang))
+        build_site(
+            site_spec(project, audience, docs_dir, site_dir, files, strict=strict, lang=lang)
+        )
     except SiteBuildError as error:
         return str(error)
     say(_message(lang, "built", audience=audience, site=_shown(site_dir, project.root)))
@@ -298,13 +344,22 @@ def _shown(path: Path, root: Path) -> str:
 
 
 _MESSAGES = {
-    "loaded": {"id": "Memuat proyek: {files} berkas diperiksa, {cases} kasus, {interns} mahasiswa.",
-               "en": "Loaded the project: {files} files checked, {cases} cases, {interns} interns."},
-    "generated": {"id": "Halaman {audience}: {pages} halaman ({written} ditulis ulang, {deleted} dihapus).",
-                  "en": "Pages for {audience}: {pages} pages ({written} rewritten, {deleted} deleted)."},
-    "building": {"id": "Membangun situs {audience} dengan MkDocs → {site} …",
-                 "en": "Building the {audience} site with MkDocs → {site} …"},
-    "built": {"id": "Situs {audience} selesai: {site}", "en": "The {audience} site is ready: {site}"},
+    "loaded": {
+        "id": "Memuat proyek: {files} berkas diperiksa, {cases} kasus, {interns} mahasiswa.",
+        "en": "Loaded the project: {files} files checked, {cases} cases, {interns} interns.",
+    },
+    "generated": {
+        "id": "Halaman {audience}: {pages} halaman ({written} ditulis ulang, {deleted} dihapus).",
+        "en": "Pages for {audience}: {pages} pages ({written} rewritten, {deleted} deleted).",
+    },
+    "building": {
+        "id": "Membangun situs {audience} dengan MkDocs → {site} …",
+        "en": "Building the {audience} site with MkDocs → {site} …",
+    },
+    "built": {
+        "id": "Situs {audience} selesai: {site}",
+        "en": "The {audience} site is ready: {site}",
+    },
 }
 
 
@@ -312,14 +367,21 @@ def _message(lang: str, key: str, **params: Any) -> str:
     return _MESSAGES[key][lang].format(**params)
 
 
-
 # ---------------------------------------------------------------- serve: regenerate what changed
 
 
 def watched_paths(root: Path) -> list[Path]:
     """The project's inputs that serve watches (only those that exist)."""
-    names = ("cases", "interns", "content", "taxonomies", "office.yaml", "casebook.yml",
-             "rubric.yaml", "holidays.yaml")
+    names = (
+        "cases",
+        "interns",
+        "content",
+        "taxonomies",
+        "office.yaml",
+        "casebook.yml",
+        "rubric.yaml",
+        "holidays.yaml",
+    )
     return [root / name for name in names if (root / name).exists()]
 
 
@@ -332,9 +394,16 @@ class Regenerator:
     re-render whole. Only files whose bytes changed are rewritten.
     """
 
-    def __init__(self, root: Path, audience: str, docs_dir: Path, *, lang: str | None = None,
-                 on_problems: Callable[[list[Problem], int], None] | None = None,
-                 on_error: Progress | None = None):
+    def __init__(
+        self,
+        root: Path,
+        audience: str,
+        docs_dir: Path,
+        *,
+        lang: str | None = None,
+        on_problems: Callable[[list[Problem], int], None] | None = None,
+        on_error: Progress | None = None,
+    ):
         self.root, self.audience, self.docs_dir, self.lang = Path(root), audience, docs_dir, lang
         self.on_problems = on_problems or (lambda problems, files: None)
         self.on_error = on_error or (lambda message: None)
@@ -347,8 +416,9 @@ class Regenerator:
         project = self._load()
         if project is None:
             return False
-        self.pages = {spec: call_producer(spec, project, lang=self.lang)
-                      for spec in PRODUCERS[self.audience]}
+        self.pages = {
+            spec: call_producer(spec, project, lang=self.lang) for spec in PRODUCERS[self.audience]
+        }
         return self._write(project)
 
     def __call__(self, changed: list[Path]) -> None:

@@ -11,8 +11,16 @@ from generator.model import Case
 from generator.project import load_project
 from generator.render import render_narrative
 from generator.render.text import (
-    Voice, clause, format_date, format_hours, format_range, join_list, lower_first, markdown_note,
-    people_names, sentence,
+    Voice,
+    clause,
+    format_date,
+    format_hours,
+    format_range,
+    join_list,
+    lower_first,
+    markdown_note,
+    people_names,
+    sentence,
 )
 from generator.taxonomy import load_taxonomy
 
@@ -77,8 +85,12 @@ def section_text(markdown: str, heading: str) -> str:
 
 def test_open_case_at_intake_is_short_but_complete(fixture_project):
     text = render_narrative(fixture_project.cases["K-2025-0101"].case, fixture_project.taxonomy)
-    assert sections(text) == ["Identitas kasus", "Pendekatan awal dan penerimaan",
-                              "Tahap selanjutnya", "Refleksi"]
+    assert sections(text) == [
+        "Identitas kasus",
+        "Pendekatan awal dan penerimaan",
+        "Tahap selanjutnya",
+        "Refleksi",
+    ]
     assert "Langkah berikutnya adalah asesmen" in section_text(text, "Tahap selanjutnya")
     assert "10 November 2025" in text
     assert "belum menuliskan refleksi" in section_text(text, "Refleksi")
@@ -86,11 +98,20 @@ def test_open_case_at_intake_is_short_but_complete(fixture_project):
 
 def test_closed_case_tells_every_stage_in_order(fixture_project):
     text = render_narrative(fixture_project.cases["K-2025-0102"].case, fixture_project.taxonomy)
-    assert sections(text) == ["Identitas kasus", "Pendekatan awal dan penerimaan", "Asesmen",
-                              "Rencana intervensi", "Intervensi", "Monitoring dan evaluasi",
-                              "Terminasi", "Refleksi"]
+    assert sections(text) == [
+        "Identitas kasus",
+        "Pendekatan awal dan penerimaan",
+        "Asesmen",
+        "Rencana intervensi",
+        "Intervensi",
+        "Monitoring dan evaluasi",
+        "Terminasi",
+        "Refleksi",
+    ]
     assert "| Aspek | Skor | Catatan |" in section_text(text, "Asesmen")
-    assert "| Tanggal | Layanan | Komponen ATENSI | Setting | Status |" in section_text(text, "Intervensi")
+    assert "| Tanggal | Layanan | Komponen ATENSI | Setting | Status |" in section_text(
+        text, "Intervensi"
+    )
     assert "kembali ke keluarga" in section_text(text, "Terminasi")
     assert "hingga 31 Januari 2026" in section_text(text, "Terminasi")
 
@@ -113,8 +134,11 @@ def test_markdown_of_notes_survives(fixture_project):
 
 
 def test_referral_and_consent_override_are_told(fixture_project):
-    text = render_narrative(fixture_project.cases["K-2025-0103"].case, fixture_project.taxonomy,
-                            people=people_names(fixture_project))
+    text = render_narrative(
+        fixture_project.cases["K-2025-0103"].case,
+        fixture_project.taxonomy,
+        people=people_names(fixture_project),
+    )
     referral = section_text(text, "Rujukan")
     assert "dirujuk ke rumah sakit jiwa (RSJ Daerah Provinsi Jawa Nusantara)" in referral
     assert "telah selesai dilaksanakan" in referral
@@ -137,8 +161,12 @@ def test_rendering_is_deterministic(fixture_project):
 
 
 def test_cases_vary_their_phrasing(fixture_project):
-    openings = {render_narrative(doc.case, fixture_project.taxonomy).split("## Pendekatan awal dan penerimaan\n\n")[1][:20]
-                for doc in fixture_project.sorted_cases()}
+    openings = {
+        render_narrative(doc.case, fixture_project.taxonomy).split(
+            "## Pendekatan awal dan penerimaan\n\n"
+        )[1][:20]
+        for doc in fixture_project.sorted_cases()
+    }
     assert len(openings) > 1
 
 
@@ -148,8 +176,12 @@ MINIMAL_CASE = {
     "record": {"authors": ["someone"]},
     "client": {"alias": "Klien Z", "sex": "perempuan"},
     "consent": {"given_by": "klien", "services": True},
-    "intake": {"date": "2025-05-02", "channel": "hotline", "source": "lainnya",
-               "presenting_problem": "Butuh bantuan."},
+    "intake": {
+        "date": "2025-05-02",
+        "channel": "hotline",
+        "source": "lainnya",
+        "presenting_problem": "Butuh bantuan.",
+    },
     "classification": {"ppks": "fakir_miskin"},
 }
 
@@ -182,7 +214,10 @@ def test_dates_in_indonesian_and_english():
     assert format_date(dt.date(2025, 3, 5), "en") == "5 March 2025"
     assert format_range(dt.date(2025, 2, 17), dt.date(2025, 2, 23)) == "17–23 Februari 2025"
     assert format_range(dt.date(2025, 2, 24), dt.date(2025, 3, 2)) == "24 Februari – 2 Maret 2025"
-    assert format_range(dt.date(2025, 12, 29), dt.date(2026, 1, 4)) == "29 Desember 2025 – 4 Januari 2026"
+    assert (
+        format_range(dt.date(2025, 12, 29), dt.date(2026, 1, 4))
+        == "29 Desember 2025 – 4 Januari 2026"
+    )
 
 
 def test_lists_in_indonesian_and_english():
@@ -191,7 +226,10 @@ def test_lists_in_indonesian_and_english():
     assert join_list(["a", "b", "c"]) == "a, b, dan c"
     assert join_list(["a", "b", "c"], "en") == "a, b and c"
     voice = Voice("id", load_taxonomy())
-    assert voice.join(["makanan dan pakaian", "layanan kesehatan"]) == "makanan dan pakaian serta layanan kesehatan"
+    assert (
+        voice.join(["makanan dan pakaian", "layanan kesehatan"])
+        == "makanan dan pakaian serta layanan kesehatan"
+    )
 
 
 def test_lower_first_keeps_names_and_acronyms():
@@ -200,14 +238,19 @@ def test_lower_first_keeps_names_and_acronyms():
     assert lower_first("Satpol PP") == "Satpol PP"
     assert lower_first("SMP/sederajat") == "SMP/sederajat"
     assert lower_first("ODGJ (orang dengan gangguan jiwa)") == "ODGJ (orang dengan gangguan jiwa)"
-    assert lower_first("Kepolisian (termasuk Bhabinkamtibmas)") == "kepolisian (termasuk Bhabinkamtibmas)"
+    assert (
+        lower_first("Kepolisian (termasuk Bhabinkamtibmas)")
+        == "kepolisian (termasuk Bhabinkamtibmas)"
+    )
 
 
 def test_free_text_becomes_sentences_and_clauses():
     assert sentence("  klien  tenang\n") == "Klien tenang."
     assert sentence("Sudah selesai!") == "Sudah selesai!"
     assert clause("Penempatan di UPT provinsi.") == "penempatan di UPT provinsi"
-    assert format_hours(7.5) == "7,5" and format_hours(7.5, "en") == "7.5" and format_hours(8) == "8"
+    assert (
+        format_hours(7.5) == "7,5" and format_hours(7.5, "en") == "7.5" and format_hours(8) == "8"
+    )
 
 
 def test_notes_are_unwrapped_but_lists_kept():

@@ -1,4 +1,4 @@
-"""Review pages, navigation, the docs tree, serve's regeneration and the render command (no MkDocs)."""
+"""Review pages, navigation, docs tree, serve's regeneration, the render command (no MkDocs)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,12 @@ from click.testing import CliRunner
 from generator import build as pipeline
 from generator.cli import cli
 from generator.project import load_project
-from generator.render import affected_review_pages, render_narrative, review_page_makers, review_pages
+from generator.render import (
+    affected_review_pages,
+    render_narrative,
+    review_page_makers,
+    review_pages,
+)
 from generator.render.indexes import INDEX_PAGES, build_nav
 from generator.render.text import people_names
 
@@ -58,19 +63,22 @@ def test_every_internal_link_points_at_a_page(pages):
         for target in LINK.findall(text):
             if target.startswith(("http:", "https:", "#")):
                 continue
-            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), target.split("#")[0]))
+            resolved = posixpath.normpath(
+                posixpath.join(posixpath.dirname(page), target.split("#")[0])
+            )
             assert resolved in pages, f"{page} links to missing {target}"
 
 
 def test_case_page_adds_review_record_around_the_narrative(project, pages):
     page = pages["kasus/K-2025-0102.md"]
-    assert page.startswith("# Kasus K-2025-0102: Nenek M\n\n!!! info \"Data kasus\"")
+    assert page.startswith('# Kasus K-2025-0102: Nenek M\n\n!!! info "Data kasus"')
     assert "[Bima Aditya Pranata](../mahasiswa/bima-pranata-2025.md)" in page
     assert "**Pembimbing lapangan:** Lestiana Marbun, S.Tr.Sos." in page
     assert "**Telaah dosen:** Diajukan" in page
     assert "`cases/K-2025-0102.yaml`" in page
-    narrative = render_narrative(project.cases["K-2025-0102"].case, project.taxonomy, "id",
-                                 people_names(project))
+    narrative = render_narrative(
+        project.cases["K-2025-0102"].case, project.taxonomy, "id", people_names(project)
+    )
     assert narrative.split("\n\n", 1)[1].strip() in page  # the same sections as `casebook render`
 
 
@@ -88,15 +96,18 @@ def test_intern_page_groups_the_logbook_by_week_with_hours(pages):
     assert "### Minggu ke-7: 15–21 September 2025 (7 jam)" in page
     assert "Logbook memuat 4 entri dengan total 26,5 jam dalam 3 minggu." in page
     assert "Perlu revisi: Lengkapi hasil wawancara keluarga." in page
-    assert "[K-2025-0103](../kasus/K-2025-0103.md)" in page
+    assert '[K-2025-0103](../kasus/K-2025-0103.md){ style="white-space: nowrap" }' in page
+    assert "| Sen, 4 Agu | Administrasi |" in page
     assert "*Hasil: Genogram dan ekomap keluarga.*" in page
 
 
 def test_intern_page_profile_supervisors_cases_reflections(pages):
     page = pages["mahasiswa/bima-pranata-2025.md"]
     assert "## Program magang\n\nPraktikum Pekerjaan Sosial II.\n" in page
-    assert "**Pembimbing lapangan:** Lestiana Marbun, S.Tr.Sos. (Pekerja Sosial Ahli Muda) dan " \
-           "Gilang Saputra Nasution, S.Sos. (Pekerja Sosial Ahli Pertama)" in page
+    assert (
+        "**Pembimbing lapangan:** Lestiana Marbun, S.Tr.Sos. (Pekerja Sosial Ahli Muda) dan "
+        "Gilang Saputra Nasution, S.Sos. (Pekerja Sosial Ahli Pertama)" in page
+    )
     assert "**Jam setara SKS:** 26,5 dari 180 jam (4 SKS × 45 jam)" in page
     assert "**Kasus:** 4 (2 aktif, 2 ditutup)" in page
     assert "**Jam kerja:** 8 jam per hari, Senin–Jumat" in page
@@ -109,16 +120,24 @@ def test_index_pages_group_cases(pages):
     assert "## Aktif (2)" in by_status and "## Ditutup (2)" in by_status
     assert by_status.index("[K-2025-0101](K-2025-0101.md)") < by_status.index("## Ditutup")
     by_category = pages["kasus/kategori.md"]
-    assert by_category.index("## Anak Jalanan (1)") < by_category.index("## Lanjut Usia Telantar (1)")
+    assert by_category.index("## Anak Jalanan (1)") < by_category.index(
+        "## Lanjut Usia Telantar (1)"
+    )
     by_intern = pages["kasus/mahasiswa.md"]
     assert "## [Bima Aditya Pranata](../mahasiswa/bima-pranata-2025.md) (4)" in by_intern
-    assert "| [Bima Aditya Pranata](bima-pranata-2025.md) | Universitas Cakrawala Timur" in pages["mahasiswa/index.md"]
+    assert (
+        "| [Bima Aditya Pranata](bima-pranata-2025.md) | Universitas Cakrawala Timur"
+        in pages["mahasiswa/index.md"]
+    )
 
 
 def test_office_page(pages):
     office = pages["kantor.md"]
     assert office.startswith("# Dinas Sosial Kota Wiramaju")
-    assert "| Lestiana Marbun, S.Tr.Sos. | Pekerja Sosial Ahli Muda | [Bima Aditya Pranata](mahasiswa/bima-pranata-2025.md) | 2 |" in office
+    assert (
+        "| Lestiana Marbun, S.Tr.Sos. | Pekerja Sosial Ahli Muda | "
+        "[Bima Aditya Pranata](mahasiswa/bima-pranata-2025.md) | 2 |" in office
+    )
 
 
 def test_english_pages(project):
@@ -129,7 +148,9 @@ def test_english_pages(project):
 
 def test_only_renders_the_pages_asked_for(project):
     makers = review_page_makers(project)
-    assert set(review_pages(project, only={"kasus/K-2025-0101.md", "nope.md"})) == {"kasus/K-2025-0101.md"}
+    assert set(review_pages(project, only={"kasus/K-2025-0101.md", "nope.md"})) == {
+        "kasus/K-2025-0101.md"
+    }
     assert len(makers) == len(review_pages(project))
 
 
@@ -137,21 +158,33 @@ def test_only_renders_the_pages_asked_for(project):
 
 
 def test_nav_lists_sections_and_indexes_never_cases_or_interns(project, pages):
-    nav = build_nav([*pages, "index.md", "panduan.md", "statistik/index.md", "statistik/umur.md"],
-                    project, "id")
+    nav = build_nav(
+        [*pages, "index.md", "panduan.md", "statistik/index.md", "statistik/umur.md"], project, "id"
+    )
     assert nav == [
         {"Beranda": "index.md"},
         {"Kasus": ["kasus/index.md", "kasus/kategori.md", "kasus/mahasiswa.md"]},
         {"Mahasiswa": ["mahasiswa/index.md"]},
         {"Statistik": ["statistik/index.md", "statistik/umur.md"]},
-        "kantor.md",
+        {"Profil kantor": "kantor.md"},
         "panduan.md",
     ]
 
 
+def test_a_long_section_shows_only_its_index(project):
+    many = [f"statistik/tabel-{i:02d}.md" for i in range(12)]
+    assert build_nav(["statistik/index.md", *many], project, "id") == [
+        {"Statistik": ["statistik/index.md"]}
+    ]
+    assert build_nav(many, project, "id") == [{"Statistik": many}]
+
+
 def test_nav_leaves_out_pages_named_after_records_anywhere(project):
-    nav = build_nav(["index.md", "laporan/index.md", "laporan/bima-pranata-2025.md",
-                     "kasus/2025/deep.md"], project, "en")
+    nav = build_nav(
+        ["index.md", "laporan/index.md", "laporan/bima-pranata-2025.md", "kasus/2025/deep.md"],
+        project,
+        "en",
+    )
     assert nav == [{"Home": "index.md"}, {"Reports": ["laporan/index.md"]}]
 
 
@@ -167,7 +200,11 @@ def test_content_pages_follow_their_audience_and_data_files_never_copied(copy):
     (copy / "content" / "sub" / "foto.png").write_bytes(b"\x89PNG")
     (copy / "content" / ".hidden.md").write_text("# hidden\n")
     assert set(pipeline.content_files(copy, "review")) == {"index.md", "tentang.md", "sub/foto.png"}
-    assert set(pipeline.content_files(copy, "public")) == {"tentang.md", "publik.md", "sub/foto.png"}
+    assert set(pipeline.content_files(copy, "public")) == {
+        "tentang.md",
+        "publik.md",
+        "sub/foto.png",
+    }
 
 
 def test_generated_tree_has_a_home_and_no_yaml(copy, tmp_path):
@@ -203,8 +240,9 @@ def test_write_tree_rewrites_only_changes_and_removes_stale_files(tmp_path):
 
 def test_a_producer_gets_only_the_keywords_it_declares(project, monkeypatch):
     monkeypatch.setitem(pipeline.PRODUCERS, "review", ("generator.render:review_pages",))
-    pages = pipeline.call_producer("generator.render:review_pages", project, lang="en",
-                                   only={"kantor.md"})
+    pages = pipeline.call_producer(
+        "generator.render:review_pages", project, lang="en", only={"kantor.md"}
+    )
     assert list(pages) == ["kantor.md"] and "## Social workers" in pages["kantor.md"]
 
 
@@ -254,8 +292,9 @@ def test_regenerator_rewrites_what_changed_and_survives_invalid_input(copy, tmp_
 def test_render_command_prints_the_narrative(project):
     result = CliRunner().invoke(cli, ["render", "K-2025-0104", "--project", str(FIXTURE)])
     assert result.exit_code == 0, result.output
-    expected = render_narrative(project.cases["K-2025-0104"].case, project.taxonomy, "id",
-                                people_names(project))
+    expected = render_narrative(
+        project.cases["K-2025-0104"].case, project.taxonomy, "id", people_names(project)
+    )
     assert result.stdout == expected
 
 

@@ -18,17 +18,32 @@ def audience_choices() -> list[str]:
 
 
 @click.command("build")
-@click.option("--audience", "-a", type=click.Choice(audience_choices()), default="all",
-              show_default=True, help="Situs yang dibangun / which site to build.")
-@click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Folder keluaran / output folder (bawaan: site/ di proyek); "
-                   "setiap situs di <out>/<audience>.")
-@click.option("--strict", is_flag=True,
-              help="Peringatan juga membuat gagal / warnings fail too (data and MkDocs).")
+@click.option(
+    "--audience",
+    "-a",
+    type=click.Choice(audience_choices()),
+    default="all",
+    show_default=True,
+    help="Situs yang dibangun / which site to build.",
+)
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder keluaran / output folder (bawaan: site/ di proyek); "
+    "setiap situs di <out>/<audience>.",
+)
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Peringatan juga membuat gagal / warnings fail too (data and MkDocs).",
+)
 @PROJECT_OPTION
 @LANG_OPTION
-def command(audience: str, out: Path | None, strict: bool, project: Path | None,
-            lang: str | None) -> None:
+def command(
+    audience: str, out: Path | None, strict: bool, project: Path | None, lang: str | None
+) -> None:
     """Bangun situs / build the site(s).
 
     Memeriksa semua berkas dulu: bila ada galat, semuanya dicetak (berkas:baris:kolom), situs

@@ -13,8 +13,14 @@ from generator.commands.build import audience_choices
 
 
 @click.command("serve")
-@click.option("--audience", "-a", type=click.Choice([a for a in audience_choices() if a != "all"]),
-              default="review", show_default=True, help="Situs yang dipratinjau / which site.")
+@click.option(
+    "--audience",
+    "-a",
+    type=click.Choice([a for a in audience_choices() if a != "all"]),
+    default="review",
+    show_default=True,
+    help="Situs yang dipratinjau / which site.",
+)
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
 @PROJECT_OPTION
@@ -31,15 +37,27 @@ def command(audience: str, host: str, port: int, project: Path | None, lang: str
     root = project_root(project)
     docs_dir = docs_folder(root, "serve", audience)
     shown = lang or "id"
-    regenerate = Regenerator(root, audience, docs_dir, lang=lang,
-                             on_problems=lambda problems, files: _report(problems, files, shown),
-                             on_error=lambda message: click.echo(message, err=True))
+    regenerate = Regenerator(
+        root,
+        audience,
+        docs_dir,
+        lang=lang,
+        on_problems=lambda problems, files: _report(problems, files, shown),
+        on_error=lambda message: click.echo(message, err=True),
+    )
     if not regenerate.start():
         sys.exit(1)
     project_data = regenerate.project
     page_lang = lang or project_data.settings.language
-    spec = site_spec(project_data, audience, docs_dir, root / ".casebook" / "serve" / "site",
-                     regenerate.files, strict=False, lang=page_lang)
+    spec = site_spec(
+        project_data,
+        audience,
+        docs_dir,
+        root / ".casebook" / "serve" / "site",
+        regenerate.files,
+        strict=False,
+        lang=page_lang,
+    )
     click.echo(f"http://{host}:{port}/", err=True)
     site.serve(spec, regenerate=regenerate, watch=watched_paths(root), host=host, port=port)
 

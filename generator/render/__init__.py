@@ -20,7 +20,7 @@ __all__ = ["affected_review_pages", "render_narrative", "review_page_makers", "r
 
 
 def review_page_makers(project: Any, lang: str | None = None) -> dict[str, Callable[[], str]]:
-    """Every review page as a path → zero-argument function that renders it (nothing rendered yet)."""
+    """Every review page as path → a function that renders it (nothing is rendered yet)."""
     lang = page_language(project, lang)
     makers: dict[str, Callable[[], str]] = {
         indexes.CASES_INDEX: lambda: indexes.cases_by_status(project, lang),
@@ -40,8 +40,9 @@ def _bind(function: Callable[..., str], *args: Any) -> Callable[[], str]:
     return lambda: function(*args)
 
 
-def review_pages(project: Any, *, lang: str | None = None,
-                 only: Collection[str] | None = None) -> dict[str, str]:
+def review_pages(
+    project: Any, *, lang: str | None = None, only: Collection[str] | None = None
+) -> dict[str, str]:
     """The review site's pages; with ``only``, just those of the given paths that exist."""
     makers = review_page_makers(project, lang)
     wanted = sorted(makers) if only is None else sorted(set(only) & set(makers))
@@ -99,6 +100,9 @@ def _case_pages(path: Path, old: Any, new: Any) -> set[str]:
 def _intern_pages(intern_id: str, old: Any, new: Any) -> set[str]:
     pages = set(indexes.INDEX_PAGES) | {intern_page_path(intern_id)}
     for project in (old, new):
-        pages |= {case_page_path(doc.case.case_id) for doc in project.cases.values()
-                  if intern_id in doc.case.record.authors}
+        pages |= {
+            case_page_path(doc.case.case_id)
+            for doc in project.cases.values()
+            if intern_id in doc.case.record.authors
+        }
     return pages

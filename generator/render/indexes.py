@@ -11,8 +11,19 @@ from collections.abc import Iterable
 from typing import Any
 
 from generator.render.text import (
-    Raw, Voice, case_page_path, cell, format_hours, intern_page_path, md_link, paragraphs,
-    people_names, phrasebook, table,
+    Raw,
+    Voice,
+    case_page_path,
+    cell,
+    format_date_short,
+    format_hours,
+    id_link,
+    intern_page_path,
+    md_link,
+    paragraphs,
+    people_names,
+    phrasebook,
+    table,
 )
 from generator.validate import current_stage
 
@@ -26,6 +37,8 @@ INDEX_PAGES = (CASES_INDEX, CASES_BY_CATEGORY, CASES_BY_INTERN, INTERNS_INDEX, O
 
 # Sections of the nav, in this order; other folders follow alphabetically.
 SECTION_ORDER = ("kasus", "mahasiswa", "statistik", "laporan", "cerita")
+NAV_TITLES = {OFFICE_PAGE: "nav.office"}
+SECTION_LIMIT = 10  # more pages than this in a folder with an index.md: only the index is listed
 
 
 def voice(project: Any, lang: str) -> Voice:
@@ -42,13 +55,15 @@ def case_row(doc: Any, project: Any, v: Voice, page: str, keys: list[str]) -> li
     """One table row about a case, with the columns named by keys."""
     case = doc.case
     values = {
-        "case": lambda: Raw(md_link(case.case_id, page, case_page_path(case.case_id))),
+        "case": lambda: Raw(id_link(case.case_id, page, case_page_path(case.case_id))),
         "client": lambda: case.client.alias,
         "category": lambda: v.label("ppks", case.classification.ppks),
         "status": lambda: v.label("case_status", case.record.status),
         "stage": lambda: v.label("stage", current_stage(case, project.taxonomy)),
-        "intake": lambda: v.date(case.intake.date),
-        "interns": lambda: Raw(v.join([intern_link(a, project, page) for a in case.record.authors])),
+        "intake": lambda: format_date_short(case.intake.date, v.lang),
+        "interns": lambda: Raw(
+            v.join([intern_link(a, project, page) for a in case.record.authors])
+        ),
         "review": lambda: v.label("review_status", case.record.review.status),
     }
     return [values[key]() for key in keys]
@@ -71,30 +86,65 @@ def intern_link(intern_id: str, project: Any, page: str) -> str:
 def cases_by_status(project: Any, lang: str) -> str:
     v, page = voice(project, lang), CASES_INDEX
     docs = project.sorted_cases()
-    statuses = [s for s in project.taxonomy.codes("case_status")
-                if any(d.case.record.status == s for d in docs)]
-    counts = [f"{sum(d.case.record.status == s for d in docs)} {v.term('case_status', s)}" for s in statuses]
-    lead = v.say("index.cases_lead", total=v.counted("count.case", len(docs)), detail=", ".join(counts),
-                 by_category="kategori.md", by_intern="mahasiswa.md") if docs else v.say("index.cases_none")
-    sections = [grouped_section(v.label("case_status", s),
-                                [d for d in docs if d.case.record.status == s], project, v, page, ("status",))
-                for s in statuses]
+    statuses = [
+        s
+        for s in project.taxonomy.codes("case_status")
+        if any(d.case.record.status == s for d in docs)
+    ]
+    counts = [
+        f"{sum(d.case.record.status == s for d in docs)} {v.term('case_status', s)}"
+        for s in statuses
+    ]
+    lead = (
+        v.say(
+            "index.cases_lead",
+            total=v.counted("count.case", len(docs)),
+            detail=", ".join(counts),
+            by_category="kategori.md",
+            by_intern="mahasiswa.md",
+        )
+        if docs
+        else v.say("index.cases_none")
+    )
+    sections = [
+        grouped_section(
+            v.label("case_status", s),
+            [d for d in docs if d.case.record.status == s],
+            project,
+            v,
+            page,
+            ("status",),
+        )
+        for s in statuses
+    ]
     return paragraphs(f"# {v.say('index.cases_title')}", lead, *sections) + "\n"
 
 
-def grouped_section(title: str, docs: list[Any], project: Any, v: Voice, page: str,
-                    skip: Iterable[str]) -> str:
+def grouped_section(
+    title: str, docs: list[Any], project: Any, v: Voice, page: str, skip: Iterable[str]
+) -> str:
     return paragraphs(f"## {cell(title)} ({len(docs)})", case_table(docs, project, v, page, skip))
 
 
 def cases_by_category(project: Any, lang: str) -> str:
     v, page = voice(project, lang), CASES_BY_CATEGORY
     docs = project.sorted_cases()
-    codes = [c for c in project.taxonomy.codes("ppks") if any(d.case.classification.ppks == c for d in docs)]
-    sections = [grouped_section(v.label("ppks", code),
-                                [d for d in docs if d.case.classification.ppks == code],
-                                project, v, page, ("category",))
-                for code in codes]
+    codes = [
+        c
+        for c in project.taxonomy.codes("ppks")
+        if any(d.case.classification.ppks == c for d in docs)
+    ]
+    sections = [
+        grouped_section(
+            v.label("ppks", code),
+            [d for d in docs if d.case.classification.ppks == code],
+            project,
+            v,
+            page,
+            ("category",),
+        )
+        for code in codes
+    ]
     lead = v.say("index.by_category_lead") if docs else v.say("index.cases_none")
     return paragraphs(f"# {v.say('index.by_category_title')}", lead, *sections) + "\n"
 
@@ -106,7 +156,8 @@ def cases_by_intern(project: Any, lang: str) -> str:
     for intern in sorted(project.sorted_interns(), key=lambda d: (d.intern.name, d.intern.id)):
         mine = [d for d in docs if intern.intern.id in d.case.record.authors]
         if mine:
-            heading = f"## {md_link(intern.intern.name, page, intern_page_path(intern.intern.id))} ({len(mine)})"
+            link = md_link(intern.intern.name, page, intern_page_path(intern.intern.id))
+            heading = f"## {link} ({len(mine)})"
             sections.append(paragraphs(heading, case_table(mine, project, v, page, ("interns",))))
     lead = v.say("index.by_intern_lead") if docs else v.say("index.cases_none")
     return paragraphs(f"# {v.say('index.by_intern_title')}", lead, *sections) + "\n"
@@ -125,7 +176,10 @@ def interns_index(project: Any, lang: str) -> str:
     if not interns:
         return paragraphs(f"# {v.say('index.interns_title')}", v.say("index.interns_none")) + "\n"
     rows = [intern_row(doc, project, v, page) for doc in interns]
-    header = [v.say(f"col.{k}") for k in ("name", "university", "programme", "period", "cases", "logbook_hours")]
+    header = [
+        v.say(f"col.{k}")
+        for k in ("name", "university", "programme", "period", "cases", "logbook_hours")
+    ]
     office = project.office.name if project.office else ""
     lead = v.say("index.interns_lead", total=len(interns), office=cell(office))
     return paragraphs(f"# {v.say('index.interns_title')}", lead, table(header, rows)) + "\n"
@@ -134,10 +188,14 @@ def interns_index(project: Any, lang: str) -> str:
 def intern_row(doc: Any, project: Any, v: Voice, page: str) -> list[Any]:
     intern = doc.intern
     cases = sum(intern.id in d.case.record.authors for d in project.sorted_cases())
-    return [Raw(md_link(intern.name, page, intern_page_path(intern.id))), intern.university,
-            v.label("internship_program", intern.programme.kind),
-            v.range(intern.placement.start, intern.placement.end), cases,
-            format_hours(intern_hours(doc), v.lang)]
+    return [
+        Raw(md_link(intern.name, page, intern_page_path(intern.id))),
+        intern.university,
+        v.label("internship_program", intern.programme.kind),
+        v.range(intern.placement.start, intern.placement.end),
+        cases,
+        format_hours(intern_hours(doc), v.lang),
+    ]
 
 
 # ---------------------------------------------------------------- office
@@ -148,23 +206,35 @@ def office_page(project: Any, lang: str) -> str:
     office = project.office
     if office is None:
         return paragraphs(f"# {v.say('office.missing_title')}", v.say("office.missing")) + "\n"
-    lead = v.say("office.lead", division=cell(office.division), city=cell(office.city),
-                 province=cell(office.province))
+    lead = v.say(
+        "office.lead",
+        division=cell(office.division),
+        city=cell(office.city),
+        province=cell(office.province),
+    )
     blocks = [f"# {cell(office.name)}", f"**{lead}**", (office.about or "").strip()]
     if office.vision:
         blocks += [f"## {v.say('office.heading.vision')}", cell(office.vision)]
     if office.mission:
-        blocks += [f"## {v.say('office.heading.mission')}",
-                   "\n".join(f"{i}. {cell(m)}" for i, m in enumerate(office.mission, 1))]
+        blocks += [
+            f"## {v.say('office.heading.mission')}",
+            "\n".join(f"{i}. {cell(m)}" for i, m in enumerate(office.mission, 1)),
+        ]
     if office.services:
-        blocks += [f"## {v.say('office.heading.services')}", "\n".join(f"- {cell(s)}" for s in office.services)]
+        blocks += [
+            f"## {v.say('office.heading.services')}",
+            "\n".join(f"- {cell(s)}" for s in office.services),
+        ]
     blocks += office_contact(office, v) + office_staff(project, v)
     return paragraphs(*blocks) + "\n"
 
 
 def office_contact(office: Any, v: Voice) -> list[str]:
-    lines = [f"- **{v.say(key)}:** {cell(value)}"
-             for key, value in (("office.address", office.address), ("office.phone", office.phone)) if value]
+    lines = [
+        f"- **{v.say(key)}:** {cell(value)}"
+        for key, value in (("office.address", office.address), ("office.phone", office.phone))
+        if value
+    ]
     return [f"## {v.say('office.heading.contact')}", "\n".join(lines)] if lines else []
 
 
@@ -175,7 +245,9 @@ def office_staff(project: Any, v: Voice) -> list[str]:
     rows = []
     for person in staff:
         interns = [d for d in project.sorted_interns() if person.id in d.intern.supervisors.field]
-        links = v.join([md_link(d.intern.name, OFFICE_PAGE, intern_page_path(d.intern.id)) for d in interns])
+        links = v.join(
+            [md_link(d.intern.name, OFFICE_PAGE, intern_page_path(d.intern.id)) for d in interns]
+        )
         cases = sum(d.case.record.field_supervisor == person.id for d in project.sorted_cases())
         rows.append((person.name, person.title, Raw(links) if links else None, cases))
     header = [v.say(f"col.{k}") for k in ("name", "position", "supervisees", "cases")]
@@ -189,8 +261,12 @@ def fallback_home(project: Any, lang: str) -> str:
     """A minimal home page, used only when content/ has no index.md."""
     v = voice(project, lang)
     office = project.office.name if project.office else "Casebook"
-    return paragraphs(f"# {v.say('home.title')}", v.say("home.lead", office=cell(office)),
-                      v.say("home.links")) + "\n"
+    return (
+        paragraphs(
+            f"# {v.say('home.title')}", v.say("home.lead", office=cell(office)), v.say("home.links")
+        )
+        + "\n"
+    )
 
 
 def build_nav(pages: Iterable[str], project: Any, lang: str) -> list:
@@ -207,9 +283,16 @@ def build_nav(pages: Iterable[str], project: Any, lang: str) -> list:
     nav: list = [{v.say("nav.home"): HOME_PAGE}] if HOME_PAGE in top else []
     for folder in folders:
         members = sorted((p for p in listed if posixpath.dirname(p) == folder), key=index_first)
+        if len(members) > SECTION_LIMIT and members[0] == f"{folder}/index.md":
+            members = members[:1]  # a long section shows its index page, which links onward
         nav.append({section_title(folder, v): members})
-    nav += [page for page in top if page != HOME_PAGE]
+    nav += [nav_entry(page, v) for page in top if page != HOME_PAGE]
     return nav
+
+
+def nav_entry(page: str, v: Voice) -> str | dict:
+    """A top-level page: titled from the phrasebook when known, else by its own heading."""
+    return {v.say(NAV_TITLES[page]): page} if page in NAV_TITLES else page
 
 
 def is_record_page(page: str, records: set[str]) -> bool:

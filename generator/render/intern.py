@@ -1,4 +1,4 @@
-"""The intern page of the review site: profile, placement, supervisors, cases, logbook, reflections."""
+"""The intern page: profile, placement, supervisors, cases, logbook by week, reflections."""
 
 from __future__ import annotations
 
@@ -9,8 +9,19 @@ from typing import Any
 
 from generator.render.indexes import case_table, intern_hours
 from generator.render.text import (
-    Raw, Voice, case_page_path, cell, format_month, intern_page_path, markdown_note, md_link,
-    paragraphs, people_names, sentence, table,
+    Raw,
+    Voice,
+    case_page_path,
+    cell,
+    format_day_short,
+    format_month,
+    id_link,
+    intern_page_path,
+    markdown_note,
+    paragraphs,
+    people_names,
+    sentence,
+    table,
 )
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -20,25 +31,46 @@ def intern_page(doc: Any, project: Any, lang: str = "id") -> str:
     """``mahasiswa/<id>.md`` for one intern."""
     v = Voice(lang, project.taxonomy, doc.intern.id, people_names(project))
     page = intern_page_path(doc.intern.id)
-    blocks = [f"# {cell(doc.intern.name)}", intern_lead(doc, project, v), summary_box(doc, project, v),
-              *programme_section(doc, v), *placement_section(doc, v),
-              *supervisors_section(doc, project, v), *cases_section(doc, project, v, page),
-              *logbook_section(doc, project, v, page), *reflections_section(doc, v)]
+    blocks = [
+        f"# {cell(doc.intern.name)}",
+        intern_lead(doc, project, v),
+        summary_box(doc, project, v),
+        *programme_section(doc, v),
+        *placement_section(doc, v),
+        *supervisors_section(doc, project, v),
+        *cases_section(doc, project, v, page),
+        *logbook_section(doc, project, v, page),
+        *reflections_section(doc, v),
+    ]
     return paragraphs(*blocks) + "\n"
 
 
 def intern_lead(doc: Any, project: Any, v: Voice) -> str:
     intern = doc.intern
-    number = v.say("intern.student_number", number=cell(intern.student_number)) \
-        if intern.student_number else ""
+    number = (
+        v.say("intern.student_number", number=cell(intern.student_number))
+        if intern.student_number
+        else ""
+    )
     faculty = f", {cell(intern.faculty)}" if intern.faculty else ""
-    first = v.say("intern.lead", programme_of_study=cell(intern.study_programme) + faculty,
-                  university=cell(intern.university), student_number=number)
+    first = v.say(
+        "intern.lead",
+        programme_of_study=cell(intern.study_programme) + faculty,
+        university=cell(intern.university),
+        student_number=number,
+    )
     office = cell(project.office.name) if project.office else ""
     placement = intern.placement
-    second = v.say("intern.placement", unit=cell(placement.unit), office=office,
-                   role=cell(placement.role), period=v.range(placement.start, placement.end))
-    title = v.say("intern.report_title", title=cell(intern.report_title)) if intern.report_title else ""
+    second = v.say(
+        "intern.placement",
+        unit=cell(placement.unit),
+        office=office,
+        role=cell(placement.role),
+        period=v.range(placement.start, placement.end),
+    )
+    title = (
+        v.say("intern.report_title", title=cell(intern.report_title)) if intern.report_title else ""
+    )
     return " ".join(filter(None, [first, second, title]))
 
 
@@ -63,7 +95,9 @@ def cases_summary(doc: Any, project: Any, v: Voice) -> str:
 def count_by(v: Voice, vocab: str, codes: list[str]) -> str:
     """``3 divalidasi, 1 diajukan`` in vocabulary order."""
     order = v.taxonomy.codes(vocab)
-    return ", ".join(f"{codes.count(code)} {v.term(vocab, code)}" for code in order if code in codes)
+    return ", ".join(
+        f"{codes.count(code)} {v.term(vocab, code)}" for code in order if code in codes
+    )
 
 
 def logbook_summary(doc: Any, v: Voice) -> str:
@@ -71,8 +105,12 @@ def logbook_summary(doc: Any, v: Voice) -> str:
     if not entries:
         return ""
     detail = count_by(v, "logbook_validation", [e.validation.status for e in entries])
-    return v.say("intern.summary_logbook", entries=len(entries), hours=v.hours(intern_hours(doc)),
-                 detail=detail)
+    return v.say(
+        "intern.summary_logbook",
+        entries=len(entries),
+        hours=v.hours(intern_hours(doc)),
+        detail=detail,
+    )
 
 
 def credit_hours(doc: Any, v: Voice) -> str:
@@ -80,9 +118,13 @@ def credit_hours(doc: Any, v: Voice) -> str:
     credits = sum(course.credits for course in programme.courses)
     if not credits:
         return ""
-    return v.say("intern.summary_credit_hours", hours=v.hours(intern_hours(doc)),
-                 target=credits * programme.hours_per_credit, credits=credits,
-                 per_credit=programme.hours_per_credit)
+    return v.say(
+        "intern.summary_credit_hours",
+        hours=v.hours(intern_hours(doc)),
+        target=credits * programme.hours_per_credit,
+        credits=credits,
+        per_credit=programme.hours_per_credit,
+    )
 
 
 # ---------------------------------------------------------------- programme, placement, supervisors
@@ -102,7 +144,9 @@ def programme_section(doc: Any, v: Voice) -> list[str]:
 def programme_sentence(programme: Any, v: Voice) -> str:
     """``Kind: name (angkatan 8).`` without repeating what the name already says."""
     kind, name = v.label("internship_program", programme.kind), cell(programme.name)
-    title = name if kind.lower() in name.lower() or name.lower() in kind.lower() else f"{kind}: {name}"
+    title = (
+        name if kind.lower() in name.lower() or name.lower() in kind.lower() else f"{kind}: {name}"
+    )
     batch = cell(programme.batch) if programme.batch else ""
     if batch and batch not in name.split():
         return v.say("intern.programme", name=title, batch=v.say("intern.batch", batch=batch))
@@ -122,10 +166,16 @@ def placement_section(doc: Any, v: Voice) -> list[str]:
     placement = doc.intern.placement
     days = working_days(placement.working_days, v)
     hours = v.say("intern.hours_per_day_value", hours=v.hours(placement.hours_per_day), days=days)
-    rows = [("intern.unit", cell(placement.unit)), ("intern.role", cell(placement.role)),
-            ("intern.period", v.range(placement.start, placement.end)), ("intern.hours_per_day", hours)]
-    return [f"## {v.say('intern.heading.placement')}",
-            "\n".join(f"- **{v.say(key)}:** {value}" for key, value in rows)]
+    rows = [
+        ("intern.unit", cell(placement.unit)),
+        ("intern.role", cell(placement.role)),
+        ("intern.period", v.range(placement.start, placement.end)),
+        ("intern.hours_per_day", hours),
+    ]
+    return [
+        f"## {v.say('intern.heading.placement')}",
+        "\n".join(f"- **{v.say(key)}:** {value}" for key, value in rows),
+    ]
 
 
 def supervisors_section(doc: Any, project: Any, v: Voice) -> list[str]:
@@ -135,7 +185,9 @@ def supervisors_section(doc: Any, project: Any, v: Voice) -> list[str]:
     field = [person_text(staff[i], v) if i in staff else cell(i) for i in supervisors.field]
     lines.append(f"- **{v.say('intern.field')}:** {v.join(field) or v.say('intern.no_field')}")
     if supervisors.head_of_programme:
-        lines.append(f"- **{v.say('intern.head')}:** {person_text(supervisors.head_of_programme, v)}")
+        lines.append(
+            f"- **{v.say('intern.head')}:** {person_text(supervisors.head_of_programme, v)}"
+        )
     return [f"## {v.say('intern.heading.supervisors')}", "\n".join(lines)]
 
 
@@ -165,7 +217,11 @@ def cases_section(doc: Any, project: Any, v: Voice, page: str) -> list[str]:
 
 
 def case_link(case_id: str, project: Any, page: str) -> str:
-    return md_link(case_id, page, case_page_path(case_id)) if case_id in project.cases else cell(case_id)
+    return (
+        id_link(case_id, page, case_page_path(case_id))
+        if case_id in project.cases
+        else cell(case_id)
+    )
 
 
 # ---------------------------------------------------------------- logbook
@@ -180,9 +236,15 @@ def logbook_section(doc: Any, project: Any, v: Voice, page: str) -> list[str]:
     heading = f"## {v.say('intern.heading.logbook')}"
     if not entries:
         return [heading, v.say("intern.logbook_empty")]
-    weeks = [(start, list(group)) for start, group in groupby(entries, key=lambda e: week_start(e.date))]
-    intro = v.say("intern.logbook_intro", entries=len(entries), hours=v.hours(intern_hours(doc)),
-                  weeks=len(weeks))
+    weeks = [
+        (start, list(group)) for start, group in groupby(entries, key=lambda e: week_start(e.date))
+    ]
+    intro = v.say(
+        "intern.logbook_intro",
+        entries=len(entries),
+        hours=v.hours(intern_hours(doc)),
+        weeks=len(weeks),
+    )
     first = week_start(doc.intern.placement.start)
     blocks = [heading, intro]
     for start, group in weeks:
@@ -190,26 +252,47 @@ def logbook_section(doc: Any, project: Any, v: Voice, page: str) -> list[str]:
     return blocks
 
 
-def week_block(start: dt.date, entries: list[Any], first: dt.date, project: Any, v: Voice,
-               page: str) -> list[str]:
+def week_block(
+    start: dt.date, entries: list[Any], first: dt.date, project: Any, v: Voice, page: str
+) -> list[str]:
     number = (start - first).days // 7 + 1
     hours = sum(entry.hours for entry in entries)
-    title = v.say("intern.week", n=number, range=v.range(start, start + dt.timedelta(days=6)),
-                  hours=v.hours(hours))
-    header = [v.say(f"col.{k}") for k in ("date", "activity", "description", "hours", "cases", "validation")]
+    title = v.say(
+        "intern.week",
+        n=number,
+        range=v.range(start, start + dt.timedelta(days=6)),
+        hours=v.hours(hours),
+    )
+    header = [
+        v.say(f"col.{k}")
+        for k in ("date", "activity", "description", "hours", "cases", "validation")
+    ]
     rows = [entry_row(entry, project, v, page) for entry in entries]
     return [f"### {title}", table(header, rows)]
 
 
 def entry_row(entry: Any, project: Any, v: Voice, page: str) -> list[Any]:
-    description = " ".join(filter(None, [
-        cell(entry.description),
-        f"*{v.say('intern.place', place=cell(entry.location))}*" if entry.location else "",
-        f"*{v.say('intern.output', output=sentence(entry.output))}*" if entry.output else "",
-    ]))
+    description = " ".join(
+        filter(
+            None,
+            [
+                cell(entry.description),
+                f"*{v.say('intern.place', place=cell(entry.location))}*" if entry.location else "",
+                f"*{v.say('intern.output', output=sentence(entry.output))}*"
+                if entry.output
+                else "",
+            ],
+        )
+    )
     cases = v.join([case_link(cid, project, page) for cid in entry.cases])
-    return [v.date(entry.date), v.label("activity_type", entry.activity), Raw(description),
-            v.hours(entry.hours), Raw(cases) if cases else None, validation_text(entry.validation, v)]
+    return [
+        format_day_short(entry.date, v.lang),
+        v.label("activity_type", entry.activity),
+        Raw(description),
+        v.hours(entry.hours),
+        Raw(cases) if cases else None,
+        validation_text(entry.validation, v),
+    ]
 
 
 def validation_text(validation: Any, v: Voice) -> str:
@@ -226,7 +309,10 @@ def reflections_section(doc: Any, v: Voice) -> list[str]:
     if not reflections:
         return blocks + [v.say("intern.no_reflections")]
     for reflection in reflections:
-        blocks += [f"### {format_month(reflection.period, v.lang)}", *reflection_parts(reflection, v)]
+        blocks += [
+            f"### {format_month(reflection.period, v.lang)}",
+            *reflection_parts(reflection, v),
+        ]
     return blocks
 
 

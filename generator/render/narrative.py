@@ -14,8 +14,19 @@ from typing import Any
 
 from generator.model import Case, Evaluation, Referral, Service
 from generator.render.text import (
-    Raw, Voice, case_page_path, cell, clause, intern_page_path, markdown_note, md_link,
-    paragraphs, people_names, sentence, table, upper_first,
+    Raw,
+    Voice,
+    case_page_path,
+    cell,
+    clause,
+    intern_page_path,
+    markdown_note,
+    md_link,
+    paragraphs,
+    people_names,
+    sentence,
+    table,
+    upper_first,
 )
 from generator.validate import current_stage, is_childrens_case, is_sensitive_case
 
@@ -35,8 +46,9 @@ UNKNOWN = "tidak_diketahui"
 NOTES_AT_END = {"planning": True, "evaluation": True}
 
 
-def render_narrative(case: Case, taxonomy: Any, lang: str = "id",
-                     people: Mapping[str, str] | None = None) -> str:
+def render_narrative(
+    case: Case, taxonomy: Any, lang: str = "id", people: Mapping[str, str] | None = None
+) -> str:
     """The whole narrative of one case as Markdown (title and sections).
 
     ``people`` maps staff ids (e.g. who overrode consent) to names; ids are shown otherwise.
@@ -72,8 +84,11 @@ def weave(generated: str, notes: list[str], at_end: bool) -> str:
 
 def section_notes(case: Case, section: str) -> list[str]:
     """The intern's notes that belong in a section, in stage order."""
-    return [markdown_note(text) for stage, text in case.notes.items()
-            if NOTE_SECTION.get(stage) == section and stage != "resocialization"]
+    return [
+        markdown_note(text)
+        for stage, text in case.notes.items()
+        if NOTE_SECTION.get(stage) == section and stage != "resocialization"
+    ]
 
 
 # ---------------------------------------------------------------- identity
@@ -81,9 +96,18 @@ def section_notes(case: Case, section: str) -> list[str]:
 
 def identity(case: Case, v: Voice) -> str:
     return paragraphs(
-        " ".join(filter(None, [person_sentence(case, v), background_sentence(case, v),
-                               living_sentence(case, v), documents_sentence(case, v),
-                               health_sentence(case, v)])),
+        " ".join(
+            filter(
+                None,
+                [
+                    person_sentence(case, v),
+                    background_sentence(case, v),
+                    living_sentence(case, v),
+                    documents_sentence(case, v),
+                    health_sentence(case, v),
+                ],
+            )
+        ),
         classification_text(case, v),
     )
 
@@ -108,8 +132,9 @@ def person_sentence(case: Case, v: Voice) -> str:
     noun = v.say(f"noun.{client.sex}.{age_band(case, v)}")
     age = ""
     if client.age is not None:
-        age = v.say("identity.age_estimated" if client.age_estimated else "identity.age",
-                    age=client.age)
+        age = v.say(
+            "identity.age_estimated" if client.age_estimated else "identity.age", age=client.age
+        )
     origin = ""
     if client.origin and client.origin != UNKNOWN:
         origin = v.say_for("identity.origin", client.origin, origin=v.term("origin", client.origin))
@@ -120,11 +145,19 @@ def background_sentence(case: Case, v: Voice) -> str:
     client = case.client
     parts = []
     if client.education and client.education != UNKNOWN:
-        parts.append(v.say_for("identity.education", client.education,
-                               value=v.term("education", client.education)))
+        parts.append(
+            v.say_for(
+                "identity.education", client.education, value=v.term("education", client.education)
+            )
+        )
     if client.marital_status and client.marital_status != UNKNOWN and not is_child(case, v):
-        parts.append(v.say_for("identity.marital", client.marital_status,
-                               value=v.term("marital_status", client.marital_status)))
+        parts.append(
+            v.say_for(
+                "identity.marital",
+                client.marital_status,
+                value=v.term("marital_status", client.marital_status),
+            )
+        )
     return upper_first(v.join(parts)) + "." if parts else ""
 
 
@@ -144,8 +177,11 @@ def documents_sentence(case: Case, v: Voice) -> str:
         status = getattr(documents, key)
         if status:
             groups[status].append(v.say(f"document.{key}"))
-    held = [v.say(f"documents.{status}", docs=v.join(groups[status]))
-            for status in ("ada", "tidak_ada") if groups[status]]
+    held = [
+        v.say(f"documents.{status}", docs=v.join(groups[status]))
+        for status in ("ada", "tidak_ada")
+        if groups[status]
+    ]
     unknown = v.join(groups[UNKNOWN])
     if not held:
         return v.say("documents.only_unknown", docs=unknown) if unknown else ""
@@ -158,10 +194,15 @@ def health_sentence(case: Case, v: Voice) -> str:
     parts = []
     if client.disability:
         severity = client.disability.severity
-        parts.append(v.say("identity.disability",
-                           type=v.term("disability_type", client.disability.type),
-                           severity=v.say("identity.severity", value=v.term("severity", severity))
-                           if severity else ""))
+        parts.append(
+            v.say(
+                "identity.disability",
+                type=v.term("disability_type", client.disability.type),
+                severity=v.say("identity.severity", value=v.term("severity", severity))
+                if severity
+                else "",
+            )
+        )
     if client.health_flags:
         parts.append(v.say("identity.health", flags=v.terms("health_flag", client.health_flags)))
     return " ".join(parts)
@@ -169,16 +210,24 @@ def health_sentence(case: Case, v: Voice) -> str:
 
 def classification_text(case: Case, v: Voice) -> str:
     cls = case.classification
-    subgroups = v.say("identity.subgroups", groups=v.terms("subgroup", cls.subgroups)) \
-        if cls.subgroups else ""
+    subgroups = (
+        v.say("identity.subgroups", groups=v.terms("subgroup", cls.subgroups))
+        if cls.subgroups
+        else ""
+    )
     parts = [v.say("identity.category", category=v.label("ppks", cls.ppks), subgroups=subgroups)]
     if cls.secondary:
-        parts.append(v.say("identity.secondary",
-                           categories=v.join([v.label("ppks", c) for c in cls.secondary])))
+        parts.append(
+            v.say(
+                "identity.secondary", categories=v.join([v.label("ppks", c) for c in cls.secondary])
+            )
+        )
     if cls.risk_level:
         parts.append(v.say("identity.risk", risk=v.term("risk_level", cls.risk_level)))
     if cls.problem_factors:
-        parts.append(v.say("identity.factors", factors=v.terms("problem_factor", cls.problem_factors)))
+        parts.append(
+            v.say("identity.factors", factors=v.terms("problem_factor", cls.problem_factors))
+        )
     return " ".join(parts)
 
 
@@ -188,8 +237,17 @@ def classification_text(case: Case, v: Voice) -> str:
 def engagement(case: Case, v: Voice) -> str:
     intake = case.intake
     return paragraphs(
-        " ".join(filter(None, [intake_sentence(case, v), district_sentence(case, v),
-                               modality_sentence(case, v), placement_sentence(case, v)])),
+        " ".join(
+            filter(
+                None,
+                [
+                    intake_sentence(case, v),
+                    district_sentence(case, v),
+                    modality_sentence(case, v),
+                    placement_sentence(case, v),
+                ],
+            )
+        ),
         v.say("intake.problem", problem=sentence(intake.presenting_problem)),
         consent_text(case, v),
     )
@@ -199,9 +257,16 @@ def intake_sentence(case: Case, v: Voice) -> str:
     intake = case.intake
     source = ""
     if intake.source not in SKIPPED_SOURCES:
-        source = v.say_for("intake.source", intake.source, source=v.term("referral_source", intake.source))
-    return v.say("intake.met", date=v.date(intake.date), alias=clean_alias(case),
-                 channel=v.term("intake_channel", intake.channel), source=source)
+        source = v.say_for(
+            "intake.source", intake.source, source=v.term("referral_source", intake.source)
+        )
+    return v.say(
+        "intake.met",
+        date=v.date(intake.date),
+        alias=clean_alias(case),
+        channel=v.term("intake_channel", intake.channel),
+        source=source,
+    )
 
 
 def district_sentence(case: Case, v: Voice) -> str:
@@ -228,8 +293,13 @@ def consent_text(case: Case, v: Voice) -> str:
     consent = case.consent
     parts = [consent_given_sentence(case, v)]
     if consent.override:
-        parts.append(v.say("consent.override", by=v.person(consent.override.by),
-                           reason=clause(consent.override.reason)))
+        parts.append(
+            v.say(
+                "consent.override",
+                by=v.person(consent.override.by),
+                reason=clause(consent.override.reason),
+            )
+        )
     shared = [code for code in consent.share_with if code != "lainnya"]
     if shared:
         parts.append(v.say("consent.share", parties=v.terms("share_with", shared)))
@@ -244,7 +314,9 @@ def consent_given_sentence(case: Case, v: Voice) -> str:
         return v.say("consent.not_obtained")
     if not consent.services:
         return v.say("consent.refused")
-    giver = v.say_for("consent.giver", consent.given_by, value=v.term("consent_giver", consent.given_by))
+    giver = v.say_for(
+        "consent.giver", consent.given_by, value=v.term("consent_giver", consent.given_by)
+    )
     form = v.say("consent.form", form=v.term("consent_form", consent.form)) if consent.form else ""
     date = v.say("consent.date", date=v.date(consent.date)) if consent.date else ""
     return v.say("consent.given", giver=giver, form=form, date=date)
@@ -267,11 +339,16 @@ def assessment(case: Case, v: Voice) -> str:
 
 def assessment_intro(case: Case, v: Voice) -> str:
     found = case.assessment
-    instrument = v.say("assessment.instrument", instrument=clause(found.instrument)) \
-        if found.instrument else ""
+    instrument = (
+        v.say("assessment.instrument", instrument=clause(found.instrument))
+        if found.instrument
+        else ""
+    )
     text = v.say("assessment.intro", date=v.date(found.date), instrument=instrument)
     if found.informants:
-        text += " " + v.say("assessment.informants", informants=v.terms("informant", found.informants))
+        text += " " + v.say(
+            "assessment.informants", informants=v.terms("informant", found.informants)
+        )
     return text
 
 
@@ -284,8 +361,10 @@ def rated_domains(case: Case, v: Voice) -> list[tuple[str, int]]:
     """(domain code, rating) in taxonomy order, rated domains only."""
     order = {code: i for i, code in enumerate(v.taxonomy.codes("assessment_domain"))}
     domains = case.assessment.domains
-    return sorted(((code, d.rating) for code, d in domains.items() if d.rating is not None),
-                  key=lambda item: order.get(item[0], len(order)))
+    return sorted(
+        ((code, d.rating) for code, d in domains.items() if d.rating is not None),
+        key=lambda item: order.get(item[0], len(order)),
+    )
 
 
 def domain_prose(case: Case, v: Voice) -> str:
@@ -293,14 +372,25 @@ def domain_prose(case: Case, v: Voice) -> str:
     if not rated:
         return ""
     low, high = min(r for _, r in rated), max(r for _, r in rated)
-    named = lambda score: v.terms("assessment_domain", [c for c, r in rated if r == score])  # noqa: E731
-    score = lambda value: v.say("assessment.score", score=value, label=v.term("rating", str(value)))  # noqa: E731
+
+    def named(value: int) -> str:
+        return v.terms("assessment_domain", [code for code, r in rated if r == value])
+
+    def score(value: int) -> str:
+        return v.say("assessment.score", score=value, label=v.term("rating", str(value)))
+
     if len(rated) == 1:
         return v.say("assessment.domains_single", domain=named(low), score=score(low))
     if low == high:
         return v.say("assessment.domains_even", n=v.count(len(rated)), score=score(low))
-    return v.say("assessment.domains", n=v.count(len(rated)), weak=named(low), weak_score=score(low),
-                 strong=named(high), strong_score=score(high))
+    return v.say(
+        "assessment.domains",
+        n=v.count(len(rated)),
+        weak=named(low),
+        weak_score=score(low),
+        strong=named(high),
+        strong_score=score(high),
+    )
 
 
 def domain_table(case: Case, v: Voice) -> str:
@@ -325,8 +415,11 @@ def needs_sentence(case: Case, v: Voice) -> str:
     groups: dict[str, list[str]] = {}
     for need in case.assessment.needs:
         groups.setdefault(need.urgency or "other", []).append(v.term("need", need.need))
-    parts = [v.say(f"needs.{urgency}", needs=v.join(groups[urgency]))
-             for urgency in ("segera", "jangka_panjang", "other") if urgency in groups]
+    parts = [
+        v.say(f"needs.{urgency}", needs=v.join(groups[urgency]))
+        for urgency in ("segera", "jangka_panjang", "other")
+        if urgency in groups
+    ]
     return upper_first("; ".join(parts)) + "." if parts else ""
 
 
@@ -337,20 +430,34 @@ def planning(case: Case, v: Voice) -> str:
     plan = case.plan
     if plan is None:
         return ""
-    intro = v.say("plan.intro", date=v.date(plan.date), goals=v.counted("count.goal", len(plan.goals)))
-    return paragraphs(intro, goal_table(case, v),
-                      " ".join(filter(None, [planned_services_sentence(case, v),
-                                             fallback_sentence(case, v)])))
+    intro = v.say(
+        "plan.intro", date=v.date(plan.date), goals=v.counted("count.goal", len(plan.goals))
+    )
+    return paragraphs(
+        intro,
+        goal_table(case, v),
+        " ".join(filter(None, [planned_services_sentence(case, v), fallback_sentence(case, v)])),
+    )
 
 
 def goal_table(case: Case, v: Voice) -> str:
     rows = []
     for goal in case.plan.goals:
         kind = f" ({v.term('goal_type', goal.type)})" if goal.type else ""
-        rows.append((Raw(f"**{cell(goal.id)}** {cell(goal.text)}{kind}"), goal.indicator,
-                     v.date(goal.target_date) if goal.target_date else None,
-                     v.label("goal_attainment", goal.attainment)))
-    header = [v.say("col.goal"), v.say("col.indicator"), v.say("col.target"), v.say("col.attainment")]
+        rows.append(
+            (
+                Raw(f"**{cell(goal.id)}** {cell(goal.text)}{kind}"),
+                goal.indicator,
+                v.date(goal.target_date) if goal.target_date else None,
+                v.label("goal_attainment", goal.attainment),
+            )
+        )
+    header = [
+        v.say("col.goal"),
+        v.say("col.indicator"),
+        v.say("col.target"),
+        v.say("col.attainment"),
+    ]
     return table(header, rows)
 
 
@@ -410,9 +517,15 @@ def service_sentence(service: Service, index: int, total: int, v: Voice) -> str:
     if service.provider and service.provider != "dinsos_kabkota":
         provider = v.say("service.provider", provider=v.term("provider_type", service.provider))
     subtype = f" ({cell(service.subtype)})" if service.subtype else ""
-    text = v.say(f"service.{service.status}", salt=str(index), conn=connector(index, total, v),
-                 when=when(service, v), form=service_noun(service, v) + subtype,
-                 setting=setting, provider=provider)
+    text = v.say(
+        f"service.{service.status}",
+        salt=str(index),
+        conn=connector(index, total, v),
+        when=when(service, v),
+        form=service_noun(service, v) + subtype,
+        setting=setting,
+        provider=provider,
+    )
     return " ".join(filter(None, [upper_first(text), sentence(service.note)]))
 
 
@@ -426,11 +539,22 @@ def timeline_table(services: list[Service], v: Voice) -> str:
     for s in services:
         date = v.range(s.date, s.end_date) if s.end_date else v.date(s.date)
         form = v.label("rehab_form", s.form) + (f" ({clean_text(s.subtype)})" if s.subtype else "")
-        rows.append((date, form, v.label("atensi_component", s.atensi) if s.atensi else None,
-                     v.label("setting", s.setting) if s.setting else None,
-                     v.label("service_status", s.status)))
-    header = [v.say("col.date"), v.say("col.service"), v.say("col.atensi"), v.say("col.setting"),
-              v.say("col.status")]
+        rows.append(
+            (
+                date,
+                form,
+                v.label("atensi_component", s.atensi) if s.atensi else None,
+                v.label("setting", s.setting) if s.setting else None,
+                v.label("service_status", s.status),
+            )
+        )
+    header = [
+        v.say("col.date"),
+        v.say("col.service"),
+        v.say("col.atensi"),
+        v.say("col.setting"),
+        v.say("col.status"),
+    ]
     return table(header, rows)
 
 
@@ -460,10 +584,17 @@ def referrals(case: Case, v: Voice) -> str:
 
 def referral_paragraph(referral: Referral, index: int, v: Voice) -> str:
     facility = f" ({cell(referral.facility)})" if referral.facility else ""
-    head = v.say(f"referral.{referral.kind}", salt=str(index), date=v.date(referral.date),
-                 provider=v.term("provider_type", referral.provider), facility=facility,
-                 reason=clause(referral.reason))
-    consent = v.say("referral.consent_checked" if referral.consent_checked else "referral.consent_missing")
+    head = v.say(
+        f"referral.{referral.kind}",
+        salt=str(index),
+        date=v.date(referral.date),
+        provider=v.term("provider_type", referral.provider),
+        facility=facility,
+        reason=clause(referral.reason),
+    )
+    consent = v.say(
+        "referral.consent_checked" if referral.consent_checked else "referral.consent_missing"
+    )
     status = v.say(f"referral.status.{referral.status}")
     return " ".join(filter(None, [head, consent, status, sentence(referral.outcome)]))
 
@@ -484,9 +615,14 @@ def evaluation_sentence(found: Evaluation, index: int, v: Voice) -> str:
     if found.family_contact:
         findings.append(v.say(f"family_contact.{found.family_contact}"))
     findings.append(v.say(f"progress.{found.progress}"))
-    text = v.say("evaluation.item", salt=str(index), date=v.date(found.date),
-                 type=v.term("evaluation_type", found.type),
-                 type_label=v.label("evaluation_type", found.type), findings=v.join(findings))
+    text = v.say(
+        "evaluation.item",
+        salt=str(index),
+        date=v.date(found.date),
+        type=v.term("evaluation_type", found.type),
+        type_label=v.label("evaluation_type", found.type),
+        findings=v.join(findings),
+    )
     return " ".join(filter(None, [text, sentence(found.note)]))
 
 
@@ -497,11 +633,19 @@ def termination(case: Case, v: Voice) -> str:
     closure = case.closure
     if closure is None:
         return ""
-    outcome = v.say_for("closure.outcome", closure.outcome, alias=clean_alias(case),
-                        outcome=v.term("outcome", closure.outcome))
-    first = [v.say("closure.date", date=v.date(closure.date)), outcome,
-             v.say("closure.attainment", attainment=v.term("goal_attainment", closure.goal_attainment)),
-             goal_tally(case, v), v.say("closure.reason", reason=clause(closure.reason))]
+    outcome = v.say_for(
+        "closure.outcome",
+        closure.outcome,
+        alias=clean_alias(case),
+        outcome=v.term("outcome", closure.outcome),
+    )
+    first = [
+        v.say("closure.date", date=v.date(closure.date)),
+        outcome,
+        v.say("closure.attainment", attainment=v.term("goal_attainment", closure.goal_attainment)),
+        goal_tally(case, v),
+        v.say("closure.reason", reason=clause(closure.reason)),
+    ]
     return paragraphs(" ".join(filter(None, first)), aftercare_sentence(case, v))
 
 
@@ -512,9 +656,16 @@ def goal_tally(case: Case, v: Voice) -> str:
     for goal in case.plan.goals:
         groups.setdefault(goal.attainment, []).append(goal.id)
     order = v.taxonomy.codes("goal_attainment")
-    items = [v.say("closure.tally_item", n=v.count(len(groups[code])),
-                   attainment=v.term("goal_attainment", code), goals=v.join(groups[code]))
-             for code in order if code in groups]
+    items = [
+        v.say(
+            "closure.tally_item",
+            n=v.count(len(groups[code])),
+            attainment=v.term("goal_attainment", code),
+            goals=v.join(groups[code]),
+        )
+        for code in order
+        if code in groups
+    ]
     return v.say("closure.tally", n=v.count(len(case.plan.goals)), items=v.join(items))
 
 
@@ -524,8 +675,11 @@ def aftercare_sentence(case: Case, v: Voice) -> str:
         return ""
     if not aftercare.planned:
         return v.say("aftercare.none")
-    provider = v.say("aftercare.provider", provider=v.term("provider_type", aftercare.provider)) \
-        if aftercare.provider else ""
+    provider = (
+        v.say("aftercare.provider", provider=v.term("provider_type", aftercare.provider))
+        if aftercare.provider
+        else ""
+    )
     until = v.say("aftercare.until", date=v.date(aftercare.until)) if aftercare.until else ""
     return v.say("aftercare.planned", provider=provider, until=until)
 
@@ -536,8 +690,12 @@ def next_steps(case: Case, v: Voice) -> str:
     stage = current_stage(case, v.taxonomy)
     start = case.stages.get(stage)
     since = v.say("next.since", date=v.date(start)) if start else ""
-    return " ".join([v.say("next.open", stage=v.term("stage", stage), since=since),
-                     v.say_for("next.after", stage)])
+    return " ".join(
+        [
+            v.say("next.open", stage=v.term("stage", stage), since=since),
+            v.say_for("next.after", stage),
+        ]
+    )
 
 
 def reflection(case: Case, v: Voice) -> str:
@@ -570,8 +728,12 @@ def case_page(doc: Any, project: Any, lang: str = "id") -> str:
     case = doc.case
     v = Voice(lang, project.taxonomy, case.case_id, people_names(project))
     page = case_page_path(case.case_id)
-    blocks = [f"# {narrative_title(case, v)}", record_box(doc, project, v, page),
-              *protection_notices(case, v), narrative_body(case, v)]
+    blocks = [
+        f"# {narrative_title(case, v)}",
+        record_box(doc, project, v, page),
+        *protection_notices(case, v),
+        narrative_body(case, v),
+    ]
     return paragraphs(*blocks) + "\n"
 
 
@@ -579,14 +741,23 @@ def record_box(doc: Any, project: Any, v: Voice, page: str) -> str:
     """An admonition with status, period, interns, supervisor, review and publication."""
     case = doc.case
     record = case.record
-    status = v.label("case_status", record.status) + ", " + v.say(
-        "case.stage", stage=v.term("stage", current_stage(case, v.taxonomy)))
-    rows = [("case.status", status), ("case.period", case_period(case, v)),
-            ("case.authors", v.join([author_link(a, project, page) for a in record.authors]))]
+    status = (
+        v.label("case_status", record.status)
+        + ", "
+        + v.say("case.stage", stage=v.term("stage", current_stage(case, v.taxonomy)))
+    )
+    rows = [
+        ("case.status", status),
+        ("case.period", case_period(case, v)),
+        ("case.authors", v.join([author_link(a, project, page) for a in record.authors])),
+    ]
     if record.field_supervisor:
         rows.append(("case.field_supervisor", cell(v.person(record.field_supervisor))))
-    rows += [("case.review", review_text(case, v)), ("case.publication", publication_text(case, v)),
-             ("case.source", f"`{doc.display}`")]
+    rows += [
+        ("case.review", review_text(case, v)),
+        ("case.publication", publication_text(case, v)),
+        ("case.source", f"`{doc.display}`"),
+    ]
     lines = [f'!!! info "{v.say("case.record")}"', ""]
     lines += [f"    - **{v.say(key)}:** {value}" for key, value in rows]
     return "\n".join(lines)
@@ -625,10 +796,15 @@ def protection_notices(case: Case, v: Voice) -> list[str]:
     notices = []
     if is_childrens_case(case, v.taxonomy):
         notices.append(admonition("warning", v.say("case.child_title"), v.say("case.child_text")))
-    sensitive_health = any(v.taxonomy.entry("health_flag", f).get("sensitive")
-                           for f in case.client.health_flags if v.taxonomy.has("health_flag", f))
+    sensitive_health = any(
+        v.taxonomy.entry("health_flag", f).get("sensitive")
+        for f in case.client.health_flags
+        if v.taxonomy.has("health_flag", f)
+    )
     if is_sensitive_case(case, v.taxonomy) or sensitive_health:
-        notices.append(admonition("warning", v.say("case.sensitive_title"), v.say("case.sensitive_text")))
+        notices.append(
+            admonition("warning", v.say("case.sensitive_title"), v.say("case.sensitive_text"))
+        )
     return notices
 
 

@@ -21,14 +21,57 @@ import yaml
 PHRASES_FILE = Path(__file__).resolve().parent.parent / "templates" / "phrases.yaml"
 
 MONTHS = {
-    "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-           "September", "Oktober", "November", "Desember"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
+    "id": (
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+}
+MONTHS_SHORT = {
+    "id": ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"),
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+}
+WEEKDAYS_SHORT = {
+    "id": ("Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min"),
+    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
 }
 NUMBER_WORDS = {
-    "id": ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan",
-           "sembilan", "sepuluh"),
+    "id": (
+        "nol",
+        "satu",
+        "dua",
+        "tiga",
+        "empat",
+        "lima",
+        "enam",
+        "tujuh",
+        "delapan",
+        "sembilan",
+        "sepuluh",
+    ),
     "en": ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
 }
 LIST_AND = {"id": "dan", "en": "and"}
@@ -41,6 +84,16 @@ _SPACES = re.compile(r"\s+")
 def format_date(day: dt.date, lang: str = "id") -> str:
     """``5 Maret 2025`` (``5 March 2025`` in English)."""
     return f"{day.day} {MONTHS[lang][day.month - 1]} {day.year}"
+
+
+def format_date_short(day: dt.date, lang: str = "id") -> str:
+    """``24 Feb 2025`` for narrow table columns."""
+    return f"{day.day} {MONTHS_SHORT[lang][day.month - 1]} {day.year}"
+
+
+def format_day_short(day: dt.date, lang: str = "id") -> str:
+    """``Sen, 17 Feb``: a day inside a week whose heading already names the year."""
+    return f"{WEEKDAYS_SHORT[lang][day.weekday()]}, {day.day} {MONTHS_SHORT[lang][day.month - 1]}"
 
 
 def format_month(period: str, lang: str = "id") -> str:
@@ -128,7 +181,9 @@ def clause(text: str | None) -> str:
 
 def cell(text: Any) -> str:
     """Text safe inside a Markdown table cell."""
-    return clean(str(text)).replace("|", "\\|").replace("<", "&lt;") if text not in (None, "") else "—"
+    return (
+        clean(str(text)).replace("|", "\\|").replace("<", "&lt;") if text not in (None, "") else "—"
+    )
 
 
 def paragraphs(*blocks: str) -> str:
@@ -148,15 +203,18 @@ def markdown_note(text: str | None) -> str:
 def _unwrap(block: str) -> str:
     """A plain paragraph on one line (easier to paste); lists, tables, code kept as written."""
     lines = [line.rstrip() for line in block.splitlines()]
-    if any(_BLOCK_START.match(line) for line in lines) or any(l.endswith("  ") for l in block.splitlines()):
+    hard_break = any(line.endswith("  ") for line in block.splitlines())
+    if hard_break or any(_BLOCK_START.match(line) for line in lines):
         return "\n".join(lines)
     return " ".join(line.strip() for line in lines)
 
 
 def table(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     """A Markdown table; every cell is escaped."""
-    lines = ["| " + " | ".join(cell(h) for h in header) + " |",
-             "|" + "|".join("---" for _ in header) + "|"]
+    lines = [
+        "| " + " | ".join(cell(h) for h in header) + " |",
+        "|" + "|".join("---" for _ in header) + "|",
+    ]
     lines += ["| " + " | ".join(_raw_or_cell(value) for value in row) + " |" for row in rows]
     return "\n".join(lines)
 
@@ -289,6 +347,11 @@ def relative_link(from_page: str, to_page: str) -> str:
 
 def md_link(text: str, from_page: str, to_page: str) -> str:
     return f"[{cell(text)}]({relative_link(from_page, to_page)})"
+
+
+def id_link(text: str, from_page: str, to_page: str) -> str:
+    """A link to a record by its id, kept on one line in narrow table columns."""
+    return md_link(text, from_page, to_page) + '{ style="white-space: nowrap" }'
 
 
 def people_names(project: Any) -> dict[str, str]:
