@@ -226,6 +226,11 @@ def test_active_cases_span_intake_to_closure_inclusive() -> None:
     assert not stats.is_active(case, parse_period("2025-07", TODAY))
     assert not stats.is_active(case, parse_period("2025-02", TODAY))
     assert stats.is_active(make_case(), parse_period("2026", TODAY))  # still open
+    first_day = make_case(closure=closed(dt.date(2025, 6, 1)),
+                          record={"authors": ["a"], "status": "closed"})
+    assert stats.is_active(first_day, parse_period("2025-06", TODAY))
+    assert stats.closed_in(first_day, parse_period("2025-06", TODAY))
+    assert not stats.is_active(make_case(), parse_period("2025-02", TODAY))  # intake on 3 March
 
 
 def test_status_at_the_end_of_a_period_follows_the_closure_date() -> None:
