@@ -257,9 +257,8 @@ def intake_sentence(case: Case, v: Voice) -> str:
     intake = case.intake
     source = ""
     if intake.source not in SKIPPED_SOURCES:
-        source = v.say_for(
-            "intake.source", intake.source, source=v.term("referral_source", intake.source)
-        )
+        key = "intake.source_from" if intake.channel == "referral_in" else "intake.source"
+        source = v.say_for(key, intake.source, source=v.term("referral_source", intake.source))
     return v.say(
         "intake.met",
         date=v.date(intake.date),
