@@ -20,7 +20,7 @@ CASE_ID_PATTERN = re.compile(r"^K-(\d{4})-(\d{4,})$")
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 SHORT_VOCABULARY = 8
 WIDTH = 100
-CHAPTERS = ("kata_pengantar", "pendahuluan", "penutup")
+CHAPTERS = ("kata-pengantar", "pendahuluan", "penutup")  # names generator.report reads
 
 
 def next_case_id(existing: Iterable[str], year: int) -> str:
@@ -427,35 +427,27 @@ references: []
 """
 
 _CHAPTERS = {
-    "kata_pengantar": """\
-<!-- Kata pengantar laporan magang. Tulis ucapan terima kasih kepada dosen pembimbing,
-     pembimbing lapangan, dan instansi. Jangan menyebut nama klien. -->
-
-GANTI: tulis kata pengantar di sini.
+    "kata-pengantar": """\
+GANTI: tulis kata pengantar di sini — ucapan terima kasih kepada dosen pembimbing, pembimbing
+lapangan, dan instansi. Jangan menyebut nama klien.
 """,
     "pendahuluan": """\
-<!-- BAB I Pendahuluan: latar belakang, tujuan dan manfaat magang. Waktu dan tempat magang
-     diambil otomatis dari intern.yaml. Kutip pustaka dengan id sumber dari references.yaml,
-     diawali @ di dalam kurung siku. -->
-
 ## Latar Belakang
 
-GANTI: tulis latar belakang di sini.
+GANTI: tulis latar belakang magang di sini. Waktu dan tempat magang diambil otomatis dari
+intern.yaml; kutip pustaka dengan id sumber dari references.yaml, diawali @ di dalam kurung siku.
 
 ## Tujuan dan Manfaat
 
 GANTI: tulis tujuan dan manfaat magang di sini.
 """,
     "penutup": """\
-<!-- BAB V Penutup: kesimpulan dan saran untuk instansi, program studi, dan mahasiswa magang
-     berikutnya. -->
-
 ## Kesimpulan
 
 GANTI: tulis kesimpulan di sini.
 
 ## Saran
 
-GANTI: tulis saran di sini.
+GANTI: tulis saran untuk instansi, program studi, dan mahasiswa magang berikutnya.
 """,
 }

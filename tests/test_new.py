@@ -129,7 +129,7 @@ def test_new_intern_writes_a_valid_folder(project: Path) -> None:
     assert result.exit_code == 0, result.output
     folder = project / "interns" / "rani-kusumawati-2026"
     names = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
-    assert names == ["chapters/kata_pengantar.md", "chapters/pendahuluan.md", "chapters/penutup.md",
+    assert names == ["chapters/kata-pengantar.md", "chapters/pendahuluan.md", "chapters/penutup.md",
                      "intern.yaml", "logbook.yaml", "references.yaml"]
     intern = (folder / "intern.yaml").read_text(encoding="utf-8")
     assert intern.startswith("# yaml-language-server: $schema=../../schema/intern.schema.json")
