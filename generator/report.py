@@ -624,7 +624,7 @@ def logbook_table(context: _Context) -> str:
     entries = sorted(context.doc.logbook.entries, key=lambda e: e.date)
     if not entries:
         return "*Logbook belum berisi entri.*"
-    rows = [[str(i), format_date(e.date), taxonomy.label("activity_type", e.activity), e.description,
+    rows = [[str(i), e.date.strftime("%d-%m-%Y"), taxonomy.label("activity_type", e.activity), e.description,
              format_hours(e.hours), ", ".join(e.cases), taxonomy.label("logbook_validation", e.validation.status)]
             for i, e in enumerate(entries, start=1)]
     return table(["No", "Tanggal", "Kegiatan", "Uraian", "Jam", "Kasus", "Status validasi"], rows)
