@@ -219,8 +219,17 @@ def validation_levels(has_nav: bool) -> dict:
 # --------------------------------------------------------------------------- build
 
 
-def build_site(spec: SiteSpec, *, progress: Callable[[str], None] | None = None) -> None:
-    """Build spec.docs_dir into spec.site_dir; on failure the old site stays untouched."""
+def build_site(
+    spec: SiteSpec,
+    *,
+    progress: Callable[[str], None] | None = None,
+    verify: Callable[[Path], list[str]] | None = None,
+) -> None:
+    """Build spec.docs_dir into spec.site_dir; on failure the old site stays untouched.
+
+    ``verify(staging_dir)`` (e.g. the public leak audit) runs on the finished build before the
+    swap; any message it returns fails the build and the staging folder is discarded.
+    """
     if not Path(spec.docs_dir).is_dir():
         raise SiteBuildError(f"docs_dir tidak ada / does not exist: {spec.docs_dir}")
     config = engine_config(spec)
@@ -231,6 +240,9 @@ def build_site(spec: SiteSpec, *, progress: Callable[[str], None] | None = None)
     try:
         run_mkdocs({**config, "site_dir": str(staging)}, progress=progress)
         finish_output(staging, spec.audience)
+        refused = verify(staging) if verify is not None else []
+        if refused:
+            raise SiteBuildError("\n".join(refused))
         staging.chmod(0o755)
         swap_into_place(staging, site_dir)
     finally:
