@@ -32,18 +32,31 @@ SAMPLE_TODAY = dt.date(2026, 11, 22)
 OPEN_SHARE = 0.28
 OPEN_STAGES = ("engagement_intake", "assessment", "planning", "intervention", "evaluation")
 OPEN_STAGE_WEIGHTS = (2, 3, 2, 3, 2)
-STAGE_ORDER = ("engagement_intake", "assessment", "planning", "intervention", "resocialization",
-               "evaluation", "termination", "aftercare")
-RESIDENTIAL = {"rumah_singgah": "rumah_singgah", "rps": "rps", "lks": "residensial",
-               "panti_upt_provinsi": "panti_upt", "sentra_kemensos": "residensial"}
+STAGE_ORDER = (
+    "engagement_intake",
+    "assessment",
+    "planning",
+    "intervention",
+    "resocialization",
+    "evaluation",
+    "termination",
+    "aftercare",
+)
+RESIDENTIAL = {
+    "rumah_singgah": "rumah_singgah",
+    "rps": "rps",
+    "lks": "residensial",
+    "panti_upt_provinsi": "panti_upt",
+    "sentra_kemensos": "residensial",
+}
 HEADERS = {
     "case": "# yaml-language-server: $schema=../schema/case.schema.json\n# Kasus sintetis (casebook demo).\n",
     "intern": "# yaml-language-server: $schema=../../schema/intern.schema.json\n"
-              "# Synthetic intern written by `casebook demo`: every person here is invented.\n",
+    "# Synthetic intern written by `casebook demo`: every person here is invented.\n",
     "logbook": "# yaml-language-server: $schema=../../schema/logbook.schema.json\n",
     "references": "# yaml-language-server: $schema=../../schema/references.schema.json\n",
     "office": "# yaml-language-server: $schema=schema/office.schema.json\n"
-              "# Synthetic office written by `casebook demo`. Kota Sukamaju does not exist.\n",
+    "# Synthetic office written by `casebook demo`. Kota Sukamaju does not exist.\n",
 }
 
 
@@ -92,8 +105,10 @@ def label(vocabulary: str, code: str) -> str:
 
 def paragraph(sentences: list[str]) -> str:
     """Sentences joined and wrapped for a literal YAML block (Markdown ignores the line breaks)."""
-    return textwrap.fill(" ".join(sentences), width=96, break_long_words=False,
-                         break_on_hyphens=False) + "\n"
+    return (
+        textwrap.fill(" ".join(sentences), width=96, break_long_words=False, break_on_hyphens=False)
+        + "\n"
+    )
 
 
 def days(base: dt.date, rng: random.Random, low: int, high: int) -> dt.date:
@@ -113,8 +128,9 @@ def profiles_for(outcome: str) -> list[str]:
     return sorted(key for key, profile in D.PROFILES.items() if outcome in profile["outcomes"])
 
 
-def choose_shape(rng: random.Random, outcome: str | None = None,
-                 open_stage: str | None = None) -> tuple[str, str | None, str]:
+def choose_shape(
+    rng: random.Random, outcome: str | None = None, open_stage: str | None = None
+) -> tuple[str, str | None, str]:
     """(profile key, outcome or None when open, last stage planned)."""
     if outcome is not None:
         keys = profiles_for(outcome)
@@ -127,7 +143,9 @@ def choose_shape(rng: random.Random, outcome: str | None = None,
     return key, None, stage
 
 
-def timeline(rng: random.Random, intake: dt.date, outcome: str | None, last: str) -> dict[str, dt.date]:
+def timeline(
+    rng: random.Random, intake: dt.date, outcome: str | None, last: str
+) -> dict[str, dt.date]:
     """Start dates of each stage up to ``last``, in casework order."""
     quick = outcome in ("tidak_memenuhi_kriteria", "melarikan_diri", "menolak_layanan")
     stages = {"engagement_intake": intake}
@@ -135,11 +153,18 @@ def timeline(rng: random.Random, intake: dt.date, outcome: str | None, last: str
     stages["planning"] = days(stages["assessment"], rng, 1, 3 if quick else 8)
     stages["intervention"] = days(stages["planning"], rng, 0, 4)
     before_eval = stages["intervention"]
-    if outcome in ("reunifikasi_keluarga", "dipulangkan_daerah_asal", "hidup_mandiri") and rng.random() < 0.35:
+    if (
+        outcome in ("reunifikasi_keluarga", "dipulangkan_daerah_asal", "hidup_mandiri")
+        and rng.random() < 0.35
+    ):
         stages["resocialization"] = days(before_eval, rng, 10, 25)
         before_eval = stages["resocialization"]
-    stages["evaluation"] = days(before_eval, rng, 3, 10) if quick else days(before_eval, rng, 10, 35)
-    stages["termination"] = days(stages["evaluation"], rng, 1, 6) if quick else days(stages["evaluation"], rng, 3, 28)
+    stages["evaluation"] = (
+        days(before_eval, rng, 3, 10) if quick else days(before_eval, rng, 10, 35)
+    )
+    stages["termination"] = (
+        days(stages["evaluation"], rng, 1, 6) if quick else days(stages["evaluation"], rng, 3, 28)
+    )
     cut = STAGE_ORDER.index(last)
     return {stage: date for stage, date in stages.items() if STAGE_ORDER.index(stage) <= cut}
 
@@ -164,7 +189,7 @@ def make_client(rng: random.Random, profile: dict, number: int) -> dict[str, Any
     client["origin"] = pick(rng, profile["origin"])
     client["education"] = "tidak_sekolah" if age < 6 else pick(rng, profile["education"])
     if age >= 18:
-        client["marital_status"] = pick(rng, profile["marital"])
+        client["marital_status"] = "belum_kawin" if age < 22 else pick(rng, profile["marital"])
     client["living_situation"] = pick(rng, profile["living"])
     if rng.random() < 0.5:
         client["documents"] = documents(rng, client["living_situation"])
@@ -179,12 +204,17 @@ def make_client(rng: random.Random, profile: dict, number: int) -> dict[str, Any
 def documents(rng: random.Random, living: str) -> dict[str, str]:
     """Civil documents: people living on the street seldom carry them."""
     street = living in ("jalanan", "tuna_wisma", "tidak_diketahui")
-    options = ("tidak_ada", "tidak_ada", "tidak_diketahui", "ada") if street else ("ada", "ada", "ada", "tidak_ada")
+    options = (
+        ("tidak_ada", "tidak_ada", "tidak_diketahui", "ada")
+        if street
+        else ("ada", "ada", "ada", "tidak_ada")
+    )
     return {"ktp": pick(rng, options), "kk": pick(rng, options), "bpjs": pick(rng, options)}
 
 
-def make_consent(rng: random.Random, profile: dict, intake: dt.date, supervisor: str,
-                 today: dt.date) -> dict[str, Any]:
+def make_consent(
+    rng: random.Random, profile: dict, intake: dt.date, supervisor: str, today: dt.date
+) -> dict[str, Any]:
     """Who consented, to what, and on which legal basis."""
     giver = pick(rng, profile["consent_by"])
     consent: dict[str, Any] = {"given_by": giver}
@@ -198,9 +228,11 @@ def make_consent(rng: random.Random, profile: dict, intake: dt.date, supervisor:
     consent["date"] = min(days(intake, rng, 0, 1), today)
     consent["form"] = rng.choices(("tertulis", "lisan_dicatat", "terekam"), weights=(6, 3, 1))[0]
     consent["services"] = True
-    consent["share_with"] = sorted(rng.sample(("keluarga", "instansi_pemerintah", "rumah_sakit", "lks"), 2),
-                                   key=SHARE_ORDER.index)
-    consent["publication"] = rng.random() < (0.7 if profile["public"] else 0.25)
+    consent["share_with"] = sorted(
+        rng.sample(("keluarga", "instansi_pemerintah", "rumah_sakit", "lks"), 2),
+        key=SHARE_ORDER.index,
+    )
+    consent["publication"] = rng.random() < (0.85 if profile["public"] else 0.25)
     consent["legal_basis"] = ["persetujuan_eksplisit", "tugas_kepentingan_umum_pelayanan_publik"]
     return consent
 
@@ -226,8 +258,14 @@ def make_intake(rng: random.Random, profile: dict, intake: dt.date, ctx: dict) -
     return section
 
 
-SECONDARY = {"pengemis": "gelandangan", "gelandangan": "pengemis", "odgj": "gelandangan",
-             "pemulung": "fakir_miskin", "lansia": "fakir_miskin", "pmbs": "korban_trafficking"}
+SECONDARY = {
+    "pengemis": "gelandangan",
+    "gelandangan": "pengemis",
+    "odgj": "gelandangan",
+    "pemulung": "fakir_miskin",
+    "lansia": "fakir_miskin",
+    "pmbs": "korban_trafficking",
+}
 
 
 def make_classification(rng: random.Random, key: str, profile: dict) -> dict[str, Any]:
@@ -240,7 +278,10 @@ def make_classification(rng: random.Random, key: str, profile: dict) -> dict[str
         section["subgroups"] = list(subgroups)
     section["risk_level"] = pick(rng, profile["risk"])
     count = min(len(profile["factors"]), rng.randint(2, 3))
-    section["problem_factors"] = [profile["factors"][0], *rng.sample(profile["factors"][1:], count - 1)]
+    section["problem_factors"] = [
+        profile["factors"][0],
+        *rng.sample(profile["factors"][1:], count - 1),
+    ]
     return section
 
 
@@ -250,17 +291,24 @@ def make_assessment(rng: random.Random, profile: dict, date: dt.date, ctx: dict)
     if rng.random() < 0.6:
         section["instrument"] = pick(rng, D.INSTRUMENTS)
     informants = ["klien", "petugas"] if profile["ages"][1] >= 5 else ["petugas", "dokumen_medis"]
-    if rng.random() < 0.5:
+    if rng.random() < 0.5 and profile["ages"][1] >= 5:
         informants.append(pick(rng, ("keluarga", "tetangga", "teman", "dokumen_medis")))
     section["informants"] = list(dict.fromkeys(informants))
     names = list(profile["domains"])
     chosen = set(rng.sample(names, min(len(names), rng.randint(3, 5))))
-    section["domains"] = {name: domain_rating(rng, profile, name, base)
-                          for name, base in profile["domains"].items() if name in chosen}
-    section["strengths"] = [fill(s, ctx) for s in rng.sample(profile["strengths"], rng.randint(1, 2))]
+    section["domains"] = {
+        name: domain_rating(rng, profile, name, base)
+        for name, base in profile["domains"].items()
+        if name in chosen
+    }
+    section["strengths"] = [
+        fill(s, ctx) for s in rng.sample(profile["strengths"], rng.randint(1, 2))
+    ]
     needs = [profile["needs"][0], *rng.sample(profile["needs"][1:], rng.randint(1, 2))]
-    section["needs"] = [{"need": need, "urgency": "segera" if index == 0 else pick(rng, URGENCY)}
-                        for index, need in enumerate(needs)]
+    section["needs"] = [
+        {"need": need, "urgency": "segera" if index == 0 else pick(rng, URGENCY)}
+        for index, need in enumerate(needs)
+    ]
     ctx["kebutuhan"] = label("need", needs[0])
     if rng.random() < 0.5:
         section["summary"] = fill(pick(rng, D.ASSESSMENT_SUMMARIES), ctx)
@@ -275,24 +323,33 @@ def domain_rating(rng: random.Random, profile: dict, name: str, base: int) -> di
     rating = max(1, min(5, base + rng.choice((-1, 0, 0, 0, 1))))
     band = "low" if rating <= 2 else "mid" if rating == 3 else "high"
     special = profile.get("domain_notes", {}).get(name)
-    note = pick(rng, special) if special and band == "low" else pick(rng, D.DOMAIN_NOTES[name][band])
-    return {"rating": rating, "note": note} if band == "low" or rng.random() < 0.3 else {"rating": rating}
+    note = pick(rng, special) if special else pick(rng, D.DOMAIN_NOTES[name][band])
+    return (
+        {"rating": rating, "note": note}
+        if band == "low" or rng.random() < 0.3
+        else {"rating": rating}
+    )
 
 
 def goal_types(rng: random.Random, profile: dict, outcome: str | None) -> list[str]:
     """The plan's goal types: the one the outcome fulfils (or the profile's first) and one or two more."""
     main = (D.OUTCOMES[outcome]["goal"] if outcome else None) or profile["goals"][0]
     types = [main]
-    if outcome and taxonomy().entry("outcome", outcome).get("group") == "placement" \
-            and "reunifikasi_keluarga" in profile["goals"] and rng.random() < 0.5:
+    if (
+        outcome
+        and taxonomy().entry("outcome", outcome).get("group") == "placement"
+        and "reunifikasi_keluarga" in profile["goals"]
+        and rng.random() < 0.5
+    ):
         types = ["reunifikasi_keluarga", main]
     others = [g for g in profile["goals"] if g not in types]
     extra = rng.sample(others, min(len(others), rng.choice((0, 1, 1)) if len(types) == 1 else 0))
     return types + extra
 
 
-def attainment(rng: random.Random, goal_type: str, index: int, types: list[str],
-               outcome: str | None) -> str:
+def attainment(
+    rng: random.Random, goal_type: str, index: int, types: list[str], outcome: str | None
+) -> str:
     """How far a goal was reached, given where the client went."""
     if outcome is None:
         return "belum_dinilai"
@@ -306,8 +363,9 @@ def attainment(rng: random.Random, goal_type: str, index: int, types: list[str],
     return pick(rng, ("tercapai", "sebagian", "sebagian", "tidak_tercapai"))
 
 
-def make_plan(rng: random.Random, profile: dict, date: dt.date, outcome: str | None,
-              ctx: dict) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+def make_plan(
+    rng: random.Random, profile: dict, date: dt.date, outcome: str | None, ctx: dict
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """Measurable goals with target dates, a fallback, and the services planned for them.
 
     Half the plans list ``planned_services``; the services are returned either way, since the
@@ -317,16 +375,23 @@ def make_plan(rng: random.Random, profile: dict, date: dt.date, outcome: str | N
     goals = []
     for index, goal_type in enumerate(types):
         text, indicator = pick(rng, D.GOALS[goal_type])
-        goal = {"id": f"T{index + 1}", "type": goal_type, "text": text, "indicator": indicator,
-                "target_date": days(date, rng, 30, 90)}
+        goal = {
+            "id": f"T{index + 1}",
+            "type": goal_type,
+            "text": text,
+            "indicator": indicator,
+            "target_date": days(date, rng, 30, 90),
+        }
         reached = attainment(rng, goal_type, index, types, outcome)
         if reached != "belum_dinilai":
             goal["attainment"] = reached
         goals.append(goal)
     ctx["tujuan"] = lower_first(goals[0]["text"])
     forms = planned_forms(rng, profile)
-    planned = [{"form": form, "atensi": D.SERVICES[form]["atensi"], "goals": [pick(rng, goals)["id"]]}
-               for form in forms]
+    planned = [
+        {"form": form, "atensi": D.SERVICES[form]["atensi"], "goals": [pick(rng, goals)["id"]]}
+        for form in forms
+    ]
     plan: dict[str, Any] = {"date": date, "goals": goals}
     if rng.random() < 0.5:
         plan["planned_services"] = planned
@@ -337,16 +402,31 @@ def make_plan(rng: random.Random, profile: dict, date: dt.date, outcome: str | N
 
 
 def planned_forms(rng: random.Random, profile: dict) -> list[str]:
-    """Counselling plus two or three of the profile's characteristic forms."""
+    """Counselling (for all but infants) plus one or two of the profile's characteristic forms."""
     extra = rng.sample(profile["services"], min(len(profile["services"]), rng.choice((1, 1, 2))))
-    return list(dict.fromkeys(["bimbingan_sosial_konseling_psikososial", *extra]))
+    base = profile.get("base_forms", ("bimbingan_sosial_konseling_psikososial",))
+    return list(dict.fromkeys([*base, *extra]))
 
 
-def service_entry(rng: random.Random, number: int, date: dt.date, form: str, setting: str,
-                  goals: list[str], status: str = "implemented") -> dict[str, Any]:
-    """One delivered service with its ATENSI component and a note."""
+def service_entry(
+    rng: random.Random,
+    number: int,
+    date: dt.date,
+    form: str,
+    setting: str,
+    goals: list[str],
+    status: str = "implemented",
+    profile: dict | None = None,
+) -> dict[str, Any]:
+    """One delivered service with its ATENSI component and a note (the profile's own, if any)."""
     spec = D.SERVICES[form]
-    entry: dict[str, Any] = {"id": f"L{number}", "date": date, "form": form, "atensi": spec["atensi"]}
+    notes = (profile or {}).get("service_notes", {}).get(form, spec["notes"])
+    entry: dict[str, Any] = {
+        "id": f"L{number}",
+        "date": date,
+        "form": form,
+        "atensi": spec["atensi"],
+    }
     if spec["subtype"]:
         entry["subtype"] = spec["subtype"]
     entry["setting"] = setting
@@ -358,16 +438,29 @@ def service_entry(rng: random.Random, number: int, date: dt.date, form: str, set
     if goals:
         entry["goals"] = goals
     if rng.random() < 0.6:
-        entry["note"] = pick(rng, spec["notes"])
+        entry["note"] = pick(rng, notes)
     return entry
 
 
-PROVIDERS = {"pelayanan_aksesibilitas": "disdukcapil", "bimbingan_fisik": "puskesmas",
-             "pelatihan_vokasional_kewirausahaan": "lks", "bimbingan_mental_spiritual": "lks"}
+PROVIDERS = {
+    "pelayanan_aksesibilitas": "disdukcapil",
+    "bimbingan_fisik": "puskesmas",
+    "pelatihan_vokasional_kewirausahaan": "lks",
+    "bimbingan_mental_spiritual": "lks",
+}
 
 
-def make_services(rng: random.Random, plan: dict, planned: list[dict], placement: str, start: dt.date, intake: dt.date,
-                  end: dt.date, outcome: str | None) -> list[dict[str, Any]]:
+def make_services(
+    rng: random.Random,
+    profile: dict,
+    plan: dict,
+    planned: list[dict],
+    placement: str,
+    start: dt.date,
+    intake: dt.date,
+    end: dt.date,
+    outcome: str | None,
+) -> list[dict[str, Any]]:
     """Services from the first placement to the end of the intervention window, in date order."""
     services: list[dict[str, Any]] = []
     residential = RESIDENTIAL.get(placement)
@@ -380,11 +473,20 @@ def make_services(rng: random.Random, plan: dict, planned: list[dict], placement
     dates = sorted(start + dt.timedelta(days=rng.randint(0, span)) for _ in items)
     for index, (item, date) in enumerate(zip(items, dates)):
         status = "not_implemented" if disengaged and index == len(items) - 1 else "implemented"
-        services.append(service_entry(rng, len(services) + 1, date, item["form"], setting,
-                                      item["goals"], status))
+        services.append(
+            service_entry(
+                rng, len(services) + 1, date, item["form"], setting, item["goals"], status, profile
+            )
+        )
     if outcome in ("reunifikasi_keluarga", "dipulangkan_daerah_asal") and rng.random() < 0.6:
-        family = service_entry(rng, len(services) + 1, end, "bimbingan_sosial_konseling_psikososial",
-                               "keluarga", [plan["goals"][0]["id"]])
+        family = service_entry(
+            rng,
+            len(services) + 1,
+            end,
+            "bimbingan_sosial_konseling_psikososial",
+            "keluarga",
+            [plan["goals"][0]["id"]],
+        )
         family["atensi"] = "dukungan_keluarga"
         family.pop("subtype", None)
         family["note"] = pick(rng, D.FAMILY_SUPPORT_NOTES)
@@ -401,23 +503,40 @@ def make_referral(rng: random.Random, key: str, outcome: str, date: dt.date) -> 
     """The referral or transfer that carries the client to where the outcome says."""
     kind, reasons, result = D.OUTCOMES[outcome]["referral"]
     provider, name, reason = facility(outcome, key)
-    return {"id": "R1", "date": date, "kind": kind, "provider": provider, "facility": name,
-            "reason": reason or pick(rng, reasons), "consent_checked": True,
-            "status": pick(rng, ("accepted", "completed")), "outcome": result}
+    return {
+        "id": "R1",
+        "date": date,
+        "kind": kind,
+        "provider": provider,
+        "facility": name,
+        "reason": reason or pick(rng, reasons),
+        "consent_checked": True,
+        "status": pick(rng, ("accepted", "completed")),
+        "outcome": result,
+    }
 
 
 def pending_referral(rng: random.Random, key: str, date: dt.date) -> dict[str, Any]:
     """An open case waiting for an answer from the receiving institution."""
-    outcome = weighted(rng, {o: w for o, w in D.PROFILES[key]["outcomes"].items()
-                             if D.OUTCOMES[o]["referral"]} or {"rujuk_rumah_sakit": 1})
+    outcome = weighted(
+        rng,
+        {o: w for o, w in D.PROFILES[key]["outcomes"].items() if D.OUTCOMES[o]["referral"]}
+        or {"rujuk_rumah_sakit": 1},
+    )
     referral = make_referral(rng, key, outcome, date)
     referral["status"] = "pending"
     del referral["outcome"]
     return referral
 
 
-def make_evaluations(rng: random.Random, start: dt.date, end: dt.date, outcome: str | None,
-                     ctx: dict, referred: bool = False) -> list[dict[str, Any]]:
+def make_evaluations(
+    rng: random.Random,
+    start: dt.date,
+    end: dt.date,
+    outcome: str | None,
+    ctx: dict,
+    referred: bool = False,
+) -> list[dict[str, Any]]:
     """One to three follow-ups between the start of evaluation and the closure (or today)."""
     count = rng.choice((1, 1, 1, 2, 2, 3))
     span = max(0, (end - start).days)
@@ -425,12 +544,19 @@ def make_evaluations(rng: random.Random, start: dt.date, end: dt.date, outcome: 
     evaluations = []
     for index, date in enumerate(dates):
         last = index == len(dates) - 1
-        kind = pick(rng, EVALUATION_KINDS[:4 if referred else 3])
-        progress = D.OUTCOMES[outcome]["progress"] if outcome and last else pick(rng, ("membaik", "membaik", "tetap"))
+        kind = pick(rng, EVALUATION_KINDS[: 4 if referred else 3])
+        progress = (
+            D.OUTCOMES[outcome]["progress"]
+            if outcome and last
+            else pick(rng, ("membaik", "membaik", "tetap"))
+        )
         entry: dict[str, Any] = {"date": date, "type": kind, "progress": progress}
         if kind == "kontak_keluarga":
-            entry["family_contact"] = D.OUTCOMES[outcome]["contact"] if outcome and last else \
-                pick(rng, ("berhasil", "tidak_dapat_dihubungi"))
+            entry["family_contact"] = (
+                D.OUTCOMES[outcome]["contact"]
+                if outcome and last
+                else pick(rng, ("berhasil", "tidak_dapat_dihubungi"))
+            )
         if rng.random() < 0.7:
             entry["note"] = pick(rng, D.EVALUATION_NOTES[kind])
         if entry["type"] == "evaluasi":
@@ -443,7 +569,9 @@ def make_evaluations(rng: random.Random, start: dt.date, end: dt.date, outcome: 
 EVALUATION_KINDS = ("evaluasi", "kontak_keluarga", "kunjungan_lanjut", "kontak_lembaga")
 
 
-def make_closure(rng: random.Random, outcome: str, date: dt.date, goals: list[dict]) -> dict[str, Any]:
+def make_closure(
+    rng: random.Random, outcome: str, date: dt.date, goals: list[dict]
+) -> dict[str, Any]:
     """Outcome, overall attainment, reason and aftercare."""
     reached = [goal.get("attainment", "belum_dinilai") for goal in goals]
     if all(r == "tercapai" for r in reached):
@@ -452,11 +580,19 @@ def make_closure(rng: random.Random, outcome: str, date: dt.date, goals: list[di
         overall = pick(rng, D.OUTCOMES[outcome]["attainment"])
     else:
         overall = "sebagian"
-    closure: dict[str, Any] = {"date": date, "outcome": outcome, "goal_attainment": overall,
-                               "reason": pick(rng, D.OUTCOMES[outcome]["reasons"])}
+    closure: dict[str, Any] = {
+        "date": date,
+        "outcome": outcome,
+        "goal_attainment": overall,
+        "reason": pick(rng, D.OUTCOMES[outcome]["reasons"]),
+    }
     aftercare = D.OUTCOMES[outcome]["aftercare"]
     if aftercare and rng.random() < aftercare[1]:
-        closure["aftercare"] = {"planned": True, "provider": aftercare[0], "until": days(date, rng, 60, 120)}
+        closure["aftercare"] = {
+            "planned": True,
+            "provider": aftercare[0],
+            "until": days(date, rng, 60, 120),
+        }
     elif aftercare:
         closure["aftercare"] = {"planned": False}
     return closure
@@ -469,12 +605,22 @@ def make_notes(rng: random.Random, key: str, case: dict, ctx: dict) -> dict[str,
     """A short narrative for each stage reached, built from varied phrases."""
     profile, stages = D.PROFILES[key], case["stages"]
     intake = case["intake"]
+    street = intake["initial_placement"] in RESIDENTIAL or intake["channel"] in (
+        "street_outreach",
+        "raid",
+    )
+    follow = D.ENGAGEMENT_FOLLOW + (D.ENGAGEMENT_FOLLOW_STREET if street else ())
     writers = {
-        "engagement_intake": lambda: [pick(rng, D.ENGAGEMENT[intake["source"]]),
-                                      *rng.sample(D.ENGAGEMENT_FOLLOW, int(rng.random() < 0.3)),
-                                      D.ENGAGEMENT_PLACEMENT[intake["initial_placement"]]],
-        "assessment": lambda: [pick(rng, D.ASSESSMENT_OPEN), pick(rng, profile["story"]),
-                               *rng.sample(D.ASSESSMENT_CLOSE, int(rng.random() < 0.3))],
+        "engagement_intake": lambda: [
+            pick(rng, D.ENGAGEMENT[intake["source"]]),
+            *rng.sample(follow, int(rng.random() < 0.3)),
+            D.ENGAGEMENT_PLACEMENT[intake["initial_placement"]],
+        ],
+        "assessment": lambda: [
+            pick(rng, D.ASSESSMENT_OPEN),
+            pick(rng, profile["story"]),
+            *rng.sample(D.ASSESSMENT_CLOSE, int(rng.random() < 0.3)),
+        ],
         "planning": lambda: rng.sample(D.PLANNING, 1),
         "intervention": lambda: [pick(rng, D.INTERVENTION), pick(rng, D.INTERVENTION_FOLLOW)],
         "resocialization": lambda: [pick(rng, D.RESOCIALIZATION)],
@@ -484,7 +630,10 @@ def make_notes(rng: random.Random, key: str, case: dict, ctx: dict) -> dict[str,
     }
     notes = {}
     for stage in stages:
-        if stage in ("planning", "intervention", "evaluation", "resocialization") and rng.random() < 0.6:
+        if (
+            stage in ("planning", "intervention", "evaluation", "resocialization")
+            and rng.random() < 0.6
+        ):
             continue
         notes[stage] = paragraph([fill(sentence, ctx) for sentence in writers[stage]()])
     if rng.random() < 0.25:
@@ -492,13 +641,14 @@ def make_notes(rng: random.Random, key: str, case: dict, ctx: dict) -> dict[str,
     return notes
 
 
-def make_review(rng: random.Random, author: Author, status: str, last: dt.date,
-                today: dt.date) -> dict[str, Any]:
+def make_review(
+    rng: random.Random, author: Author, status: str, last: dt.date, today: dt.date
+) -> dict[str, Any]:
     """Review status: closed cases are mostly approved, open ones mostly drafts."""
     if status == "open":
         state = rng.choices(("draft", "submitted", "changes_requested"), weights=(6, 3, 1))[0]
     else:
-        state = rng.choices(("approved", "submitted", "changes_requested"), weights=(15, 4, 1))[0]
+        state = rng.choices(("approved", "submitted", "changes_requested"), weights=(17, 2, 1))[0]
     review: dict[str, Any] = {"status": state}
     if state in ("approved", "changes_requested"):
         review["reviewer"] = author.reviewer
@@ -509,10 +659,16 @@ def make_review(rng: random.Random, author: Author, status: str, last: dt.date,
 def may_be_public(key: str, case: dict) -> bool:
     """Adult, non-sensitive, consented, approved, closed, and a story shape exists for it."""
     closure = case.get("closure")
-    return (D.PROFILES[key]["public"] and key in D.STORY_OPEN and closure is not None
-            and closure["outcome"] in D.STORY_END and case["consent"].get("publication", False)
-            and case["record"]["review"]["status"] == "approved" and case["client"]["age"] >= 18
-            and _not_sensitive(case))
+    return (
+        D.PROFILES[key]["public"]
+        and key in D.STORY_OPEN
+        and closure is not None
+        and closure["outcome"] in D.STORY_END
+        and case["consent"].get("publication", False)
+        and case["record"]["review"]["status"] == "approved"
+        and case["client"]["age"] >= 18
+        and _not_sensitive(case)
+    )
 
 
 def _not_sensitive(case: dict) -> bool:
@@ -522,19 +678,32 @@ def _not_sensitive(case: dict) -> bool:
 
 def make_publication(rng: random.Random, key: str, case: dict, author: Author) -> dict[str, Any]:
     """A de-identified public story when allowed, else review only."""
-    if not may_be_public(key, case) or rng.random() < 0.1:
+    if not may_be_public(key, case) or rng.random() < 0.05:
         return {"audience": "review"}
     outcome = case["closure"]["outcome"]
     summary = [pick(rng, D.STORY_OPEN[key]), pick(rng, D.STORY_MIDDLE), D.STORY_END[outcome]]
-    return {"audience": "public", "title": pick(rng, D.STORY_TITLES[outcome]),
-            "summary": paragraph(summary), "approved_by": author.reviewer}
+    return {
+        "audience": "public",
+        "title": pick(rng, D.STORY_TITLES[outcome]),
+        "summary": paragraph(summary),
+        "approved_by": author.reviewer,
+    }
 
 
 # ---------------------------------------------------------------- one case
 
 
-def generate_case(rng: random.Random, case_id: str, *, author: Author, number: int, intake: dt.date,
-                  today: dt.date, outcome: str | None = None, open_stage: str | None = None) -> dict[str, Any]:
+def generate_case(
+    rng: random.Random,
+    case_id: str,
+    *,
+    author: Author,
+    number: int,
+    intake: dt.date,
+    today: dt.date,
+    outcome: str | None = None,
+    open_stage: str | None = None,
+) -> dict[str, Any]:
     """One casework-plausible case as plain data, ready for ``dump_yaml``.
 
     ``outcome`` forces a closed case with that outcome; ``open_stage`` forces an open case at that
@@ -545,8 +714,16 @@ def generate_case(rng: random.Random, case_id: str, *, author: Author, number: i
     stages = clamp(timeline(rng, intake, outcome, last), today)
     outcome = outcome if "termination" in stages else None
     ctx = context(rng, profile)
-    case: dict[str, Any] = {"schema_version": 1, "taxonomy_version": taxonomy().version, "case_id": case_id}
-    case["record"] = {"authors": [author.id], "field_supervisor": author.supervisor, "status": status_of(outcome)}
+    case: dict[str, Any] = {
+        "schema_version": 1,
+        "taxonomy_version": taxonomy().version,
+        "case_id": case_id,
+    }
+    case["record"] = {
+        "authors": [author.id],
+        "field_supervisor": author.supervisor,
+        "status": status_of(outcome),
+    }
     case["client"] = make_client(rng, profile, number)
     case["consent"] = make_consent(rng, profile, intake, author.supervisor, today)
     case["intake"] = make_intake(rng, profile, intake, ctx)
@@ -579,31 +756,61 @@ def status_of(outcome: str | None) -> str:
 def context(rng: random.Random, profile: dict) -> dict[str, Any]:
     """Values for the placeholders of the phrase banks."""
     relative = pick(rng, profile["relatives"])
-    return {"tempat": pick(rng, profile["places"]), "keluarga": relative,
-            "keluarga_cap": relative[:1].upper() + relative[1:], "n": pick(rng, ("dua", "tiga", "beberapa")),
-            "tujuan": "pemulihan keberfungsian sosial klien", "layanan": "bimbingan sosial dan konseling",
-            "masalah": "kemiskinan", "kebutuhan": "tempat tinggal yang aman"}
+    return {
+        "tempat": pick(rng, profile["places"]),
+        "keluarga": relative,
+        "keluarga_cap": relative[:1].upper() + relative[1:],
+        "n": pick(rng, ("dua", "tiga", "beberapa")),
+        "tujuan": "pemulihan keberfungsian sosial klien",
+        "layanan": "bimbingan sosial dan konseling",
+        "masalah": "kemiskinan",
+        "kebutuhan": "tempat tinggal yang aman",
+    }
 
 
-def add_work(rng: random.Random, key: str, case: dict, planned: list[dict], stages: dict[str, dt.date],
-             outcome: str | None, today: dt.date, ctx: dict) -> None:
+def add_work(
+    rng: random.Random,
+    key: str,
+    case: dict,
+    planned: list[dict],
+    stages: dict[str, dt.date],
+    outcome: str | None,
+    today: dt.date,
+    ctx: dict,
+) -> None:
     """Services, referrals and evaluations for the stages reached."""
     if "intervention" not in stages:
         return
     closed = stages.get("termination")
     start = stages["intervention"]
     end = closed or min(today, stages.get("evaluation", start) + dt.timedelta(days=21))
-    services = make_services(rng, case["plan"], planned, case["intake"]["initial_placement"], start,
-                             case["intake"]["date"], end, outcome)
+    services = make_services(
+        rng,
+        D.PROFILES[key],
+        case["plan"],
+        planned,
+        case["intake"]["initial_placement"],
+        start,
+        case["intake"]["date"],
+        end,
+        outcome,
+    )
     referrals = []
     if outcome and D.OUTCOMES[outcome]["referral"]:
-        referrals.append(make_referral(rng, key, outcome, max(start, closed - dt.timedelta(days=rng.randint(0, 7)))))
+        referrals.append(
+            make_referral(
+                rng, key, outcome, max(start, closed - dt.timedelta(days=rng.randint(0, 7)))
+            )
+        )
     elif outcome is None and rng.random() < 0.25:
         referrals.append(pending_referral(rng, key, min(end, days(start, rng, 0, 10))))
     if referrals:
         setting = services[-1]["setting"] if services else "komunitas"
-        services.append(service_entry(rng, 0, referrals[0]["date"], "rujukan", setting,
-                                      [case["plan"]["goals"][0]["id"]]))
+        services.append(
+            service_entry(
+                rng, 0, referrals[0]["date"], "rujukan", setting, [case["plan"]["goals"][0]["id"]]
+            )
+        )
     services.sort(key=lambda item: item["date"])
     for index, item in enumerate(services):
         item["id"] = f"L{index + 1}"
@@ -612,8 +819,9 @@ def add_work(rng: random.Random, key: str, case: dict, planned: list[dict], stag
         case["referrals"] = referrals
     if "evaluation" in stages:
         eval_end = closed or min(today, stages["evaluation"] + dt.timedelta(days=20))
-        case["evaluations"] = make_evaluations(rng, stages["evaluation"], eval_end, outcome, ctx,
-                                               bool(referrals))
+        case["evaluations"] = make_evaluations(
+            rng, stages["evaluation"], eval_end, outcome, ctx, bool(referrals)
+        )
 
 
 def add_aftercare_stage(rng: random.Random, case: dict, today: dt.date) -> None:
@@ -627,8 +835,15 @@ def add_aftercare_stage(rng: random.Random, case: dict, today: dt.date) -> None:
 # ---------------------------------------------------------------- many cases
 
 
-def generate_cases(rng: random.Random, count: int, authors: list[Author], *, today: dt.date,
-                   year: int, first: int = 1) -> list[dict[str, Any]]:
+def generate_cases(
+    rng: random.Random,
+    count: int,
+    authors: list[Author],
+    *,
+    today: dt.date,
+    year: int,
+    first: int = 1,
+) -> list[dict[str, Any]]:
     """``count`` cases numbered from ``first`` in intake order; every outcome appears once there are enough."""
     draws = []
     for _ in range(count):
@@ -645,8 +860,17 @@ def generate_cases(rng: random.Random, count: int, authors: list[Author], *, tod
             shape["open_stage"] = rng.choices(OPEN_STAGES, weights=OPEN_STAGE_WEIGHTS)[0]
         elif forced:
             shape["outcome"] = forced.pop()
-        cases.append(generate_case(rng, f"K-{year}-{number:04d}", author=authors[author_index],
-                                   number=number, intake=intake, today=today, **shape))
+        cases.append(
+            generate_case(
+                rng,
+                f"K-{year}-{number:04d}",
+                author=authors[author_index],
+                number=number,
+                intake=intake,
+                today=today,
+                **shape,
+            )
+        )
     return cases
 
 
@@ -677,9 +901,17 @@ def dump_yaml(data: dict[str, Any], header: str = "") -> str:
 @lru_cache(maxsize=65536)
 def _string(text: str, flow: bool) -> str:
     """A plain scalar when YAML reads it back as the same string, else a double-quoted one."""
-    plain = (text[0] not in _INDICATORS and text.lower() not in _RESERVED and text == text.strip()
-             and ": " not in text and " #" not in text and not text.endswith(":")
-             and "\n" not in text and "\t" not in text and not (flow and _FLOW_UNSAFE.search(text)))
+    plain = (
+        text[0] not in _INDICATORS
+        and text.lower() not in _RESERVED
+        and text == text.strip()
+        and ": " not in text
+        and " #" not in text
+        and not text.endswith(":")
+        and "\n" not in text
+        and "\t" not in text
+        and not (flow and _FLOW_UNSAFE.search(text))
+    )
     return text if plain else json.dumps(text, ensure_ascii=False)
 
 
@@ -708,8 +940,13 @@ def _flow_text(value: Any, budget: int = WIDTH) -> str | None:
         return text if len(text) <= budget else None
     parts, used = [], 2
     for key, item in value.items():
-        text = _flow_text(item, budget - used) if isinstance(item, list) else \
-            _scalar(item, True) if _is_scalar(item) else None
+        text = (
+            _flow_text(item, budget - used)
+            if isinstance(item, list)
+            else _scalar(item, True)
+            if _is_scalar(item)
+            else None
+        )
         if text is None:
             return None
         parts.append(f"{_string(str(key), True)}: {text}")
@@ -733,15 +970,22 @@ def _block_scalar(value: Any, indent: int, column: int) -> str:
         return f"|{chomp}\n{body}"
     if isinstance(value, str) and column + len(value) > WIDTH and _folded_ok(value):
         pad = " " * (indent + 2)
-        lines = textwrap.wrap(value, width=WIDTH - indent - 2, break_long_words=False, break_on_hyphens=False)
+        lines = textwrap.wrap(
+            value, width=WIDTH - indent - 2, break_long_words=False, break_on_hyphens=False
+        )
         return ">-\n" + "\n".join(pad + line for line in lines)
     return _scalar(value)
 
 
 def _literal_ok(text: str) -> bool:
     lines = text.rstrip("\n").split("\n")
-    return (not text.endswith("\n\n") and bool(lines[0]) and not lines[0][0].isspace()
-            and "\t" not in text and "\r" not in text)
+    return (
+        not text.endswith("\n\n")
+        and bool(lines[0])
+        and not lines[0][0].isspace()
+        and "\t" not in text
+        and "\r" not in text
+    )
 
 
 def _folded_ok(text: str) -> bool:
@@ -775,7 +1019,7 @@ def _sequence(items: list[Any], indent: int, lines: list[str]) -> None:
                 continue
             nested: list[str] = []
             _mapping(item, indent + 2, nested)
-            nested[0] = f"{pad}- {nested[0][indent + 2:]}"
+            nested[0] = f"{pad}- {nested[0][indent + 2 :]}"
             lines.extend(nested)
         elif isinstance(item, list):
             lines.append(f"{pad}- {_flow(item, 0) or '[]'}")
@@ -807,9 +1051,14 @@ def slug(text: str) -> str:
 
 def make_office(rng: random.Random, fake: Any, staff_count: int) -> dict[str, Any]:
     """The fictional office of Kota Sukamaju with Faker-named social workers."""
-    staff = [{"id": f"PS-{index + 1:02d}",
-              "name": f"{person_name(fake, rng)}, {pick(rng, D.STAFF_DEGREES)}",
-              "title": D.STAFF_TITLES[index % len(D.STAFF_TITLES)]} for index in range(staff_count)]
+    staff = [
+        {
+            "id": f"PS-{index + 1:02d}",
+            "name": f"{person_name(fake, rng)}, {pick(rng, D.STAFF_DEGREES)}",
+            "title": D.STAFF_TITLES[index % len(D.STAFF_TITLES)],
+        }
+        for index in range(staff_count)
+    ]
     return {**OFFICE, "staff": staff}
 
 
@@ -822,17 +1071,30 @@ OFFICE: dict[str, Any] = {
     "area_code": "39.71",
     "division": "Bidang Rehabilitasi Sosial",
     "about": "Bidang Rehabilitasi Sosial melayani Pemerlu Pelayanan Kesejahteraan Sosial (PPKS) di luar\n"
-             "panti: penjangkauan oleh Unit Reaksi Cepat, rumah singgah, asesmen, rujukan, dan reunifikasi.\n",
+    "panti: penjangkauan oleh Unit Reaksi Cepat, rumah singgah, asesmen, rujukan, dan reunifikasi.\n",
     "vision": "Terwujudnya kesejahteraan sosial warga Kota Sukamaju yang inklusif dan bermartabat.",
-    "mission": ["Memberikan rehabilitasi sosial dasar di luar panti yang cepat, tepat, dan manusiawi.",
-                "Memperkuat jejaring rujukan dengan rumah sakit, UPT provinsi, dan lembaga kesejahteraan sosial."],
-    "services": ["Penjangkauan dan respons kasus oleh Unit Reaksi Cepat", "Rumah singgah sementara",
-                 "Asesmen dan manajemen kasus", "Pemulangan ke daerah asal dan reunifikasi keluarga"],
+    "mission": [
+        "Memberikan rehabilitasi sosial dasar di luar panti yang cepat, tepat, dan manusiawi.",
+        "Memperkuat jejaring rujukan dengan rumah sakit, UPT provinsi, dan lembaga kesejahteraan sosial.",
+    ],
+    "services": [
+        "Penjangkauan dan respons kasus oleh Unit Reaksi Cepat",
+        "Rumah singgah sementara",
+        "Asesmen dan manajemen kasus",
+        "Pemulangan ke daerah asal dan reunifikasi keluarga",
+    ],
 }
 
 
-def make_intern(rng: random.Random, fake: Any, index: int, start: dt.date, staff: list[str],
-                today: dt.date, taken: set[str]) -> dict[str, Any]:
+def make_intern(
+    rng: random.Random,
+    fake: Any,
+    index: int,
+    start: dt.date,
+    staff: list[str],
+    today: dt.date,
+    taken: set[str],
+) -> dict[str, Any]:
     """An intern record: programme, placement, supervisors and monthly reflections."""
     name = person_name(fake, rng)
     intern_id = unique(f"{slug(' '.join(name.split()[:2]))}-{start.year}", taken)
@@ -841,16 +1103,33 @@ def make_intern(rng: random.Random, fake: Any, index: int, start: dt.date, staff
     begin = start + dt.timedelta(weeks=2 * (index % 3))
     end = begin + dt.timedelta(weeks=weeks, days=-3)
     record: dict[str, Any] = {
-        "schema_version": 1, "id": intern_id, "name": name,
+        "schema_version": 1,
+        "id": intern_id,
+        "name": name,
         "student_number": f"{start.year % 100 - 3:02d}{rng.randint(10, 99)}{rng.randint(100000, 999999)}",
-        "university": university, "faculty": faculty, "study_programme": study,
-        "programme": {"kind": kind, "name": programme, "batch": str(rng.randint(5, 8)),
-                      "courses": [{"code": f"KS{4100 + n + 1}", "name": title, "credits": credits}
-                                  for n, (title, credits) in enumerate(courses)]},
-        "placement": {"unit": "Bidang Rehabilitasi Sosial", "role": "Pekerja Sosial (magang)",
-                      "start": begin, "end": end, "hours_per_day": 8},
-        "supervisors": {"academic": [{"id": f"DSN-{index + 1:02d}", "name": academic_name(fake, rng)}],
-                        "field": [staff[index % len(staff)]]},
+        "university": university,
+        "faculty": faculty,
+        "study_programme": study,
+        "programme": {
+            "kind": kind,
+            "name": programme,
+            "batch": str(rng.randint(5, 8)),
+            "courses": [
+                {"code": f"KS{4100 + n + 1}", "name": title, "credits": credits}
+                for n, (title, credits) in enumerate(courses)
+            ],
+        },
+        "placement": {
+            "unit": "Bidang Rehabilitasi Sosial",
+            "role": "Pekerja Sosial (magang)",
+            "start": begin,
+            "end": end,
+            "hours_per_day": 8,
+        },
+        "supervisors": {
+            "academic": [{"id": f"DSN-{index + 1:02d}", "name": academic_name(fake, rng)}],
+            "field": [staff[index % len(staff)]],
+        },
         "reflections": reflections(rng, begin, min(end, today)),
         "report_title": D.REPORT_TITLES[kind].format(office="Dinas Sosial Kota Sukamaju"),
     }
@@ -871,19 +1150,39 @@ def unique(base: str, taken: set[str]) -> str:
 
 def reflections(rng: random.Random, begin: dt.date, last: dt.date) -> list[dict[str, str]]:
     """One reflection per month of the placement already lived."""
-    months = sorted({(d.year, d.month) for d in (begin + dt.timedelta(days=n) for n in range((last - begin).days + 1))})
+    months = sorted(
+        {
+            (d.year, d.month)
+            for d in (begin + dt.timedelta(days=n) for n in range((last - begin).days + 1))
+        }
+    )
     chosen = rng.sample(D.INTERN_REFLECTIONS, min(len(months), len(D.INTERN_REFLECTIONS)))
-    return [{"period": f"{year}-{month:02d}", "learned": learned, "obstacles": obstacles, "solutions": solutions}
-            for (year, month), (learned, obstacles, solutions) in zip(months, chosen)]
+    return [
+        {
+            "period": f"{year}-{month:02d}",
+            "learned": learned,
+            "obstacles": obstacles,
+            "solutions": solutions,
+        }
+        for (year, month), (learned, obstacles, solutions) in zip(months, chosen)
+    ]
 
 
 def author_of(record: dict[str, Any]) -> Author:
     placement, supervisors = record["placement"], record["supervisors"]
-    return Author(record["id"], placement["start"], placement["end"], supervisors["field"][0],
-                  supervisors["academic"][0]["id"], max(1, (placement["end"] - placement["start"]).days // 7))
+    return Author(
+        record["id"],
+        placement["start"],
+        placement["end"],
+        supervisors["field"][0],
+        supervisors["academic"][0]["id"],
+        max(1, (placement["end"] - placement["start"]).days // 7),
+    )
 
 
-def make_logbook(rng: random.Random, author: Author, cases: list[dict], today: dt.date) -> dict[str, Any]:
+def make_logbook(
+    rng: random.Random, author: Author, cases: list[dict], today: dt.date
+) -> dict[str, Any]:
     """Most working days of the placement; days with casework link the cases worked on."""
     events = case_events(cases)
     entries = []
@@ -895,10 +1194,17 @@ def make_logbook(rng: random.Random, author: Author, cases: list[dict], today: d
     return {"entries": entries}
 
 
-SERVICE_ACTIVITY = {"bimbingan_sosial_konseling_psikososial": "konseling", "rujukan": "rujukan",
-                    "pelayanan_aksesibilitas": "pendampingan", "bimbingan_fisik": "pendampingan"}
-EVALUATION_ACTIVITY = {"kunjungan_lanjut": "kunjungan_rumah", "kontak_keluarga": "kunjungan_rumah",
-                       "kontak_lembaga": "rujukan"}
+SERVICE_ACTIVITY = {
+    "bimbingan_sosial_konseling_psikososial": "konseling",
+    "rujukan": "rujukan",
+    "pelayanan_aksesibilitas": "pendampingan",
+    "bimbingan_fisik": "pendampingan",
+}
+EVALUATION_ACTIVITY = {
+    "kunjungan_lanjut": "kunjungan_rumah",
+    "kontak_keluarga": "kunjungan_rumah",
+    "kontak_lembaga": "rujukan",
+}
 
 
 def case_events(cases: list[dict]) -> dict[dt.date, list[tuple[str, str]]]:
@@ -906,27 +1212,47 @@ def case_events(cases: list[dict]) -> dict[dt.date, list[tuple[str, str]]]:
     events: dict[dt.date, list[tuple[str, str]]] = {}
     for case in cases:
         case_id, intake = case["case_id"], case["intake"]
-        found = [(intake["date"], "patroli_urc" if intake["channel"] == "street_outreach" else "asesmen")]
+        found = [
+            (intake["date"], "patroli_urc" if intake["channel"] == "street_outreach" else "asesmen")
+        ]
         if "assessment" in case:
             found.append((case["assessment"]["date"], "asesmen"))
-        found += [(item["date"], SERVICE_ACTIVITY.get(item["form"], "pendampingan")) for item in case.get("services", [])]
+        found += [
+            (item["date"], SERVICE_ACTIVITY.get(item["form"], "pendampingan"))
+            for item in case.get("services", [])
+        ]
         found += [(item["date"], "rujukan") for item in case.get("referrals", [])]
-        found += [(item["date"], EVALUATION_ACTIVITY.get(item.get("type", "evaluasi"), "rapat"))
-                  for item in case.get("evaluations", [])]
+        found += [
+            (item["date"], EVALUATION_ACTIVITY.get(item.get("type", "evaluasi"), "rapat"))
+            for item in case.get("evaluations", [])
+        ]
         for day, activity in dict.fromkeys(found):
             events.setdefault(day, []).append((activity, case_id))
     return events
 
 
-GENERIC_ACTIVITIES = ("rapat", "administrasi", "dokumentasi", "pelatihan", "patroli_urc", "kunjungan_rumah")
+GENERIC_ACTIVITIES = (
+    "rapat",
+    "administrasi",
+    "dokumentasi",
+    "pelatihan",
+    "patroli_urc",
+    "kunjungan_rumah",
+)
 
 
-def log_entry(rng: random.Random, author: Author, day: dt.date, events: list[tuple[str, str]],
-              today: dt.date) -> dict[str, Any]:
+def log_entry(
+    rng: random.Random, author: Author, day: dt.date, events: list[tuple[str, str]], today: dt.date
+) -> dict[str, Any]:
     """One day's activity: the day's casework with up to three linked cases, or office work."""
     activity = events[0][0] if events else pick(rng, GENERIC_ACTIVITIES)
-    entry: dict[str, Any] = {"date": day, "activity": activity, "description": pick(rng, D.LOG_ACTIVITIES[activity]),
-                             "hours": pick(rng, (6, 7, 7.5, 8, 8)), "location": D.LOG_PLACES[activity]}
+    entry: dict[str, Any] = {
+        "date": day,
+        "activity": activity,
+        "description": pick(rng, D.LOG_ACTIVITIES[activity]),
+        "hours": pick(rng, (6, 7, 7.5, 8, 8)),
+        "location": D.LOG_PLACES[activity],
+    }
     if activity in D.LOG_OUTPUTS:
         entry["output"] = D.LOG_OUTPUTS[activity]
     linked = list(dict.fromkeys(case_id for kind, case_id in events if kind == activity))
@@ -944,9 +1270,16 @@ def validation(rng: random.Random, author: Author, day: dt.date, today: dt.date)
     state = rng.choices(("validated", "submitted", "needs_revision"), weights=(17, 2, 1))[0]
     if state == "submitted":
         return {"status": state}
-    result: dict[str, Any] = {"status": state, "by": author.supervisor, "date": min(days(day, rng, 1, 6), today)}
+    result: dict[str, Any] = {
+        "status": state,
+        "by": author.supervisor,
+        "date": min(days(day, rng, 1, 6), today),
+    }
     if state == "needs_revision":
-        result["note"] = pick(rng, ("Lengkapi hasil kegiatan.", "Uraian kegiatan terlalu umum; sebutkan tahap kasusnya."))
+        result["note"] = pick(
+            rng,
+            ("Lengkapi hasil kegiatan.", "Uraian kegiatan terlalu umum; sebutkan tahap kasusnya."),
+        )
     return result
 
 
@@ -961,11 +1294,19 @@ def make_references(rng: random.Random) -> dict[str, Any]:
 def make_chapters(record: dict[str, Any], cases: list[dict]) -> dict[str, str]:
     """Pendahuluan, pelaksanaan and penutup, filled with the intern's own figures."""
     placement = record["placement"]
-    categories = sorted({taxonomy().label("ppks", case["classification"]["ppks"]).lower() for case in cases})
-    values = {"program": record["programme"]["name"], "prodi": record["study_programme"],
-              "kampus": record["university"], "unit": placement["unit"], "office": "Dinas Sosial Kota Sukamaju",
-              "periode": f"{long_date(placement['start'])} sampai {long_date(placement['end'])}",
-              "jumlah_kasus": len(cases), "kategori": ", ".join(categories[:4]) or "PPKS jalanan"}
+    categories = sorted(
+        {taxonomy().label("ppks", case["classification"]["ppks"]).lower() for case in cases}
+    )
+    values = {
+        "program": record["programme"]["name"],
+        "prodi": record["study_programme"],
+        "kampus": record["university"],
+        "unit": placement["unit"],
+        "office": "Dinas Sosial Kota Sukamaju",
+        "periode": f"{long_date(placement['start'])} sampai {long_date(placement['end'])}",
+        "jumlah_kasus": len(cases),
+        "kategori": ", ".join(categories[:4]) or "PPKS jalanan",
+    }
     return {name: text.format(**values) for name, text in D.CHAPTERS.items()}
 
 
@@ -976,8 +1317,15 @@ def long_date(day: dt.date) -> str:
 # ---------------------------------------------------------------- whole projects
 
 
-def generate_project(out: Path, *, cases: int, seed: int, interns: int = 4,
-                     start: dt.date = dt.date(2025, 2, 17), today: dt.date | None = None) -> None:
+def generate_project(
+    out: Path,
+    *,
+    cases: int,
+    seed: int,
+    interns: int = 4,
+    start: dt.date = dt.date(2025, 2, 17),
+    today: dt.date | None = None,
+) -> None:
     """Write a complete fictional project into ``out``: office, interns and ``cases`` case files."""
     from faker import Faker
 
@@ -994,14 +1342,22 @@ def generate_project(out: Path, *, cases: int, seed: int, interns: int = 4,
     office = make_office(rng, fake, staff_count=max(3, min(6, interns)))
     staff = [person["id"] for person in office["staff"]]
     taken: set[str] = set()
-    records = [make_intern(rng, fake, index, start, staff, today, taken) for index in range(interns)]
+    records = [
+        make_intern(rng, fake, index, start, staff, today, taken) for index in range(interns)
+    ]
     authors = [author_of(record) for record in records]
     case_list = generate_cases(rng, cases, authors, today=today, year=start.year)
     write_project(Path(out), rng, office, records, case_list, today)
 
 
-def write_project(out: Path, rng: random.Random, office: dict, records: list[dict], cases: list[dict],
-                  today: dt.date) -> None:
+def write_project(
+    out: Path,
+    rng: random.Random,
+    office: dict,
+    records: list[dict],
+    cases: list[dict],
+    today: dt.date,
+) -> None:
     """Write every file of a generated project."""
     (out / "cases").mkdir(parents=True, exist_ok=True)
     write(out / "office.yaml", dump_yaml(office, HEADERS["office"]))
@@ -1020,11 +1376,16 @@ INDEX_PAGE = (
 )
 
 
-def write_intern(folder: Path, rng: random.Random, record: dict, cases: list[dict], today: dt.date) -> None:
+def write_intern(
+    folder: Path, rng: random.Random, record: dict, cases: list[dict], today: dt.date
+) -> None:
     """intern.yaml, logbook.yaml, references.yaml and chapters/*.md of one intern."""
     author = author_of(record)
     write(folder / "intern.yaml", dump_yaml(record, HEADERS["intern"]))
-    write(folder / "logbook.yaml", dump_yaml(make_logbook(rng, author, cases, today), HEADERS["logbook"]))
+    write(
+        folder / "logbook.yaml",
+        dump_yaml(make_logbook(rng, author, cases, today), HEADERS["logbook"]),
+    )
     write(folder / "references.yaml", dump_yaml(make_references(rng), HEADERS["references"]))
     for name, text in make_chapters(record, cases).items():
         write(folder / "chapters" / f"{name}.md", text)
@@ -1044,15 +1405,25 @@ def sample_authors(root: Path) -> list[Author]:
 
     authors = []
     for path in sorted((root / "interns").glob("*/intern.yaml")):
-        record = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        record = yaml.load(
+            path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        )
         authors.append(author_of(record))
     return authors
 
 
-def sample_cases(root: Path, *, first: int = 13, count: int = 48, seed: int = SAMPLE_SEED,
-                 today: dt.date = SAMPLE_TODAY) -> list[dict[str, Any]]:
+def sample_cases(
+    root: Path,
+    *,
+    first: int = 13,
+    count: int = 48,
+    seed: int = SAMPLE_SEED,
+    today: dt.date = SAMPLE_TODAY,
+) -> list[dict[str, Any]]:
     """The generated part of the shipped sample, authored by the project's own interns."""
-    return generate_cases(random.Random(seed), count, sample_authors(root), today=today, year=2025, first=first)
+    return generate_cases(
+        random.Random(seed), count, sample_authors(root), today=today, year=2025, first=first
+    )
 
 
 def write_sample_cases(root: Path, **options: Any) -> list[Path]:

@@ -53,7 +53,21 @@ _HOME = {
     "public": True, "estimated": 0.1, "risk": ("rendah", "sedang"),
 }
 
+_CHILD_NOTES = {
+    "legal_administrasi": ("Belum memiliki akta kelahiran.", "Tercatat di KK orang tua; belum memiliki jaminan kesehatan.",
+                           "Akta kelahiran ada, tetapi tersimpan di rumah kerabat."),
+    "ekonomi": ("Keluarga tidak memiliki penghasilan tetap.", "Penghasilan orang tua tidak cukup untuk kebutuhan anak."),
+}
+_CHILD_SERVICES = {
+    "pelayanan_aksesibilitas": ("Pengurusan akta kelahiran bersama Disdukcapil.",
+                                "Pendaftaran anak ke dalam KK dan pengajuan jaminan kesehatan."),
+    "bimbingan_sosial_konseling_psikososial": ("Konseling anak melalui permainan dan menggambar.",
+                                               "Sesi konseling anak didampingi pendamping perempuan.",
+                                               "Bimbingan sosial kelompok bersama anak-anak lain di penampungan."),
+}
+
 _CHILD = {
+    "domain_notes": _CHILD_NOTES, "service_notes": _CHILD_SERVICES,
     "living": ("rumah_tangga", "jalanan"), "origin": ("dalam_kota", "dalam_kota", "luar_kota_dalam_provinsi"),
     "education": ("sd", "sd", "smp", "tidak_sekolah"), "marital": ("belum_kawin",),
     "consent_by": ("keluarga", "wali", "keluarga"), "relatives": RELATIVES_CHILD, "health": (),
@@ -110,7 +124,7 @@ PROFILES: dict[str, dict[str, Any]] = {
         "problems": (
             "Klien tidur di {tempat} tanpa tempat tinggal tetap dan tampak tidak terurus.",
             "Klien hidup berpindah-pindah di sekitar {tempat} dengan membawa barang-barangnya dalam karung.",
-            "Warga melaporkan seorang tunawisma yang sudah berhari-hari tinggal di {tempat}.",
+            "Klien sudah berhari-hari tinggal di {tempat} tanpa alas tidur dan tanpa bekal.",
             "Klien tinggal di gerobak bersama barang bekas yang dikumpulkannya di sekitar {tempat}.",
         ),
         "story": (
@@ -171,7 +185,7 @@ PROFILES: dict[str, dict[str, Any]] = {
                      "dipulangkan_daerah_asal": 1},
         "problems": (
             "Klien berjalan tanpa alas kaki di {tempat}, berbicara sendiri, dan tidak dapat ditanya identitasnya.",
-            "Warga melaporkan seseorang dengan perilaku gelisah yang mengganggu pengguna jalan di {tempat}.",
+            "Klien tampak gelisah, berteriak-teriak, dan mengganggu pengguna jalan di {tempat}.",
             "Klien dipasung oleh keluarganya di belakang rumah karena dianggap membahayakan orang lain.",
             "Klien ditemukan dalam keadaan bingung dan tidak terawat di {tempat}.",
         ),
@@ -244,6 +258,9 @@ PROFILES: dict[str, dict[str, Any]] = {
         "strengths": ("Semangat untuk mandiri tinggi", "Didukung penuh oleh keluarga", "Memiliki keterampilan memperbaiki elektronik"),
         "domains": {"fisik": 2, "psikologis": 3, "sosial": 3, "ekonomi": 2, "keluarga": 4,
                     "legal_administrasi": 2},
+        "domain_notes": {"fisik": ("Mobilitas sangat terbatas tanpa alat bantu.",
+                                   "Tidak dapat berjalan dan bergantung pada keluarga untuk berpindah tempat.",
+                                   "Ada luka tekan ringan karena lama berbaring.")},
     },
     "lansia": {
         **_STREET, "ppks": "lanjut_usia_telantar", "weight": 7, "ages": (60, 85), "male": 0.45,
@@ -313,7 +330,7 @@ PROFILES: dict[str, dict[str, Any]] = {
                      "dialihkan_dinsos_lain": 1},
         "problems": (
             "Klien ditinggal orang tuanya bekerja di luar kota dan dibiarkan tinggal sendiri di {tempat}.",
-            "Guru melaporkan klien sering tidak masuk sekolah dan tampak kelaparan.",
+            "Klien sering tidak masuk sekolah dan tampak kelaparan karena tidak ada orang dewasa yang mengurusnya.",
             "Klien tinggal bersama {keluarga} yang sakit-sakitan dan tidak mampu mengasuhnya.",
         ),
         "story": (
@@ -321,24 +338,26 @@ PROFILES: dict[str, dict[str, Any]] = {
             "Klien sudah lama tidak bertemu orang tuanya dan kontak dengan mereka terputus.",
             "Klien tampak pendiam dan menarik diri dari teman sebaya.",
         ),
-        "strengths": ("Masih bersekolah", "Tetangga peduli", "Ada kerabat yang bersedia mengasuh"),
-        "domains": {"fisik": 2, "psikologis": 2, "sosial": 3, "ekonomi": 1, "keluarga": 1},
+        "strengths": ("Masih ingin bersekolah", "Tetangga peduli", "Ada kerabat yang bersedia mengasuh"),
+        "domains": {"fisik": 2, "psikologis": 2, "sosial": 3, "keluarga": 1},
     },
     "anak_balita_telantar": {
         **_CHILD, "ppks": "anak_balita_telantar", "weight": 1, "ages": (0, 4), "male": 0.5, "estimated": 0.6,
-        "places": ("halaman tempat ibadah", "teras rumah warga", "ruang tunggu puskesmas"),
-        "living": ("tidak_diketahui",), "education": ("tidak_sekolah",),
+        "places": ("halaman tempat ibadah", "teras sebuah rumah", "ruang tunggu puskesmas"),
+        "living": ("tidak_diketahui",), "education": ("tidak_sekolah",), "base_forms": (),
+        "service_notes": {**_CHILD_SERVICES, "bimbingan_fisik": ("Pemeriksaan tumbuh kembang dan imunisasi di puskesmas.",
+                                                                  "Pemantauan gizi oleh tenaga kesehatan.")},
         "consent_by": ("lembaga", "wali"), "risk": ("tinggi", "kritis"), "subgroups": ((),),
         "intakes": (("referral_in", "rumah_sakit_puskesmas", "rsud", 2), ("referral_in", "polisi", "lks", 2),
                     ("hotline", "laporan_masyarakat", "lks", 1)),
         "factors": ("ditelantarkan_keluarga", "kemiskinan"),
         "needs": ("tempat_tinggal_aman", "layanan_kesehatan", "dokumen_kependudukan", "penelusuran_keluarga"),
         "goals": ("penempatan_aman", "akses_kesehatan", "akses_adminduk"),
-        "services": ("perawatan_pengasuhan", "pelayanan_aksesibilitas"),
+        "services": ("perawatan_pengasuhan", "pelayanan_aksesibilitas", "bimbingan_fisik"),
         "outcomes": {"penempatan_lks": 3, "reunifikasi_keluarga": 1, "penempatan_sentra_kemensos": 1,
                      "rujuk_rumah_sakit": 1},
         "problems": (
-            "Seorang bayi ditemukan warga di {tempat} tanpa identitas dan tanpa pendamping.",
+            "Seorang bayi ditemukan di {tempat} tanpa identitas dan tanpa pendamping.",
             "Balita ditinggalkan di {tempat} dan tidak ada orang dewasa yang mengaku sebagai keluarganya.",
         ),
         "story": (
@@ -361,9 +380,9 @@ PROFILES: dict[str, dict[str, Any]] = {
         "outcomes": {"rujuk_instansi_lain": 3, "penempatan_lks": 2, "reunifikasi_keluarga": 2, "proses_hukum": 1,
                      "penempatan_sentra_kemensos": 1},
         "problems": (
-            "Anak mengalami kekerasan fisik berulang di rumah dan dirujuk untuk perlindungan.",
+            "Anak mengalami kekerasan fisik berulang di rumah dan membutuhkan perlindungan.",
             "Anak menunjukkan tanda-tanda kekerasan dan takut pulang ke rumah.",
-            "Anak dirujuk setelah pihak sekolah menemukan luka memar dan perubahan perilaku.",
+            "Anak memiliki luka memar dan menunjukkan perubahan perilaku yang mengkhawatirkan.",
         ),
         "story": (
             "Anak masih trauma dan hanya mau berbicara bila didampingi pendamping perempuan.",
@@ -387,7 +406,7 @@ PROFILES: dict[str, dict[str, Any]] = {
         "outcomes": {"rujuk_instansi_lain": 2, "penempatan_sentra_kemensos": 2, "lainnya": 2},
         "problems": (
             "Anak dengan disabilitas intelektual belum pernah bersekolah karena keterbatasan biaya.",
-            "Orang tua meminta bantuan karena anaknya membutuhkan terapi dan alat bantu.",
+            "Anak membutuhkan terapi dan alat bantu yang tidak terjangkau oleh orang tuanya.",
         ),
         "story": (
             "Orang tua bekerja serabutan dan bergantian menjaga anak di rumah.",
@@ -450,7 +469,7 @@ PROFILES: dict[str, dict[str, Any]] = {
                      "reunifikasi_keluarga": 1, "penempatan_sentra_kemensos": 1},
         "problems": (
             "Klien dijanjikan pekerjaan dengan gaji tinggi, tetapi ditahan dan dipekerjakan tanpa upah.",
-            "Klien diselamatkan aparat dari tempat penampungan calon pekerja yang tidak berizin.",
+            "Klien ditemukan di tempat penampungan calon pekerja yang tidak berizin dan dilarang keluar.",
         ),
         "story": ("Dokumen klien ditahan oleh perekrut sehingga klien tidak dapat pulang sendiri.",
                   "Klien mengalami tekanan psikologis berat dan takut terhadap perekrutnya."),
@@ -469,7 +488,7 @@ PROFILES: dict[str, dict[str, Any]] = {
         "services": ("rujukan", "bimbingan_mental_spiritual", "pelatihan_vokasional_kewirausahaan"),
         "outcomes": {"rujuk_instansi_lain": 3, "proses_hukum": 2, "penempatan_lks": 1, "hidup_mandiri": 2},
         "problems": ("Klien mengalami kekerasan dalam rumah tangga dan meninggalkan rumah bersama anaknya.",
-                     "Klien dirujuk untuk perlindungan sementara setelah melaporkan kekerasan oleh pasangannya."),
+                     "Klien membutuhkan perlindungan sementara setelah melaporkan kekerasan oleh pasangannya."),
         "story": ("Klien bergantung secara ekonomi pada pelaku sehingga ragu melanjutkan laporan.",
                   "Klien mendapat dukungan dari saudara perempuannya."),
         "strengths": ("Berani melapor", "Memiliki keterampilan memasak untuk usaha"),
@@ -529,7 +548,7 @@ PROFILES: dict[str, dict[str, Any]] = {
                      "hilang_kontak": 1},
         "problems": ("Keluarga klien tinggal di {tempat} dan belum menerima bantuan sosial apa pun.",
                      "Klien sakit menahun sehingga tidak dapat bekerja dan keluarga kekurangan makan.",
-                     "Klien datang ke kantor dinas meminta bantuan biaya berobat dan kebutuhan pokok."),
+                     "Klien tidak mampu membiayai pengobatan dan kebutuhan pokok keluarganya."),
         "story": ("Data keluarga klien belum masuk ke data terpadu kesejahteraan sosial.",
                   "Penghasilan keluarga bergantung pada pekerjaan harian yang tidak menentu."),
         "strengths": ("Keluarga rukun", "Tetangga dan ketua RT mendukung", "Mau berusaha kecil-kecilan"),
@@ -548,7 +567,7 @@ PROFILES: dict[str, dict[str, Any]] = {
         "services": ("rujukan", "bimbingan_mental_spiritual", "bimbingan_resosialisasi"),
         "outcomes": {"penempatan_sentra_kemensos": 3, "rujuk_rumah_sakit": 1, "menolak_layanan": 2,
                      "melarikan_diri": 1, "reunifikasi_keluarga": 2},
-        "problems": ("Keluarga meminta bantuan karena klien menggunakan zat adiktif dan sering marah di rumah.",
+        "problems": ("Klien menggunakan zat adiktif dan sering marah di rumah sehingga keluarga kewalahan.",
                      "Klien mengaku ingin berhenti memakai narkoba tetapi tidak tahu harus ke mana."),
         "story": ("Klien mulai memakai sejak bergaul dengan teman kerja di pelabuhan.",
                   "Keluarga sudah lelah dan sempat mengusir klien dari rumah."),
@@ -565,7 +584,7 @@ PROFILES: dict[str, dict[str, Any]] = {
         "services": ("pelayanan_aksesibilitas", "rujukan", "bantuan_asistensi_sosial"),
         "outcomes": {"rujuk_rumah_sakit": 2, "penempatan_lks": 2, "reunifikasi_keluarga": 1, "hilang_kontak": 1,
                      "meninggal_dunia": 1},
-        "problems": ("Klien dirujuk puskesmas karena dikucilkan keluarga setelah status kesehatannya diketahui.",
+        "problems": ("Klien dikucilkan keluarga setelah status kesehatannya diketahui dan tinggal seorang diri.",
                      "Klien putus pengobatan karena tidak memiliki jaminan kesehatan dan biaya transportasi."),
         "story": ("Klien takut statusnya diketahui tetangga dan menutup diri.",
                   "Pendamping sebaya dari lembaga mitra sudah mengenal klien."),
@@ -599,7 +618,7 @@ PROFILES: dict[str, dict[str, Any]] = {
         "services": ("bimbingan_mental_spiritual", "bantuan_asistensi_sosial", "rujukan"),
         "outcomes": {"lainnya": 2, "rujuk_instansi_lain": 2, "hidup_mandiri": 1},
         "problems": ("Keluarga klien sering bertengkar hebat hingga mengganggu tetangga dan anak-anak ketakutan.",
-                     "Aparat kelurahan melaporkan keluarga yang terlilit utang dan mengalami konflik berkepanjangan."),
+                     "Keluarga terlilit utang dan mengalami konflik berkepanjangan."),
         "story": ("Pertengkaran dipicu masalah ekonomi dan pembagian tanggung jawab rumah tangga.",
                   "Anak-anak dalam keluarga mulai menunjukkan masalah di sekolah."),
         "strengths": ("Suami dan istri sama-sama ingin mempertahankan keluarga", "Tokoh agama setempat bersedia membantu"),
@@ -682,7 +701,7 @@ FACILITIES: dict[str, dict[str, tuple[str, str, str | None]]] = {
 
 DOMAIN_NOTES: dict[str, dict[str, tuple[str, ...]]] = {
     "fisik": {
-        "low": ("Kebutuhan makan dan tempat tinggal tidak terpenuhi secara layak.",
+        "low": ("Kebutuhan makan sehari-hari tidak terpenuhi secara layak.",
                 "Kondisi fisik lemah, tampak kurus dan kurang tidur.",
                 "Kebersihan diri buruk dan ada keluhan kesehatan yang belum diobati."),
         "mid": ("Kondisi fisik cukup, tetapi asupan makan tidak teratur.",
@@ -966,7 +985,7 @@ OUTCOMES: dict[str, dict[str, Any]] = {
     "hidup_mandiri": {
         "goal": "kemandirian_ekonomi", "attainment": ("tercapai", "sebagian"),
         "referral": None, "aftercare": ("dinsos_kabkota", 0.5), "progress": "membaik", "contact": "tidak_dicoba",
-        "reasons": ("Klien sudah memiliki penghasilan dan tempat tinggal sendiri.",
+        "reasons": ("Klien sudah memiliki penghasilan sendiri dan dapat memenuhi kebutuhan dasarnya.",
                     "Tujuan rencana tercapai; klien mampu memenuhi kebutuhan dasarnya."),
         "termination": ("Terminasi dilakukan setelah klien menjalankan usahanya selama beberapa minggu.",
                         "Klien menyatakan siap mandiri dan berterima kasih atas pendampingan."),
@@ -1068,12 +1087,15 @@ ENGAGEMENT = {
 }
 
 ENGAGEMENT_FOLLOW = (
-    "Awalnya klien menolak berbicara, tetapi bersedia ikut setelah ditawari makan dan tempat beristirahat.",
     "Petugas memperkenalkan diri dan menjelaskan tujuan pendampingan dengan bahasa yang sederhana.",
-    "Klien tampak lelah dan curiga, sehingga pendekatan dilakukan perlahan.",
     "Setelah diberi penjelasan, klien setuju mengikuti proses penanganan.",
     "Kontrak layanan disampaikan secara lisan lalu dicatat dalam form persetujuan.",
     "Pendekatan awal dilakukan dengan mendengarkan cerita klien tanpa menghakimi.",
+)
+ENGAGEMENT_FOLLOW_STREET = (
+    "Awalnya klien menolak berbicara, tetapi bersedia ikut setelah ditawari makan dan tempat beristirahat.",
+    "Klien tampak lelah dan curiga, sehingga pendekatan dilakukan perlahan.",
+    "Petugas memperkenalkan diri dan menjelaskan bahwa penampungan bukan tempat tahanan.",
 )
 ENGAGEMENT_PLACEMENT = {
     "rumah_singgah": "Klien ditempatkan sementara di rumah singgah.",
@@ -1108,8 +1130,8 @@ PLANNING = (
 )
 INTERVENTION = (
     "Intervensi dimulai dengan {layanan}.",
-    "Selama intervensi, klien mengikuti {layanan} sesuai jadwal.",
-    "Layanan pertama yang diberikan adalah {layanan}.",
+    "Selama intervensi, pekerja sosial memberikan {layanan} sesuai rencana.",
+    "Layanan utama pada tahap ini adalah {layanan}.",
 )
 INTERVENTION_FOLLOW = (
     "Klien mengikuti kegiatan dengan cukup aktif.",
@@ -1376,7 +1398,7 @@ DISTRICTS = ("Sukamaju Kota", "Sukamaju Utara", "Sukamaju Selatan", "Sukamaju Ti
 AVOIDED_NAME_PARTS = frozenset({
     "Ani", "Budi", "Santoso", "Rahmat", "Uji", "Sinaga", "Ucok", "Simanjuntak", "Siregar", "Thamrin",
     "Hasibuan", "Ginting", "Nasution", "Lubis", "Harahap", "Saskia", "Berliana", "Yanuar", "Febby",
-    "Jannah", "Kanya", "Santi", "Juli", "Vega", "Mitra",
+    "Jannah", "Kanya", "Santi", "Juli", "Vega", "Mitra", "Tarigan", "Sembiring", "Melati", "Sunggal",
 })
 
 STAFF_TITLES = ("Pekerja Sosial Ahli Muda", "Pekerja Sosial Ahli Pertama", "Pendamping Rehabilitasi Sosial",

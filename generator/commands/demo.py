@@ -10,15 +10,40 @@ import click
 
 
 @click.command("demo")
-@click.option("--cases", "-n", type=click.IntRange(min=0), default=60, show_default=True,
-              help="Jumlah kasus / number of cases.")
-@click.option("--seed", "-s", type=int, default=1, show_default=True,
-              help="Benih acak: benih sama, berkas sama / random seed: same seed, same files.")
-@click.option("--interns", type=click.IntRange(min=1, max=50), default=4, show_default=True,
-              help="Jumlah mahasiswa magang / number of interns.")
-@click.option("--out", "-o", "out", type=click.Path(file_okay=False, path_type=Path), required=True,
-              help="Folder tujuan / output folder.")
-@click.option("--force", is_flag=True, help="Tulis walau folder tidak kosong / write into a non-empty folder.")
+@click.option(
+    "--cases",
+    "-n",
+    type=click.IntRange(min=0),
+    default=60,
+    show_default=True,
+    help="Jumlah kasus / number of cases.",
+)
+@click.option(
+    "--seed",
+    "-s",
+    type=int,
+    default=1,
+    show_default=True,
+    help="Benih acak: benih sama, berkas sama / random seed: same seed, same files.",
+)
+@click.option(
+    "--interns",
+    type=click.IntRange(min=1, max=50),
+    default=4,
+    show_default=True,
+    help="Jumlah mahasiswa magang / number of interns.",
+)
+@click.option(
+    "--out",
+    "-o",
+    "out",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Folder tujuan / output folder.",
+)
+@click.option(
+    "--force", is_flag=True, help="Tulis walau folder tidak kosong / write into a non-empty folder."
+)
 def command(cases: int, seed: int, interns: int, out: Path, force: bool) -> None:
     """Tulis proyek contoh sintetis / write a synthetic example project.
 
