@@ -3,8 +3,9 @@
 What is checked (research privacy.md §6 and PRIV-01/02/14/16):
 - every folder and file name (detectors + deny-list), symlinks, and the file type (suffix allow-list);
 - HTML/SVG/XML: visible text (joined per block, so "Su<b>tar</b>no" is read whole), every attribute value
-  (URL-decoded), every comment (Material writes none, so any comment is itself a finding), string literals of
-  inline scripts and the JSON of ``<script type="application/json">``;
+  (URL-decoded), every comment (any comment is itself a finding, except "<!--!" licence comments of icon
+  SVGs, which get the deny-list only), string literals of inline scripts and the JSON of
+  ``<script type="application/json">``;
 - ``sitemap.xml`` and ``sitemap.xml.gz`` (decompressed; ``<lastmod>`` build dates are skipped);
 - JSON (``search/search_index.json`` included): every key and string, HTML inside strings parsed as markup;
 - CSV cells, plain text, PNG text chunks;
@@ -237,11 +238,17 @@ def _scan_markup(doc: str, text_where: str, scanner: _Scanner) -> list[_Hit]:
 
 
 def _scan_comments(comments: list[tuple[int, str]], scanner: _Scanner) -> list[_Hit]:
-    """Every comment is a finding ("html_comment"); its content is scanned too."""
+    """Every comment is a finding ("html_comment") and is scanned, except third-party licence comments.
+
+    Licence comments start with "!" (``<!--! Font Awesome Free ... by @fontawesome ...-->`` inside Material's
+    icons): only the deny-list runs on them, since their handles and dates are not about people.
+    """
     hits = []
     for off, body in comments:
-        hits.append(_Hit("html_comment", "comment", off))
-        hits += [_Hit(f.detector, "comment", off + f.start) for f in scanner.scan(body)]
+        licence = body.startswith("!")
+        if not licence:
+            hits.append(_Hit("html_comment", "comment", off))
+        hits += [_Hit(f.detector, "comment", off + f.start) for f in scanner.scan(body, detectors=not licence)]
     return hits
 
 

@@ -200,6 +200,32 @@ _HAS_DIGIT = re.compile(r"\d")
 _MASK = "\ufffc"
 
 
+# Letter runs (for trigger words) and digits (counted by deleting everything else).
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+_DIGIT_CHARS = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Cheap facts about a text, computed once, that let detectors skip regexes that cannot match."""
+
+    words: frozenset[str]
+    digits: int
+
+    @classmethod
+    def of(cls, text: str) -> Cues:
+        """Lower-case words and the number of digits in ``text``."""
+        return cls(frozenset(_LETTER_RUN.findall(text.lower())), len(_DIGIT_CHARS.findall(text)))
+
+    def has(self, words: frozenset[str]) -> bool:
+        """True when any of ``words`` occurs in the text."""
+        return not self.words.isdisjoint(words)
+
+
+def _words(spec: str) -> frozenset[str]:
+    return frozenset(spec.lower().split())
+
+
 def _digits(s: str) -> str:
     """Only the ASCII digits of ``s`` (other scripts' digits converted)."""
     return "".join(str(int(c)) for c in s if c.isdigit())
@@ -307,8 +333,10 @@ def _is_exempt_run(text: str, start: int, end: int) -> bool:
     return _is_harmless_sequence(raw)
 
 
-def detect_long_numbers(text: str) -> Iterator[Hit]:
+def detect_long_numbers(text: str, cues: Cues) -> Iterator[Hit]:
     """NIK, KK, NPWP, phone-shaped and other runs of 9 or more digits."""
+    if cues.digits < 9:
+        return
     for m in _DIGIT_RUN.finditer(text):
         start, end = m.span()
         prev = text[:start]
@@ -337,13 +365,16 @@ _PHONE_CONTEXT = re.compile(
     r"(?i)(?<![a-z])(?:no\.?\s*hp|hp|handphone|ponsel|telp|telepon|tlp|wa|whatsapp|kontak|hubungi|dihubungi|"
     r"nomor)(?![a-z])"
 )
+_PHONE_WORDS = _words("no hp handphone ponsel telp telepon tlp wa whatsapp kontak hubungi dihubungi nomor")
 _LOOKALIKES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
-# A stretch worth giving to phonenumbers: at least 6 digits with short separators between them.
-_PHONE_PREFILTER = re.compile(r"\d(?:[\s.\-()/]{0,3}\d){5}")
+# A stretch of digits with short separators, a possible phone number; only stretches of at least 7 digits (the
+# shortest Indonesian numbers, call centres such as "1500-771", have 7) go to phonenumbers, in a small window.
+_DIGIT_STRETCH = re.compile(r"\d(?:[\s.\-()/]{0,2}\d)+")
 # Spelled-out digits ("nol delapan satu dua ...", "kosong delapan 1234 5678"): digit words and digit groups
 # separated by spaces, commas, dots or dashes; at least one word; the digits are counted in code.
 _DIGIT_WORD = r"(?:nol|kosong|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)"
 _SPELLED = re.compile(rf"(?i)\b(?:{_DIGIT_WORD}|\d+)(?:[\s,.\-]+(?:{_DIGIT_WORD}|\d+)\b)+")
+_DIGIT_WORDS = _words("nol kosong satu dua tiga empat lima enam tujuh delapan sembilan")
 _WORD_VALUE = {"nol": "0", "kosong": "0", "satu": "1", "dua": "2", "tiga": "3", "empat": "4", "lima": "5",
                "enam": "6", "tujuh": "7", "delapan": "8", "sembilan": "9"}
 
@@ -356,28 +387,47 @@ def _is_money_like(text: str, start: int, end: int) -> bool:
     return bool(_MONEY_BEFORE.search(before) or _MONEY_AFTER.search(after) or grouped)
 
 
-def detect_phones_library(text: str) -> Iterator[Hit]:
+def _phone_windows(text: str) -> Iterator[tuple[int, int]]:
+    """Spans around digit stretches that could be phone numbers (not internal codes, dates or amounts)."""
+    for m in _DIGIT_STRETCH.finditer(text):
+        raw = m.group()
+        if len(_DIGIT_CHARS.findall(raw)) < 7 or _is_harmless_sequence(raw) or _THOUSANDS.fullmatch(raw):
+            continue
+        if m.start() >= 2 and text[m.start() - 1] == "-" and text[m.start() - 2].isalpha():
+            continue  # an internal code such as "K-2025-0009"
+        yield max(0, m.start() - 6), m.end() + 1
+
+
+def detect_phones_library(text: str, cues: Cues) -> Iterator[Hit]:
     """Valid Indonesian numbers found by libphonenumber (Leniency.VALID), minus amounts."""
-    if not _PHONE_PREFILTER.search(text):
+    if cues.digits < 7:
         return
-    for m in PhoneNumberMatcher(text, "ID", leniency=Leniency.VALID, max_tries=1_000_000):
-        if not _is_money_like(text, m.start, m.end) and not _is_harmless_sequence(m.raw_string):
-            yield "phone", m.start, m.end
+    for w_start, w_end in _phone_windows(text):
+        for m in PhoneNumberMatcher(text[w_start:w_end], "ID", leniency=Leniency.VALID):
+            start, end = w_start + m.start, w_start + m.end
+            if not _is_money_like(text, start, end) and not _is_harmless_sequence(m.raw_string):
+                yield "phone", start, end
 
 
-def detect_phones_evasive(text: str) -> Iterator[Hit]:
+def detect_phones_evasive(text: str, cues: Cues) -> Iterator[Hit]:
     """Mobile numbers with odd separators or glued letters, and O/l look-alikes after a phone word."""
-    for m in _MOBILE.finditer(text):
-        if not _is_harmless_sequence(m.group()):
-            yield "phone", m.start(), m.end()
+    if cues.digits >= 9:
+        for m in _MOBILE.finditer(text):
+            if not _is_harmless_sequence(m.group()):
+                yield "phone", m.start(), m.end()
+    if not cues.has(_PHONE_WORDS):
+        return
     for ctx in _PHONE_CONTEXT.finditer(text):
         window = text[ctx.end():ctx.end() + 40].translate(_LOOKALIKES)
         for m in _MOBILE.finditer(window):
             yield "phone", ctx.end() + m.start(), ctx.end() + m.end()
 
 
-def detect_spelled_numbers(text: str) -> Iterator[Hit]:
+def detect_spelled_numbers(text: str, cues: Cues) -> Iterator[Hit]:
     """Numbers partly written as words: a phone if they start 08/628, else a long number (9+ digits)."""
+    spelled = cues.words & _DIGIT_WORDS
+    if not spelled or cues.digits + sum(text.lower().count(w) for w in spelled) < 9:
+        return
     for m in _SPELLED.finditer(text):
         tokens = re.findall(rf"(?i){_DIGIT_WORD}|\d+", m.group())
         if all(t.isdigit() for t in tokens):
@@ -400,13 +450,17 @@ _DOT = r"(?:\s*[\[({<]\s*(?:dot|titik)\s*[\])}>]\s*|\s+(?:dot|titik)\s+|\s*\.\s*
 _EMAIL_EVASIVE = re.compile(
     rf"(?i)\b[\w.+\-]+{_AT}[\w\-]+(?:{_DOT}[\w\-]+)*{_DOT}(?:com|net|org|id|co|ac|go|sch|or|my|info|biz)\b"
 )
+_AT_WORDS = _words("at et")
 # E-mail without a top-level domain at a big webmail provider ("nama@gmail").
 _EMAIL_NO_TLD = re.compile(r"(?i)[\w.+\-]+@(?:gmail|yahoo|ymail|hotmail|outlook|live|icloud|protonmail|proton)\b")
 
 
-def detect_emails(text: str) -> Iterator[Hit]:
+def detect_emails(text: str, cues: Cues) -> Iterator[Hit]:
     """E-mail addresses, including [at]/(dot) evasions."""
-    for rx in (_EMAIL, _EMAIL_EVASIVE, _EMAIL_NO_TLD):
+    evasive = cues.has(_AT_WORDS)
+    if "@" not in text and not evasive:
+        return
+    for rx in (_EMAIL, _EMAIL_NO_TLD, _EMAIL_EVASIVE) if evasive else (_EMAIL, _EMAIL_NO_TLD):
         for m in rx.finditer(text):
             if rx is _EMAIL_EVASIVE and "@" not in m.group() and not re.search(r"(?i)\b(?:at|et)\b", m.group()):
                 continue
@@ -422,6 +476,9 @@ _HANDLE_LABELLED = re.compile(
     r"(?i)\b(?:ig|instagram|insta|fb|facebook|tiktok|twitter|akun(?:\s+\w+)?|username|user\s*name|id\s+line|"
     r"telegram)\s*[:=]\s*@?[A-Za-z0-9_][A-Za-z0-9_.]{2,29}"
 )
+_ACCOUNT_WORDS = _words("ig instagram insta fb facebook tiktok twitter akun username user line telegram")
+_PLATFORM_WORDS = _words("facebook fb instagram instagr tiktok twitter x threads youtube youtu linkedin snapchat "
+                         "wa api chat t telegram line pinterest discord")
 # Links to profiles and chats: the platform's domain followed by a path.
 _SOCIAL_LINK = re.compile(
     r"(?i)(?<![\w.-])(?:https?://)?(?:www\.|m\.|web\.|mobile\.|vm\.|vt\.|id\.)?"
@@ -432,15 +489,18 @@ _SOCIAL_LINK = re.compile(
 )
 
 
-def detect_social(text: str) -> Iterator[Hit]:
+def detect_social(text: str, cues: Cues) -> Iterator[Hit]:
     """Social-media handles, labelled account names and profile/chat links."""
-    for m in _HANDLE.finditer(text):
-        if m.group()[1:].lower() not in _NOT_HANDLES:
+    if "@" in text:
+        for m in _HANDLE.finditer(text):
+            if m.group()[1:].lower() not in _NOT_HANDLES:
+                yield "social_handle", m.start(), m.end()
+    if (":" in text or "=" in text) and cues.has(_ACCOUNT_WORDS):
+        for m in _HANDLE_LABELLED.finditer(text):
             yield "social_handle", m.start(), m.end()
-    for m in _HANDLE_LABELLED.finditer(text):
-        yield "social_handle", m.start(), m.end()
-    for m in _SOCIAL_LINK.finditer(text):
-        yield "social_link", m.start(), m.end()
+    if "/" in text and cues.has(_PLATFORM_WORDS):
+        for m in _SOCIAL_LINK.finditer(text):
+            yield "social_link", m.start(), m.end()
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -465,14 +525,22 @@ _NOT_STREETS = frozenset(
 )
 # A block in a housing estate: "Blok C No. 5", "Blok C-12", "Blok 3".
 _BLOCK = re.compile(r"\b(?i:blok)[ \t]+(?:[A-Z]{1,2}(?:[ \t\-]?\d+[A-Za-z]?)?|\d+[A-Za-z]?)\b(?![a-z])")
-# A house number after a home word: "rumah no. 12", "alamat ... nomor 7".
+# A house number right after a home word: "rumah no. 12", "rumahnya nomor 7", "alamat: No. 5"; not a legal
+# citation ("... No. 11 Tahun 2012") and not far from the home word ("rumah singgah ... UU No. 11").
 _HOUSE_NUMBER = re.compile(
-    r"(?i)\b(?:rumah|alamat|kediaman|tinggal|kos|kontrakan)\b[^.\n]{0,30}?\b(?:no|nomor)\.?[ \t]*\d+[a-z]?\b"
+    r"(?i)\b(?:rumah|alamat|kediaman|kos|kontrakan)(?:nya|\s+klien|\s+keluarga)?[ \t]*[:,]?[ \t]*"
+    r"(?:no|nomor)\.?[ \t]*\d+[a-z]?\b(?![ \t]*(?:tahun|/))"
 )
 
 
-def detect_street_addresses(text: str) -> Iterator[Hit]:
+_STREET_WORDS = _words("jl jln gg lr lrg komp perum kav jalan gang lorong kompleks komplek perumahan blok rumah "
+                        "rumahnya alamat kediaman kos kontrakan")
+
+
+def detect_street_addresses(text: str, cues: Cues) -> Iterator[Hit]:
     """Street, lane and housing-estate addresses, house blocks and house numbers."""
+    if not cues.has(_STREET_WORDS):
+        return
     for m in _STREET_ABBR.finditer(text):
         yield "street_address", m.start(), m.end()
     for m in _STREET_WORD.finditer(text):
@@ -485,14 +553,17 @@ def detect_street_addresses(text: str) -> Iterator[Hit]:
 
 # RT/RW in any common form: "RT 03/RW 05", "RT.003 RW.005", "RT 01/001", "RT/RW 003/005", "RW 7"; not inside a
 # word ("PRT", "ART") and not followed by more digits (so "RT 2020" is not matched).
+_RT_WORDS = _words("rt rw")
 _RT_RW = re.compile(
     r"(?i)(?<![\w])(?:RT\s*/\s*RW\s*[.:]?\s*\d{1,3}\s*/\s*\d{1,3}"
     r"|R[TW]\s*[.:]?\s*\d{1,3}(?:\s*[/,]?\s*(?:R[TW]\s*[.:]?\s*)?\d{1,3})?)(?![\w])"
 )
 
 
-def detect_rt_rw(text: str) -> Iterator[Hit]:
+def detect_rt_rw(text: str, cues: Cues) -> Iterator[Hit]:
     """Neighbourhood units RT/RW with their numbers."""
+    if not cues.has(_RT_WORDS):
+        return
     for m in _RT_RW.finditer(text):
         yield "rt_rw", m.start(), m.end()
 
@@ -516,13 +587,20 @@ _POSTCODE = re.compile(
 )
 
 
-def detect_subcity_places(text: str) -> Iterator[Hit]:
+_SUBCITY_WORDS = _words("kelurahan kalurahan desa kecamatan kapanewon dusun padukuhan pedukuhan nagari gampong "
+                         "jorong distrik kel kec ds dsn kp lingk ling lingkungan kampung")
+_POSTCODE_WORDS = _SUBCITY_WORDS | _words("kode kodepos jl jln jalan gg gang rt rw")
+
+
+def detect_subcity_places(text: str, cues: Cues) -> Iterator[Hit]:
     """Kelurahan/desa/kecamatan/dusun names and postcodes."""
-    for m in _SUBCITY.finditer(text):
-        if m.group("first") not in _NOT_PLACES:
-            yield "subcity_place", m.start(), m.end()
-    for m in _POSTCODE.finditer(text):
-        yield "postcode", m.start("code"), m.end("code")
+    if cues.has(_SUBCITY_WORDS):
+        for m in _SUBCITY.finditer(text):
+            if m.group("first") not in _NOT_PLACES:
+                yield "subcity_place", m.start(), m.end()
+    if cues.digits >= 5 and cues.has(_POSTCODE_WORDS):
+        for m in _POSTCODE.finditer(text):
+            yield "postcode", m.start("code"), m.end("code")
 
 
 # GPS coordinates as two decimal degrees: "3.59990, 98.67990".
@@ -535,12 +613,17 @@ _SCHOOL = re.compile(
 )
 
 
-def detect_gps_and_schools(text: str) -> Iterator[Hit]:
+_SCHOOL_WORDS = _words("sd sdn smp smpn sma sman smk smkn mi min mts mtsn ma man slb tk paud")
+
+
+def detect_gps_and_schools(text: str, cues: Cues) -> Iterator[Hit]:
     """GPS coordinates and named or numbered schools."""
-    for m in _GPS.finditer(text):
-        yield "gps_coordinates", m.start(), m.end()
-    for m in _SCHOOL.finditer(text):
-        yield "school_name", m.start(), m.end()
+    if cues.digits >= 8 and "," in text:
+        for m in _GPS.finditer(text):
+            yield "gps_coordinates", m.start(), m.end()
+    if cues.has(_SCHOOL_WORDS):
+        for m in _SCHOOL.finditer(text):
+            yield "school_name", m.start(), m.end()
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -548,22 +631,32 @@ def detect_gps_and_schools(text: str) -> Iterator[Hit]:
 # --------------------------------------------------------------------------------------------------------------
 
 _DAY = r"(?P<d>0?[1-9]|[12]\d|3[01])"
-# "12 Maret 2025", "12-14 Mar 2025", "12 Maret" (day + full month name, year optional).
+# "12 Maret 2025", "12-14 Mar 2025", "12 Maret" (day + full month name, year optional). Patterns in this
+# section start with a digit or capital, never with \b or a look-behind (that would make re try every
+# position); the character before a match is checked in code (_starts_word).
 _DATE_WORDS = re.compile(
-    rf"(?i)\b{_DAY}(?:\s*[-–]\s*(?:0?[1-9]|[12]\d|3[01]))?\s+(?P<m>{_MONTHS_FULL}|{_MONTHS_SHORT})\b\.?,?"
+    rf"(?i){_DAY}(?:\s*[-–]\s*(?:0?[1-9]|[12]\d|3[01]))?\s+(?P<m>{_MONTHS_FULL}|{_MONTHS_SHORT})\b\.?,?"
     r"(?:\s+(?P<y>(?:19|20)\d{2})\b)?"
 )
 # "March 12, 2025" (English order).
-_DATE_WORDS_EN = re.compile(rf"(?i)\b(?P<m>{_MONTHS_FULL}|{_MONTHS_SHORT})\.?\s+{_DAY},?\s+(?P<y>(?:19|20)\d{{2}})\b")
+_DATE_WORDS_EN = re.compile(rf"(?P<m>{_MONTHS_FULL}|{_MONTHS_SHORT})\.?\s+{_DAY},?\s+(?P<y>(?:19|20)\d{{2}})\b")
 # "12/03/2025", "12-03-2025", "12.03.2025" (same separator twice) and "12/03/25" (two-digit year, / or -).
 _DATE_NUMERIC = re.compile(
-    r"(?<![\d./-])(?P<d>0?[1-9]|[12]\d|3[01])(?P<s>[./-])(?P<m>0?[1-9]|1[0-2])(?P=s)(?P<y>(?:19|20)\d{2})(?![\d])"
-    r"|(?<![\d./-])(?P<d2>0[1-9]|[12]\d|3[01])(?P<s2>[/-])(?P<m2>0[1-9]|1[0-2])(?P=s2)\d{2}(?![\d./-])"
+    r"(?P<d>0?[1-9]|[12]\d|3[01])(?P<s>[./-])(?P<m>0?[1-9]|1[0-2])(?P=s)(?P<y>(?:19|20)\d{2})(?![\d])"
+    r"|(?P<d2>0[1-9]|[12]\d|3[01])(?P<s2>[/-])(?P<m2>0[1-9]|1[0-2])(?P=s2)\d{2}(?![\d./-])"
 )
 # ISO "2025-03-12" (also with / or .), optionally with a time.
 _DATE_ISO = re.compile(
-    r"(?<![\d./-])(?P<y>(?:19|20)\d{2})(?P<s>[./-])(?P<m>0?[1-9]|1[0-2])(?P=s)(?P<d>0?[1-9]|[12]\d|3[01])(?!\d)"
+    r"(?P<y>(?:19|20)\d{2})(?P<s>[./-])(?P<m>0?[1-9]|1[0-2])(?P=s)(?P<d>0?[1-9]|[12]\d|3[01])(?!\d)"
 )
+
+
+def _starts_word(text: str, start: int, also: str = "") -> bool:
+    """True when ``text[start]`` is not preceded by a letter, digit or underscore (or one of ``also``)."""
+    if start == 0:
+        return True
+    prev = text[start - 1]
+    return not (prev.isalnum() or prev == "_" or prev in also)
 
 
 def _real_date(day: str, month: int, year: str | None) -> bool:
@@ -572,21 +665,30 @@ def _real_date(day: str, month: int, year: str | None) -> bool:
     return 1 <= int(day) <= calendar.monthrange(y, month)[1]
 
 
-def detect_full_dates(text: str) -> Iterator[Hit]:
+_MONTH_WORDS = frozenset(_MONTH_NUMBER)
+
+
+def detect_full_dates(text: str, cues: Cues) -> Iterator[Hit]:
     """Day-level dates in words or numbers (month-year alone is fine)."""
-    for rx in (_DATE_WORDS, _DATE_WORDS_EN):
+    for rx in (_DATE_WORDS, _DATE_WORDS_EN) if cues.has(_MONTH_WORDS) else ():
         for m in rx.finditer(text):
+            if not _starts_word(text, m.start()):
+                continue
             month = _MONTH_NUMBER[m.group("m").lower()]
             short = m.group("m").lower() in _MONTHS_SHORT.lower().split("|")
             if (m.group("y") or not short) and _real_date(m.group("d"), month, m.group("y")):
                 yield "full_date", m.start(), m.end()
+    if cues.digits < 6:
+        return
     for m in _DATE_NUMERIC.finditer(text):
+        if not _starts_word(text, m.start(), "./-"):
+            continue
         day, month, year = (m.group("d"), m.group("m"), m.group("y")) if m.group("d") else (
             m.group("d2"), m.group("m2"), None)
         if _real_date(day, int(month), year):
             yield "full_date", m.start(), m.end()
     for m in _DATE_ISO.finditer(text):
-        if _real_date(m.group("d"), int(m.group("m")), m.group("y")):
+        if _starts_word(text, m.start(), "./-") and _real_date(m.group("d"), int(m.group("m")), m.group("y")):
             yield "full_date", m.start(), m.end()
 
 
@@ -596,10 +698,10 @@ _AGE_KEYWORD = re.compile(
     r"sekarang|kini)[ \t]+)?(?:(?:sekitar|kurang\s+lebih|kira-kira|kira2|±|\+/-|baru|genap|sudah|masih|hampir|"
     r"menginjak)[ \t]+)?(?P<n>\d{1,3})(?:[ \t]*(?:tahun|thn|th|bulan|bln)\b)?"
 )
-# A bare age near a person word: "anak laki-laki 11 tahun", "klien (9 th)".
-_AGE_BARE = re.compile(
-    rf"(?i)\b(?:{_PERSON_WORDS})(?:nya)?\b(?:[ \t,]+[\w-]+){{0,3}}?[ \t,(]+(?P<n>\d{{1,2}})[ \t]*(?:tahun|thn|th)\b"
-)
+# A bare age: a number and a year unit ("11 tahun", "9 th"); it counts when a person word comes shortly
+# before it (_PERSON_BEFORE): "anak laki-laki 11 tahun", "klien (9 th)".
+_AGE_BARE = re.compile(r"(?P<n>\d{1,2})[ \t]*(?i:tahun|thn|th)\b")
+_PERSON_BEFORE = re.compile(rf"(?i)\b(?:{_PERSON_WORDS})(?:nya)?\b(?:[ \t,]+[\w-]+){{0,3}}?[ \t,(]+$")
 # A threshold or range word just before the number, at most one word in between ("belum berusia 18"), or a
 # duration word right before it ("selama 3 tahun"): then it is not an exact age.
 _AGE_NOT_BEFORE = re.compile(
@@ -622,13 +724,21 @@ def _is_exact_age(text: str, m: re.Match[str]) -> bool:
     return not _AGE_NOT_BEFORE.search(before) and not _AGE_NOT_AFTER.search(after)
 
 
-def detect_exact_ages(text: str) -> Iterator[Hit]:
+_AGE_WORDS = _words("usia umur berusia berumur usianya umurnya")
+_YEAR_WORDS = _words("tahun thn th")
+
+
+def detect_exact_ages(text: str, cues: Cues) -> Iterator[Hit]:
     """Exact ages after an age word or near a person word."""
-    for m in _AGE_KEYWORD.finditer(text):
-        if _is_exact_age(text, m):
-            yield "exact_age", m.start(), m.end()
+    if cues.has(_AGE_WORDS):
+        for m in _AGE_KEYWORD.finditer(text):
+            if _is_exact_age(text, m):
+                yield "exact_age", m.start(), m.end()
+    if not cues.has(_YEAR_WORDS):
+        return
     for m in _AGE_BARE.finditer(text):
-        if _is_exact_age(text, m):
+        before = text[max(0, m.start() - 60):m.start()]
+        if _starts_word(text, m.start()) and _PERSON_BEFORE.search(before) and _is_exact_age(text, m):
             yield "exact_age", m.start("n"), m.end()
 
 
@@ -653,9 +763,16 @@ _CASE_LABELLED = re.compile(
 )
 
 
-def detect_legal_case_numbers(text: str) -> Iterator[Hit]:
+_CASE_WORDS = _words("perkara putusan register reg laporan lp stpl sttlp spdp pol polisi")
+_NUMBER_WORDS = _words("nomor no")
+
+
+def detect_legal_case_numbers(text: str, cues: Cues) -> Iterator[Hit]:
     """Court register numbers and police report/letter numbers."""
-    for rx in (_COURT, _POLICE, _CASE_LABELLED):
+    patterns = (_COURT, _POLICE) if "/" in text else ()
+    if cues.has(_NUMBER_WORDS) and cues.has(_CASE_WORDS):
+        patterns += (_CASE_LABELLED,)
+    for rx in patterns:
         for m in rx.finditer(text):
             if re.search(r"\d", m.group()):
                 yield "legal_case_number", m.start(), m.end()
@@ -667,7 +784,7 @@ _PLATE_REGIONS = (
     "KT|KU|PA|PB|PG|PS|PT|PY|A|B|D|E|F|G|H|K|L|M|N|P|R|S|T|W|Z"
 )
 # A plate: region code, 1-4 digits, 1-3 series letters, in capitals, optionally spaced or dashed: "BK 1234 ABC".
-_PLATE = re.compile(rf"(?<![\w./-])(?:{_PLATE_REGIONS})[ \t\-]?(?P<n>\d{{1,4}})[ \t\-]?[A-Z]{{1,3}}(?![\w])")
+_PLATE = re.compile(rf"(?:{_PLATE_REGIONS})[ \t\-]?(?P<n>\d{{1,4}})[ \t\-]?[A-Z]{{1,3}}(?![\w])")
 # Words that make a short plate-like token a plate.
 _PLATE_CONTEXT = re.compile(
     r"(?i)\b(?:plat|pelat|nopol|no\.?\s*pol|nomor\s+polisi|tnkb|kendaraan|motor|sepeda\s+motor|mobil|betor|"
@@ -677,13 +794,18 @@ _PLATE_CONTEXT = re.compile(
 _PASSPORT = re.compile(r"(?i:\b(?:no\.?\s*)?(?:paspor|passport)\b)\s*[:.]?\s*[A-Z]{1,2}\s?\d{6,8}\b")
 
 
-def detect_plates_and_passports(text: str) -> Iterator[Hit]:
+_PASSPORT_WORDS = _words("paspor passport")
+
+
+def detect_plates_and_passports(text: str, cues: Cues) -> Iterator[Hit]:
     """Vehicle plates (context or 3+ digits) and passport numbers."""
     for m in _PLATE.finditer(text):
+        if not _starts_word(text, m.start(), "./-"):
+            continue
         before, _ = _window(text, m.start(), m.end(), 40)
         if len(m.group("n")) >= 3 or _PLATE_CONTEXT.search(before):
             yield "vehicle_plate", m.start(), m.end()
-    for m in _PASSPORT.finditer(text):
+    for m in _PASSPORT.finditer(text) if cues.has(_PASSPORT_WORDS) else ():
         yield "passport", m.start(), m.end()
 
 
@@ -709,11 +831,28 @@ _INITIALS_BARE = re.compile(
 )
 
 
-def detect_initials(text: str) -> Iterator[Hit]:
+_INITIAL_WORDS = _words("inisial berinisial")
+_DOTTED_PERSON_WORDS = _words("an a n sdr sdri saudara saudari tn ny nn klien korban anak pelaku saksi bapak bpk pak "
+                              "ibu bu mbak mas kak adik dik bocah remaja pengemis gelandangan pemulung lansia ayah "
+                              "kakek nenek")
+_BARE_PERSON_WORDS = _words("klien korban anak saudara saudari sdr sdri tn ny nn an pelaku saksi pengemis "
+                            "gelandangan pemulung remaja bocah balita")
+_CAPITAL_DOT = re.compile(r"[A-Z]\.")
+_TWO_CAPITALS = re.compile(r"[A-Z]{2}")
+
+
+def detect_initials(text: str, cues: Cues) -> Iterator[Hit]:
     """Initials used to designate a person."""
-    for rx in (_INITIALS_KEYWORD, _INITIALS_TUPLE, _INITIALS_DOTTED):
+    patterns = (_INITIALS_KEYWORD,) if cues.has(_INITIAL_WORDS) else ()
+    if "(" in text and cues.digits:
+        patterns += (_INITIALS_TUPLE,)
+    if cues.has(_DOTTED_PERSON_WORDS) and _CAPITAL_DOT.search(text):
+        patterns += (_INITIALS_DOTTED,)
+    for rx in patterns:
         for m in rx.finditer(text):
             yield "initials", m.start(), m.end()
+    if not (cues.has(_BARE_PERSON_WORDS) and _TWO_CAPITALS.search(text)):
+        return
     for m in _INITIALS_BARE.finditer(text):
         if m.group("ini") not in _NOT_INITIALS:
             yield "initials", m.start(), m.end()
@@ -760,14 +899,32 @@ def _name_span(m: re.Match[str]) -> tuple[int, int] | None:
     return m.start(), end
 
 
-def detect_names(text: str) -> Iterator[Hit]:
+_HONORIFIC_WORDS = _words(_HONORIFICS.replace("|", " "))
+_LABEL_WORDS = _words("bernama nama namanya atas a")
+_KIN_WORDS = _words("ayah ibu bapak ayahnya ibunya bapaknya kakak kakaknya adik adiknya abang abangnya paman "
+                    "pamannya bibi bibinya nenek neneknya kakek kakeknya wali walinya suami suaminya istri "
+                    "istrinya anaknya cucunya sepupunya keponakannya mertuanya")
+_PATRONYMIC_WORDS = _words("bin binti")
+
+
+def _name_patterns(text: str, cues: Cues) -> Iterator[tuple[str, re.Pattern[str]]]:
+    """The name patterns worth running on this text."""
+    if cues.has(_HONORIFIC_WORDS):
+        yield "honorific_name", _HONORIFIC_NAME
+    if cues.has(_LABEL_WORDS):
+        yield "name_label", _NAME_LABEL
+    if cues.has(_KIN_WORDS) and ("," in text or "(" in text):
+        yield "name_label", _KIN_NAME
+
+
+def detect_names(text: str, cues: Cues) -> Iterator[Hit]:
     """Honorific + name, labelled names, relative + name, and bin/binti patronymics (review level)."""
-    for code, rx in (("honorific_name", _HONORIFIC_NAME), ("name_label", _NAME_LABEL), ("name_label", _KIN_NAME)):
+    for code, rx in _name_patterns(text, cues):
         for m in rx.finditer(text):
             span = _name_span(m)
             if span:
                 yield code, span[0], span[1]
-    for m in _PATRONYMIC.finditer(text):
+    for m in _PATRONYMIC.finditer(text) if cues.has(_PATRONYMIC_WORDS) else ():
         yield "name_label", m.start(), m.end()
 
 
@@ -775,11 +932,11 @@ def detect_names(text: str) -> Iterator[Hit]:
 # Orchestration
 # --------------------------------------------------------------------------------------------------------------
 
-_DIGIT_DETECTORS: tuple[Callable[[str], Iterable[Hit]], ...] = (
+_DIGIT_DETECTORS: tuple[Callable[[str, Cues], Iterable[Hit]], ...] = (
     detect_long_numbers, detect_phones_library, detect_phones_evasive, detect_rt_rw, detect_full_dates,
     detect_exact_ages, detect_legal_case_numbers, detect_plates_and_passports, detect_gps_and_schools,
 )
-_TEXT_DETECTORS: tuple[Callable[[str], Iterable[Hit]], ...] = (
+_TEXT_DETECTORS: tuple[Callable[[str, Cues], Iterable[Hit]], ...] = (
     detect_spelled_numbers, detect_emails, detect_social, detect_street_addresses, detect_subcity_places,
     detect_initials, detect_names,
 )
@@ -837,8 +994,9 @@ def scan_text(text: str, *, allow: Sequence[str] = ()) -> list[Finding]:
     """All identifier findings in ``text``, sorted by (start, detector); ``allow`` strings are never reported."""
     cleaned, index_map = _strip_format_chars(text)
     masked = _mask_allowed(cleaned, allow) if allow else cleaned
-    detectors = _TEXT_DETECTORS + (_DIGIT_DETECTORS if _HAS_DIGIT.search(masked) else ())
-    hits = [hit for detect in detectors for hit in detect(masked)]
+    cues = Cues.of(masked)
+    detectors = _TEXT_DETECTORS + (_DIGIT_DETECTORS if cues.digits else ())
+    hits = [hit for detect in detectors for hit in detect(masked, cues)]
     findings = []
     for code, start, end in _merge(hits):
         if _MASK in masked[start:end] and not masked[start:end].strip(_MASK + " \t"):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import subprocess
+import sys
 import time
 import zlib
 from pathlib import Path
@@ -410,3 +412,101 @@ def test_hundreds_of_pages_with_repeated_navigation_audit_quickly(tmp_path, deny
     started = time.perf_counter()
     assert audit_site(tmp_path, denylist=denylist, allow=[OFFICE]) == []
     assert time.perf_counter() - started < 20  # about 1 s on one core; generous for a busy CI machine
+
+
+# --------------------------------------------------------------------------------------------------------------
+# A real MkDocs + Material build (research §6: where a Material build leaks)
+# --------------------------------------------------------------------------------------------------------------
+
+MKDOCS_YML = """site_name: Casebook Uji
+site_url: https://example.org/
+repo_url: https://example.org/repo
+edit_uri: edit/main/docs/
+theme:
+  name: material
+  language: id
+  features: [content.action.edit]
+plugins: [search]
+markdown_extensions: [abbr, footnotes, toc, attr_list, md_in_html, tables]
+"""
+REAL_HOME = f"# Beranda\n\nSelamat datang. Kantor: {OFFICE}.\n\nBantuan Rp 1.500.000 pada Maret 2025.\n"
+REAL_CLEAN_CASE = """# Kasus k-7f3a
+
+Klien A, seorang remaja, dibawa ke rumah singgah pada Maret 2025 (UU No. 11 Tahun 2012 Pasal 19).
+
+| Kelompok usia | Jumlah |
+|---|---|
+| 13–17 tahun | <10 |
+"""
+REAL_LEAKY_CASE = """---
+title: Kasus Estiono Usamah
+description: Klien berinisial QX, berusia 11 tahun
+---
+# Kasus dua
+
+Klien tinggal di RT 09/RW 09.<!-- catatan: Devi Habibi -->
+
+## Keluarga Titin Pangestu
+
+![Foto Dirja Wacana](x.png "Sutan Lanjar Saefullah")
+
+Ibu klien, hp 0812-9999-0001, lahir 17 Maret 2009.[^1]
+
+*[UJI]: Iswahyudi
+
+Data UJI.
+
+[^1]: NIK 3174996512999998
+
+<span data-x="contoh99@example.com" style="display:none">Bapak Wiryo</span>
+"""
+
+
+def build_real_site(root: Path, pages: dict[str, str]) -> Path:
+    """Build a MkDocs + Material site in a subprocess (tests never import mkdocs)."""
+    write_site(root, {"mkdocs.yml": MKDOCS_YML, **{f"docs/{k}": v for k, v in pages.items()}})
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml"),
+                    "-d", str(root / "site")], check=True, capture_output=True, env=env)
+    return root / "site"
+
+
+@pytest.mark.slow
+def test_real_clean_material_build_gives_no_finding(tmp_path, denylist):
+    site = build_real_site(tmp_path, {"index.md": REAL_HOME, "kasus/k-7f3a.md": REAL_CLEAN_CASE})
+    assert (site / "sitemap.xml.gz").is_file() and (site / "search" / "search_index.json").is_file()
+    assert audit_site(site, denylist=denylist, allow=[OFFICE]) == []
+
+
+@pytest.mark.slow
+def test_real_material_build_leaks_are_found_in_every_stream(tmp_path, denylist):
+    site = build_real_site(tmp_path, {"index.md": REAL_HOME, "kasus/azalea-agustina.md": REAL_LEAKY_CASE,
+                                      "kasus/data.yml": 'nik: "3174996512999998"\n'})
+    found = {(f.path, f.detector, f.where) for f in audit_site(site, denylist=denylist, allow=[OFFICE])}
+    page_ = "kasus/azalea-agustina/index.html"
+    expected = {
+        ("kasus/azalea-agustina", "denylist", "file_name"),            # page file name -> folder
+        ("index.html", "denylist", "attribute:href"),                   # file name in the nav of every page
+        ("index.html", "denylist", "text"),                             # front-matter title in the nav
+        ("404.html", "denylist", "text"),
+        (page_, "exact_age", "attribute:content"),                      # description -> <meta>
+        (page_, "initials", "attribute:content"),
+        (page_, "html_comment", "comment"),
+        (page_, "denylist", "comment"),
+        (page_, "rt_rw", "text"),
+        (page_, "denylist", "attribute:id"),                            # heading -> anchor id
+        (page_, "denylist", "attribute:alt"),
+        (page_, "denylist", "attribute:title"),                         # image title and <abbr title>
+        (page_, "phone", "text"),
+        (page_, "full_date", "text"),
+        (page_, "nik", "text"),                                         # footnote
+        (page_, "email", "attribute:data-x"),
+        (page_, "honorific_name", "text"),                              # hidden span
+        ("kasus/data.yml", "disallowed_file_type", "file_type"),        # MkDocs copies stray files
+        ("kasus/data.yml", "nik", "text"),
+        ("search/search_index.json", "denylist", "search_index"),
+        ("search/search_index.json", "phone", "search_index"),
+        ("sitemap.xml", "denylist", "sitemap"),
+        ("sitemap.xml.gz", "denylist", "sitemap"),
+    }
+    assert expected <= found, sorted(expected - found)

@@ -66,6 +66,7 @@ LEAKS = [
     ("street_perumahan_blok", "Rumahnya di {} sekarang.", "Perumahan Griya Contoh Blok C No. 12", "street_address"),
     ("street_komplek", "Rumahnya di {} sekarang.", "Komplek Contoh Indah", "street_address"),
     ("street_house_number", "Ia tinggal di {} dekat pasar.", "rumah no. 12", "street_address"),
+    ("street_house_number_label", "Data {} lengkap.", "alamat: No. 5", "street_address"),
     ("street_blok", "Rumahnya {} sekarang.", "Blok C-12", "street_address"),
     ("rt_rw_slash", "Alamat {} jelas.", "RT 09/RW 09", "rt_rw"),
     ("rt_rw_dotted", "Alamat {} jelas.", "RT.009 RW.009", "rt_rw"),
@@ -144,6 +145,7 @@ NEGATIVE_CONTROLS = [
     "Pendampingan Ibu Hamil.", "Drs. Contoh, S.Sos., M.Si.", "Versi 1.2.3.", "Kota Medan.",
     "Kabupaten Deli Serdang, Provinsi Sumatera Utara.", "Pada minggu kedua pendampingan.",
     "Mahasiswa magang anak SD dan SMP.", "Tim URC bersama Satpol PP.", "Gaya @media cetak.",
+    "Dibawa ke rumah singgah pada Maret 2025 (UU No. 11 Tahun 2012 Pasal 19).", "Alamat kantor: Nomor 5 Tahun 2020.",
 ]
 
 NARRATIVE = (
