@@ -27,30 +27,79 @@ import bisect
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 MONTHS = {
-    "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-           "September", "Oktober", "November", "Desember"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
+    "id": (
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
 }
 WORDS = {
-    "id": {"and": "dan", "etal": "dkk.", "nodate": "t.t.", "page": "hlm.", "pages": "hlm.",
-           "in": "Dalam", "edition": "Edisi ke-{n}", "retrieved": "Diakses {date}, dari {url}",
-           "thesis": "Karya akhir", "number": "No."},
-    "en": {"and": "and", "etal": "et al.", "nodate": "n.d.", "page": "p.", "pages": "pp.",
-           "in": "In", "edition": "{n} ed.", "retrieved": "Retrieved {date}, from {url}",
-           "thesis": "Thesis", "number": "No."},
+    "id": {
+        "and": "dan",
+        "etal": "dkk.",
+        "nodate": "t.t.",
+        "page": "hlm.",
+        "pages": "hlm.",
+        "in": "Dalam",
+        "edition": "Edisi ke-{n}",
+        "retrieved": "Diakses {date}, dari {url}",
+        "thesis": "Karya akhir",
+        "number": "No.",
+    },
+    "en": {
+        "and": "and",
+        "etal": "et al.",
+        "nodate": "n.d.",
+        "page": "p.",
+        "pages": "pp.",
+        "in": "In",
+        "edition": "{n} ed.",
+        "retrieved": "Retrieved {date}, from {url}",
+        "thesis": "Thesis",
+        "number": "No.",
+    },
 }
 MAX_LISTED_AUTHORS = 20
 KEY = r"[A-Za-z0-9][A-Za-z0-9_-]*"
-_BRACKET = re.compile(r"(?<![\\!])\[(?P<body>[^\[\]]*?(?<![\w\\])-?@" + KEY + r"[^\[\]]*)\](?![(\[:])")
-_ITEM = re.compile(r"^\s*(?P<prefix>.*?)\s*(?P<suppress>-?)(?<![\w\\])@(?P<key>" + KEY + r")(?P<rest>.*?)\s*$",
-                   re.S)
+_BRACKET = re.compile(
+    r"(?<![\\!])\[(?P<body>[^\[\]]*?(?<![\w\\])-?@" + KEY + r"[^\[\]]*)\](?![(\[:])"
+)
+_ITEM = re.compile(
+    r"^\s*(?P<prefix>.*?)\s*(?P<suppress>-?)(?<![\w\\])@(?P<key>" + KEY + r")(?P<rest>.*?)\s*$",
+    re.DOTALL,
+)
 _NARRATIVE = re.compile(r"(?<![\w\\@/.\[-])@(?P<key>" + KEY + r")(?:\s\[(?P<locator>[^\[\]@]*)\])?")
-_PAGE_TERMS = re.compile(r"^(?:p|pp|hlm|hal|h|page|pages|halaman)\.?\s*(?=\d|[ivxlc]+\b)", re.I)
+_PAGE_TERMS = re.compile(
+    r"^(?:p|pp|hlm|hal|h|page|pages|halaman)\.?\s*(?=\d|[ivxlc]+\b)", re.IGNORECASE
+)
 _ORDINAL_EN = {1: "1st", 2: "2nd", 3: "3rd"}
 
 
@@ -97,11 +146,25 @@ class Cited:
 def source_of(reference: Any) -> Source:
     """A ``model.Reference`` (or any object with its fields) as a Source."""
     authors = tuple((a.family, a.given) for a in getattr(reference, "authors", []) or [])
-    optional = {name: getattr(reference, name, None) for name in (
-        "organisation", "year", "container", "volume", "issue", "pages", "publisher", "doi", "url",
-        "edition", "accessed")}
-    return Source(key=reference.id, type=reference.type, title=reference.title, authors=authors,
-                  **optional)
+    optional = {
+        name: getattr(reference, name, None)
+        for name in (
+            "organisation",
+            "year",
+            "container",
+            "volume",
+            "issue",
+            "pages",
+            "publisher",
+            "doi",
+            "url",
+            "edition",
+            "accessed",
+        )
+    }
+    return Source(
+        key=reference.id, type=reference.type, title=reference.title, authors=authors, **optional
+    )
 
 
 # ---------------------------------------------------------------- names and dates
@@ -129,7 +192,7 @@ def author_list(source: Source) -> str:
     if len(names) == 1:
         return names[0]
     if len(names) > MAX_LISTED_AUTHORS:
-        return ", ".join(names[:MAX_LISTED_AUTHORS - 1]) + ", … " + names[-1]
+        return ", ".join(names[: MAX_LISTED_AUTHORS - 1]) + ", … " + names[-1]
     return ", ".join(names[:-1]) + ", & " + names[-1]
 
 
@@ -181,7 +244,9 @@ def format_reference(source: Source, lang: str = "id") -> str:
     """One reference-list entry in APA 7, as Markdown (italics with ``*``)."""
     head = _head(source, lang)
     body = {
-        "article": _article_body, "chapter": _chapter_body, "web": _web_body,
+        "article": _article_body,
+        "chapter": _chapter_body,
+        "web": _web_body,
         "thesis": _thesis_body,
     }.get(source.type, _book_body)(source, lang)
     return _join_elements([head, *body, _locator_link(source, lang)])
@@ -272,7 +337,9 @@ def _locator_link(source: Source, lang: str) -> str:
     if not source.url:
         return ""
     if source.accessed:
-        return WORDS[lang]["retrieved"].format(date=format_day(source.accessed, lang), url=source.url)
+        return WORDS[lang]["retrieved"].format(
+            date=format_day(source.accessed, lang), url=source.url
+        )
     return source.url
 
 
@@ -365,7 +432,9 @@ def parenthetical(items: Sequence[_Item], index: dict[str, Source], lang: str = 
 
 def _parenthetical_part(item: _Item, source: Source, lang: str) -> tuple[str, str, str]:
     names = "" if item.suppress_author else cited_names(source, lang)
-    tail = year_label(source, lang) + (f", {format_locator(item.locator, lang)}" if item.locator else "")
+    tail = year_label(source, lang) + (
+        f", {format_locator(item.locator, lang)}" if item.locator else ""
+    )
     return (item.prefix, names, tail)
 
 
@@ -385,7 +454,9 @@ def narrative(item: _Item, source: Source | None, lang: str = "id") -> str:
     """``Wibowo (2019)``, ``Wibowo dan Sari (2019, hlm. 3)``."""
     if source is None:
         return f"**{item.key}?**"
-    tail = year_label(source, lang) + (f", {format_locator(item.locator, lang)}" if item.locator else "")
+    tail = year_label(source, lang) + (
+        f", {format_locator(item.locator, lang)}" if item.locator else ""
+    )
     return f"{cited_names(source, lang, narrative=True)} ({tail})"
 
 
@@ -399,8 +470,14 @@ def _parse_group(body: str) -> list[_Item] | None:
         rest = match.group("rest").strip()
         if rest and not rest.startswith(","):
             return None
-        items.append(_Item(match.group("key"), match.group("prefix").strip(),
-                           rest.lstrip(",").strip(), bool(match.group("suppress"))))
+        items.append(
+            _Item(
+                match.group("key"),
+                match.group("prefix").strip(),
+                rest.lstrip(",").strip(),
+                bool(match.group("suppress")),
+            )
+        )
     return items
 
 
@@ -437,8 +514,9 @@ def resolve_citations(text: str, sources: Iterable[Source], lang: str = "id") ->
     return result
 
 
-def _note(items: list[_Item], match: re.Match, index: dict[str, Source], lines: _Lines,
-          result: Cited) -> None:
+def _note(
+    items: list[_Item], match: re.Match, index: dict[str, Source], lines: _Lines, result: Cited
+) -> None:
     for item in items:
         if item.key in index:
             if item.key not in result.cited:

@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 from generator.model import ReviewRecord, Rubric
 from generator.problems import Problem
@@ -134,8 +135,9 @@ class InternFigures:
 # ---------------------------------------------------------------- logbook
 
 
-def working_days(start: dt.date, until: dt.date, weekdays: Iterable[str],
-                 closed: Iterable[dt.date] = ()) -> list[dt.date]:
+def working_days(
+    start: dt.date, until: dt.date, weekdays: Iterable[str], closed: Iterable[dt.date] = ()
+) -> list[dt.date]:
     """The days from start to until (inclusive) on the given weekdays, minus closed days."""
     allowed = {WEEKDAYS.index(day) for day in weekdays}
     shut = set(closed)
@@ -152,8 +154,9 @@ def hours_required(programme: Any) -> float:
     return float(sum(course.credits for course in programme.courses) * programme.hours_per_credit)
 
 
-def logbook_figures(intern: Any, logbook: Any, holidays: Iterable[dt.date], today: dt.date
-                    ) -> LogbookFigures:
+def logbook_figures(
+    intern: Any, logbook: Any, holidays: Iterable[dt.date], today: dt.date
+) -> LogbookFigures:
     """Coverage, hours and validation of a logbook against its placement."""
     placement = intern.placement
     until = min(placement.end, today)
@@ -162,10 +165,14 @@ def logbook_figures(intern: Any, logbook: Any, holidays: Iterable[dt.date], toda
     entries = logbook.entries
     statuses = Counter(entry.validation.status for entry in entries)
     return LogbookFigures(
-        start=placement.start, until=until, working_days=len(expected),
-        covered_days=sum(day in written for day in expected), days=tuple(expected),
+        start=placement.start,
+        until=until,
+        working_days=len(expected),
+        covered_days=sum(day in written for day in expected),
+        days=tuple(expected),
         missing_days=tuple(day for day in expected if day not in written),
-        entries=len(entries), hours=float(sum(entry.hours for entry in entries)),
+        entries=len(entries),
+        hours=float(sum(entry.hours for entry in entries)),
         hours_required=hours_required(intern.programme),
         unvalidated=tuple(i for i, e in enumerate(entries) if e.validation.status != "validated"),
         by_status=tuple(sorted(statuses.items())),
@@ -181,7 +188,9 @@ def intern_case_docs(project: Any, intern_id: str) -> list[Any]:
 
 
 def stage_order(taxonomy: Any, stage: str) -> int:
-    return int(taxonomy.entry("stage", stage).get("order", 99)) if taxonomy.has("stage", stage) else 99
+    return (
+        int(taxonomy.entry("stage", stage).get("order", 99)) if taxonomy.has("stage", stage) else 99
+    )
 
 
 def missing_stages(case: Any, taxonomy: Any) -> tuple[str, ...]:
@@ -195,15 +204,24 @@ def missing_stages(case: Any, taxonomy: Any) -> tuple[str, ...]:
     if case.closure and _early_exit(case, taxonomy):
         dated = [stage_order(taxonomy, s) for s in case.stages if s != "termination"]
         reached = max(dated, default=0) + 1
-    mandatory = [code for code in taxonomy.codes("stage")
-                 if not taxonomy.entry("stage", code).get("optional")]
-    return tuple(code for code in mandatory
-                 if stage_order(taxonomy, code) < reached and code not in case.stages)
+    mandatory = [
+        code
+        for code in taxonomy.codes("stage")
+        if not taxonomy.entry("stage", code).get("optional")
+    ]
+    return tuple(
+        code
+        for code in mandatory
+        if stage_order(taxonomy, code) < reached and code not in case.stages
+    )
 
 
 def _early_exit(case: Any, taxonomy: Any) -> bool:
     outcome = case.closure.outcome
-    return taxonomy.has("outcome", outcome) and taxonomy.entry("outcome", outcome).get("group") in EARLY_EXIT_GROUPS
+    return (
+        taxonomy.has("outcome", outcome)
+        and taxonomy.entry("outcome", outcome).get("group") in EARLY_EXIT_GROUPS
+    )
 
 
 def consent_missing(case: Any) -> tuple[str, ...]:
@@ -218,10 +236,14 @@ def case_figures(doc: Any, taxonomy: Any, problems: Iterable[Problem]) -> CaseFi
 
     case = doc.case
     return CaseFigures(
-        case_id=case.case_id, alias=case.client.alias, status=case.record.status,
-        stage=current_stage(case, taxonomy), missing_stages=missing_stages(case, taxonomy),
+        case_id=case.case_id,
+        alias=case.client.alias,
+        status=case.record.status,
+        stage=current_stage(case, taxonomy),
+        missing_stages=missing_stages(case, taxonomy),
         problems=tuple(p for p in problems if p.file == doc.display),
-        publication_consent=case.consent.publication, consent_missing=consent_missing(case),
+        publication_consent=case.consent.publication,
+        consent_missing=consent_missing(case),
     )
 
 
@@ -232,7 +254,11 @@ def weighted_total(scores: dict[str, float], rubric: Rubric) -> ScoreSummary:
     """Σ score × weight / Σ weight over the scored aspects; the grade of that total."""
     scored = [(aspect, scores[aspect.id]) for aspect in rubric.aspects if aspect.id in scores]
     weight = sum(aspect.weight for aspect, _ in scored)
-    total = round(sum(aspect.weight * score for aspect, score in scored) / weight, 2) if weight else None
+    total = (
+        round(sum(aspect.weight * score for aspect, score in scored) / weight, 2)
+        if weight
+        else None
+    )
     return ScoreSummary(total, grade_for(total, rubric), len(scored), len(rubric.aspects))
 
 
@@ -263,11 +289,16 @@ def intern_figures(project: Any, intern_id: str, problems: Iterable[Problem]) ->
     chapters = f"{_folder(doc, project)}/chapters/"
     review = doc.review
     return InternFigures(
-        intern_id=intern_id, name=doc.intern.name,
+        intern_id=intern_id,
+        name=doc.intern.name,
         logbook=logbook_figures(doc.intern, doc.logbook, holidays, project.today),
-        cases=tuple(case_figures(c, project.taxonomy, problems) for c in intern_case_docs(project, intern_id)),
-        unresolved_citations=tuple(p for p in problems
-                                   if p.code == "citation.unresolved" and p.file.startswith(chapters)),
+        cases=tuple(
+            case_figures(c, project.taxonomy, problems)
+            for c in intern_case_docs(project, intern_id)
+        ),
+        unresolved_citations=tuple(
+            p for p in problems if p.code == "citation.unresolved" and p.file.startswith(chapters)
+        ),
         review_status=review.status if review else None,
         open_comments=sum(not c.resolved for c in review.comments) if review else 0,
         scores=score_summary(review, project.rubric),

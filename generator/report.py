@@ -29,29 +29,48 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable
+from typing import Any
 
-from generator.citations import Cited, reference_list, resolve_citations, source_of
+from generator.citations import Cited, reference_list, source_of
 from generator.completeness import intern_case_docs
 from generator.problems import Problem
 from generator.render.narrative import narrative_body
 from generator.render.text import (
-    Voice, cell, clause, format_date, format_hours, format_range, join_list, paragraphs,
-    people_names, sentence, table,
+    Voice,
+    cell,
+    clause,
+    format_date,
+    format_hours,
+    format_range,
+    join_list,
+    paragraphs,
+    people_names,
+    sentence,
+    table,
 )
 from generator.review_rules import chapter_citations, chapter_file, selected_case_ids
 
 MODES = ("report", "article")
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
-DAY_NAMES = {"mon": "Senin", "tue": "Selasa", "wed": "Rabu", "thu": "Kamis", "fri": "Jumat",
-             "sat": "Sabtu", "sun": "Minggu"}
+DAY_NAMES = {
+    "mon": "Senin",
+    "tue": "Selasa",
+    "wed": "Rabu",
+    "thu": "Kamis",
+    "fri": "Jumat",
+    "sat": "Sabtu",
+    "sun": "Minggu",
+}
 REPORT_KIND = {"praktikum_peksos": "LAPORAN PRAKTIKUM", "pkl": "LAPORAN PRAKTIK KERJA LAPANGAN"}
 NOT_WRITTEN = "*Bagian ini belum ditulis (chapters/{name}.md).*"
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
-_OWN_NUMBER = re.compile(r"^(?:BAB\s+[IVX]+\s+|\d+(?:\.\d+)*\.?\s+)", re.I)
-_KEYWORDS = re.compile(r"^\s*\**\s*(?:kata\s+kunci|keywords)\s*\**\s*:\s*\**\s*(.*)$", re.I)
+_OWN_NUMBER = re.compile(r"^(?:BAB\s+[IVX]+\s+|\d+(?:\.\d+)*\.?\s+)", re.IGNORECASE)
+_KEYWORDS = re.compile(
+    r"^\s*\**\s*(?:kata\s+kunci|keywords)\s*\**\s*:\s*\**\s*(.*)$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -103,8 +122,14 @@ def build_report(project: Any, intern_id: str, *, mode: str = "report") -> Repor
     context = _Context(project, doc, mode, _resolved_chapters(doc), [])
     parts = report_parts(context) if mode == "report" else article_parts(context)
     markdown = "\n\n".join(part.strip("\n") for part in parts if part and part.strip()) + "\n"
-    return Report(intern_id, mode, markdown, report_title(doc.intern, project.office),
-                  doc.intern.name, tuple(_citation_problems(context)))
+    return Report(
+        intern_id,
+        mode,
+        markdown,
+        report_title(doc.intern, project.office),
+        doc.intern.name,
+        tuple(_citation_problems(context)),
+    )
 
 
 def _resolved_chapters(doc: Any) -> dict[str, Cited]:
@@ -134,17 +159,31 @@ def _citation_problems(context: _Context) -> list[Problem]:
     problems = []
     for stem in sorted(context.used):
         for missing in context.chapters[stem].unresolved:
-            problems.append(Problem.make(chapter_file(context.doc, stem, root), missing.line,
-                                         missing.column, "", "citation.unresolved",
-                                         key=missing.key, dym=""))
+            problems.append(
+                Problem.make(
+                    chapter_file(context.doc, stem, root),
+                    missing.line,
+                    missing.column,
+                    "",
+                    "citation.unresolved",
+                    key=missing.key,
+                    dym="",
+                )
+            )
     return problems
 
 
 # ---------------------------------------------------------------- headings
 
 
-def renumber(prose: str, chapter: str | None, *, level: int = 2, first: int = 1,
-             default_title: str | None = None) -> tuple[str, int]:
+def renumber(
+    prose: str,
+    chapter: str | None,
+    *,
+    level: int = 2,
+    first: int = 1,
+    default_title: str | None = None,
+) -> tuple[str, int]:
     """Shift the headings of an intern's prose under a chapter and number them.
 
     A leading ``#`` title is dropped; the shallowest heading becomes ``level`` and is numbered
@@ -162,7 +201,7 @@ def renumber(prose: str, chapter: str | None, *, level: int = 2, first: int = 1,
     for index in headings:
         marks, text = _HEADING.match(lines[index]).groups()
         depth = len(marks) - top
-        counters = (counters + [0] * depth)[:depth + 1]
+        counters = (counters + [0] * depth)[: depth + 1]
         counters[depth] += 1
         lines[index] = f"{'#' * min(level + depth, 6)} {_numbered(chapter, counters, text)}"
     return "\n".join(lines).strip(), counters[0] + 1
@@ -209,7 +248,9 @@ class _Sections:
 
     def add_prose(self, prose: str | None, default_title: str) -> None:
         if prose and prose.strip():
-            text, self.next = renumber(prose, self.chapter, first=self.next, default_title=default_title)
+            text, self.next = renumber(
+                prose, self.chapter, first=self.next, default_title=default_title
+            )
             self.blocks.append(text)
 
     def markdown(self, heading: str) -> str:
@@ -222,9 +263,16 @@ class _Sections:
 def report_parts(context: _Context) -> list[str]:
     """Front matter, BAB I–V, Daftar Pustaka and Lampiran."""
     return [
-        title_page(context), approval_page(context), foreword(context), "[TOC]",
-        chapter_introduction(context), chapter_office(context), chapter_activities(context),
-        chapter_cases(context), chapter_closing(context), bibliography(context),
+        title_page(context),
+        approval_page(context),
+        foreword(context),
+        "[TOC]",
+        chapter_introduction(context),
+        chapter_office(context),
+        chapter_activities(context),
+        chapter_cases(context),
+        chapter_closing(context),
+        bibliography(context),
         appendices(context),
     ]
 
@@ -243,10 +291,13 @@ def title_page(context: _Context) -> str:
         f"**{REPORT_KIND.get(intern.programme.kind, 'LAPORAN MAGANG')}**",
         f"**{report_title(intern, context.office).upper()}**",
         f"Disusun untuk memenuhi sebagian persyaratan {courses_phrase(intern.programme)}",
-        "Oleh:", f"**{intern.name}**",
+        "Oleh:",
+        f"**{intern.name}**",
         f"NIM {intern.student_number}" if intern.student_number else "",
         f"PROGRAM STUDI {intern.study_programme.upper()}",
-        _faculty(intern).upper(), intern.university.upper(), str(intern.placement.end.year),
+        _faculty(intern).upper(),
+        intern.university.upper(),
+        str(intern.placement.end.year),
     ]
     body = "\n\n".join(line for line in lines if line)
     return f'<div class="title-page" markdown="1">\n\n{body}\n\n</div>'
@@ -254,7 +305,9 @@ def title_page(context: _Context) -> str:
 
 def _faculty(intern: Any) -> str:
     faculty = intern.faculty or ""
-    return faculty if not faculty or faculty.lower().startswith("fakultas") else f"Fakultas {faculty}"
+    return (
+        faculty if not faculty or faculty.lower().startswith("fakultas") else f"Fakultas {faculty}"
+    )
 
 
 def courses_phrase(programme: Any) -> str:
@@ -278,15 +331,26 @@ def staff_label(number: str | None, default: str) -> str:
 def signatories(context: _Context) -> list[tuple[str, str, str]]:
     """(role, name, staff number line) of each supervisor who signs the approval page."""
     academic = context.intern.supervisors.academic
-    people = [(_ordinal_role("Dosen Pembimbing", i, len(academic)), p.name,
-               staff_label(p.staff_number, "NIDN")) for i, p in enumerate(academic)]
+    people = [
+        (
+            _ordinal_role("Dosen Pembimbing", i, len(academic)),
+            p.name,
+            staff_label(p.staff_number, "NIDN"),
+        )
+        for i, p in enumerate(academic)
+    ]
     staff = {person.id: person for person in context.office.staff} if context.office else {}
     field = context.intern.supervisors.field
     for i, person_id in enumerate(field):
         person = staff.get(person_id)
         name = person.name if person else person_id
-        people.append((_ordinal_role("Pembimbing Lapangan", i, len(field)), name,
-                       staff_label(person.staff_number if person else None, "NIP")))
+        people.append(
+            (
+                _ordinal_role("Pembimbing Lapangan", i, len(field)),
+                name,
+                staff_label(person.staff_number if person else None, "NIP"),
+            )
+        )
     return people
 
 
@@ -298,23 +362,40 @@ def approval_page(context: _Context) -> str:
     intern = context.intern
     kind = "laporan praktikum" if intern.programme.kind == "praktikum_peksos" else "laporan magang"
     nim = f" (NIM {intern.student_number})" if intern.student_number else ""
-    intro = (f"{kind.capitalize()} dengan judul *{report_title(intern, context.office)}* yang disusun "
-             f"oleh {intern.name}{nim} telah diperiksa dan disetujui untuk diajukan dalam seminar "
-             f"hasil {kind.split()[1]}.")
+    intro = (
+        f"{kind.capitalize()} dengan judul *{report_title(intern, context.office)}* yang disusun "
+        f"oleh {intern.name}{nim} telah diperiksa dan disetujui untuk diajukan dalam seminar "
+        f"hasil {kind.split()[1]}."
+    )
     people = signatories(context)
-    rows = [["&nbsp;"] * len(people), ["&nbsp;"] * len(people),
-            [name for _, name, _ in people], [number for _, _, number in people]]
+    rows = [
+        ["&nbsp;"] * len(people),
+        ["&nbsp;"] * len(people),
+        [name for _, name, _ in people],
+        [number for _, _, number in people],
+    ]
     grid = _plain_table([role for role, _, _ in people], rows)
-    return paragraphs("# LEMBAR PERSETUJUAN", intro,
-                      f'<div class="signatures" markdown="1">\n\n{grid}\n\n{_head_block(context)}\n\n</div>')
+    return paragraphs(
+        "# LEMBAR PERSETUJUAN",
+        intro,
+        f'<div class="signatures" markdown="1">\n\n{grid}\n\n{_head_block(context)}\n\n</div>',
+    )
 
 
 def _head_block(context: _Context) -> str:
     head = context.intern.supervisors.head_of_programme
     if head is None:
         return ""
-    return "\n\n".join(["Mengetahui,", f"Ketua Program Studi {context.intern.study_programme}",
-                        "&nbsp;", "&nbsp;", head.name, staff_label(head.staff_number, "NIDN")])
+    return "\n\n".join(
+        [
+            "Mengetahui,",
+            f"Ketua Program Studi {context.intern.study_programme}",
+            "&nbsp;",
+            "&nbsp;",
+            head.name,
+            staff_label(head.staff_number, "NIDN"),
+        ]
+    )
 
 
 def _plain_table(header: list[str], rows: list[list[str]]) -> str:
@@ -371,15 +452,18 @@ def working_days_phrase(days: Iterable[str]) -> str:
     return join_list([DAY_NAMES[day] for day in chosen])
 
 
+REPORT_OUTLINE = (
+    "Laporan ini terdiri atas lima bab:\n\n"
+    "1. BAB I Pendahuluan: latar belakang, tujuan, serta waktu dan tempat magang.\n"
+    "2. BAB II Profil Lembaga: gambaran umum, visi dan misi, serta layanan lembaga.\n"
+    "3. BAB III Pelaksanaan Kegiatan: peran, kegiatan mingguan, kendala dan solusi.\n"
+    "4. BAB IV Studi Kasus: penanganan kasus menurut tahapan pertolongan pekerjaan sosial.\n"
+    "5. BAB V Penutup: kesimpulan dan saran."
+)
+
+
 def report_outline() -> str:
-    return "\n".join([
-        "Laporan ini terdiri atas lima bab:", "",
-        "1. BAB I Pendahuluan: latar belakang, tujuan, serta waktu dan tempat magang.",
-        "2. BAB II Profil Lembaga: gambaran umum, visi dan misi, serta layanan lembaga.",
-        "3. BAB III Pelaksanaan Kegiatan: peran mahasiswa, kegiatan mingguan, kendala dan solusi.",
-        "4. BAB IV Studi Kasus: penanganan kasus menurut tahapan pertolongan pekerjaan sosial.",
-        "5. BAB V Penutup: kesimpulan dan saran.",
-    ])
+    return REPORT_OUTLINE
 
 
 def chapter_office(context: _Context) -> str:
@@ -387,8 +471,10 @@ def chapter_office(context: _Context) -> str:
     if office is None:
         sections.add("Gambaran Umum", "*Profil lembaga belum tersedia (office.yaml).*")
         return sections.markdown("# BAB II PROFIL LEMBAGA")
-    sections.add("Gambaran Umum", office.about or f"{office.name} berkedudukan di {office.city}, "
-                                                f"{office.province}.")
+    sections.add(
+        "Gambaran Umum",
+        office.about or f"{office.name} berkedudukan di {office.city}, {office.province}.",
+    )
     if office.vision or office.mission:
         sections.add("Visi dan Misi", vision_mission(office))
     if office.services:
@@ -406,8 +492,10 @@ def vision_mission(office: Any) -> str:
 
 def unit_text(context: _Context) -> str:
     office, placement = context.office, context.intern.placement
-    contact = [f"alamat {office.address}" if office.address else "",
-               f"telepon {office.phone}" if office.phone else ""]
+    contact = [
+        f"alamat {office.address}" if office.address else "",
+        f"telepon {office.phone}" if office.phone else "",
+    ]
     contact_text = join_list([c for c in contact if c])
     tail = f" Kantor dapat dihubungi di {contact_text}." if contact_text else ""
     division = f" ({office.division})" if office.division != placement.unit else ""
@@ -420,8 +508,10 @@ def unit_text(context: _Context) -> str:
 def chapter_activities(context: _Context) -> str:
     sections = _Sections("3")
     sections.add("Peran Mahasiswa", role_text(context))
-    sections.add("Kegiatan Mingguan", paragraphs(
-        "Tabel 3.1 Ringkasan kegiatan mingguan dari *logbook*", weekly_table(context)))
+    sections.add(
+        "Kegiatan Mingguan",
+        paragraphs("Tabel 3.1 Ringkasan kegiatan mingguan dari *logbook*", weekly_table(context)),
+    )
     sections.add("Kendala dan Solusi", reflections_text(context))
     sections.add_prose(_chapter(context, "pelaksanaan"), "Uraian Kegiatan")
     return sections.markdown("# BAB III PELAKSANAAN KEGIATAN")
@@ -429,7 +519,9 @@ def chapter_activities(context: _Context) -> str:
 
 def role_text(context: _Context) -> str:
     intern, entries = context.intern, context.doc.logbook.entries
-    field = [name for role, name, _ in signatories(context) if role.startswith("Pembimbing Lapangan")]
+    field = [
+        name for role, name, _ in signatories(context) if role.startswith("Pembimbing Lapangan")
+    ]
     academic = [p.name for p in intern.supervisors.academic]
     guided = f" di bawah bimbingan {join_list(field)} sebagai pembimbing lapangan" if field else ""
     validated = sum(e.validation.status == "validated" for e in entries)
@@ -458,7 +550,11 @@ def weeks(entries: Iterable[Any], start: dt.date) -> list[tuple[int, list[Any]]]
 
 def week_span(number: int, placement: Any) -> tuple[dt.date, dt.date]:
     """The working days of a placement week, clipped to the placement."""
-    monday = placement.start - dt.timedelta(days=placement.start.weekday()) + dt.timedelta(weeks=number - 1)
+    monday = (
+        placement.start
+        - dt.timedelta(days=placement.start.weekday())
+        + dt.timedelta(weeks=number - 1)
+    )
     offsets = sorted(list(DAY_NAMES).index(day) for day in placement.working_days) or [0, 4]
     first = max(monday + dt.timedelta(days=offsets[0]), placement.start)
     last = min(monday + dt.timedelta(days=offsets[-1]), placement.end)
@@ -480,8 +576,10 @@ def validation_summary(entries: list[Any], taxonomy: Any) -> str:
     if set(counts) == {"validated"}:
         return taxonomy.label("logbook_validation", "validated")
     order = list(taxonomy.codes("logbook_validation"))
-    return ", ".join(f"{counts[code]} {taxonomy.label('logbook_validation', code).lower()}"
-                     for code in sorted(counts, key=order.index))
+    return ", ".join(
+        f"{counts[code]} {taxonomy.label('logbook_validation', code).lower()}"
+        for code in sorted(counts, key=order.index)
+    )
 
 
 def weekly_table(context: _Context) -> str:
@@ -489,8 +587,15 @@ def weekly_table(context: _Context) -> str:
     rows = []
     for number, entries in weeks(context.doc.logbook.entries, placement.start):
         first, last = week_span(number, placement)
-        rows.append([str(number), format_range(first, last), main_activities(entries, taxonomy),
-                     format_hours(sum(e.hours for e in entries)), validation_summary(entries, taxonomy)])
+        rows.append(
+            [
+                str(number),
+                format_range(first, last),
+                main_activities(entries, taxonomy),
+                format_hours(sum(e.hours for e in entries)),
+                validation_summary(entries, taxonomy),
+            ]
+        )
     if not rows:
         return "*Logbook belum berisi entri.*"
     return table(["Minggu", "Tanggal", "Kegiatan utama", "Jam", "Status validasi"], rows)
@@ -523,7 +628,9 @@ def study_cases(context: _Context) -> tuple[list[Any], list[Any]]:
     order; without such a list, every case the intern authored, by intake date."""
     from generator.validate import is_childrens_case
 
-    own = {doc.case.case_id: doc.case for doc in intern_case_docs(context.project, context.intern.id)}
+    own = {
+        doc.case.case_id: doc.case for doc in intern_case_docs(context.project, context.intern.id)
+    }
     chosen = selected_case_ids(context.doc)
     if chosen is None:
         cases = sorted(own.values(), key=lambda case: (case.intake.date, case.case_id))
@@ -532,7 +639,8 @@ def study_cases(context: _Context) -> tuple[list[Any], list[Any]]:
     told, left = [], []
     for case in cases:
         excluded = not case.consent.publication or (
-            context.mode == "article" and is_childrens_case(case, context.taxonomy))
+            context.mode == "article" and is_childrens_case(case, context.taxonomy)
+        )
         (left if excluded else told).append(case)
     return told, left
 
@@ -554,8 +662,10 @@ def case_study(case: Any, context: _Context, chapter: str | None, level: int) ->
 
 def chapter_cases(context: _Context) -> str:
     told, left = study_cases(context)
-    blocks = [cases_intro(told, left, "Bab ini", " jumlahnya tercantum pada Lampiran 2."),
-              others_note(context, told, left)]
+    blocks = [
+        cases_intro(told, left, "Bab ini", " jumlahnya tercantum pada Lampiran 2."),
+        others_note(context, told, left),
+    ]
     for number, case in enumerate(told, start=1):
         title = f"## 4.{number} {cell(case.client.alias)} ({case.case_id})"
         blocks.append(paragraphs(title, case_study(case, context, f"4.{number}", 3)))
@@ -570,11 +680,15 @@ def cases_intro(told: list[Any], left: list[Any], subject: str, where: str = "")
     """How many cases are told, and how many are left out for want of consent."""
     if not told and not left:
         return "*Belum ada kasus yang ditangani penulis.*"
-    intro = (f"{subject} menguraikan {len(told)} kasus yang ditangani penulis menurut tahapan "
-             "pertolongan pekerjaan sosial. Identitas klien disamarkan dengan alias.")
+    intro = (
+        f"{subject} menguraikan {len(told)} kasus yang ditangani penulis menurut tahapan "
+        "pertolongan pekerjaan sosial. Identitas klien disamarkan dengan alias."
+    )
     if left:
-        intro += (f" {len(left)} kasus lain tidak diuraikan karena tidak ada persetujuan publikasi "
-                  f"tanpa identitas{';' + where if where else '.'}")
+        intro += (
+            f" {len(left)} kasus lain tidak diuraikan karena tidak ada persetujuan publikasi "
+            f"tanpa identitas{';' + where if where else '.'}"
+        )
     return intro
 
 
@@ -584,8 +698,10 @@ def others_note(context: _Context, told: list[Any], left: list[Any]) -> str:
     others = total - len(told) - len(left)
     if others <= 0:
         return ""
-    return (f"Selain itu penulis menangani {others} kasus lain yang tidak dipilih sebagai studi "
-            "kasus; jumlahnya tercantum pada Lampiran 2.")
+    return (
+        f"Selain itu penulis menangani {others} kasus lain yang tidak dipilih sebagai studi "
+        "kasus; jumlahnya tercantum pada Lampiran 2."
+    )
 
 
 # ---------------------------------------------------------------- BAB V, references, appendices
@@ -604,7 +720,7 @@ def reference_entries(context: _Context) -> str:
     entries = reference_list(source_of(r) for r in context.doc.references.references)
     if not entries:
         return "*Belum ada sumber (references.yaml).*"
-    return f'<div class="references" markdown="1">\n\n' + "\n\n".join(entries) + "\n\n</div>"
+    return '<div class="references" markdown="1">\n\n' + "\n\n".join(entries) + "\n\n</div>"
 
 
 def bibliography(context: _Context) -> str:
@@ -614,8 +730,10 @@ def bibliography(context: _Context) -> str:
 def appendices(context: _Context) -> str:
     return paragraphs(
         "# LAMPIRAN",
-        "## Lampiran 1 Logbook Kegiatan", logbook_table(context),
-        "## Lampiran 2 Rekapitulasi Kasus", caseload_tables(context),
+        "## Lampiran 1 Logbook Kegiatan",
+        logbook_table(context),
+        "## Lampiran 2 Rekapitulasi Kasus",
+        caseload_tables(context),
     )
 
 
@@ -624,9 +742,18 @@ def logbook_table(context: _Context) -> str:
     entries = sorted(context.doc.logbook.entries, key=lambda e: e.date)
     if not entries:
         return "*Logbook belum berisi entri.*"
-    rows = [[str(i), e.date.strftime("%d-%m-%Y"), taxonomy.label("activity_type", e.activity), e.description,
-             format_hours(e.hours), ", ".join(e.cases), taxonomy.label("logbook_validation", e.validation.status)]
-            for i, e in enumerate(entries, start=1)]
+    rows = [
+        [
+            str(i),
+            e.date.strftime("%d-%m-%Y"),
+            taxonomy.label("activity_type", e.activity),
+            e.description,
+            format_hours(e.hours),
+            ", ".join(e.cases),
+            taxonomy.label("logbook_validation", e.validation.status),
+        ]
+        for i, e in enumerate(entries, start=1)
+    ]
     return table(["No", "Tanggal", "Kegiatan", "Uraian", "Jam", "Kasus", "Status validasi"], rows)
 
 
@@ -636,12 +763,16 @@ def caseload_tables(context: _Context) -> str:
         return "*Belum ada kasus.*"
     taxonomy = context.taxonomy
     by_category = Counter(taxonomy.label("ppks", c.classification.ppks) for c in cases)
-    by_outcome = Counter(taxonomy.label("outcome", c.closure.outcome) if c.closure else "Masih berjalan"
-                         for c in cases)
+    by_outcome = Counter(
+        taxonomy.label("outcome", c.closure.outcome) if c.closure else "Masih berjalan"
+        for c in cases
+    )
     return paragraphs(
         f"Penulis menangani {len(cases)} kasus selama magang.",
-        "Tabel L.1 Kasus menurut kategori PPKS", _count_table("Kategori PPKS", by_category),
-        "Tabel L.2 Kasus menurut hasil akhir penanganan", _count_table("Hasil akhir", by_outcome),
+        "Tabel L.1 Kasus menurut kategori PPKS",
+        _count_table("Kategori PPKS", by_category),
+        "Tabel L.2 Kasus menurut hasil akhir penanganan",
+        _count_table("Hasil akhir", by_outcome),
     )
 
 
@@ -656,8 +787,10 @@ def _count_table(label: str, counts: Counter) -> str:
 def article_parts(context: _Context) -> list[str]:
     """Title, abstract and keywords, Pendahuluan, Metode, Hasil dan Pembahasan, Kesimpulan."""
     return [
-        article_head(context), article_section(context, "Pendahuluan", ("pendahuluan",)),
-        article_method(context), article_results(context),
+        article_head(context),
+        article_section(context, "Pendahuluan", ("pendahuluan",)),
+        article_method(context),
+        article_results(context),
         article_section(context, "Kesimpulan", ("kesimpulan", "penutup")),
         paragraphs("## Daftar Pustaka", reference_entries(context)),
     ]
@@ -665,13 +798,18 @@ def article_parts(context: _Context) -> list[str]:
 
 def article_head(context: _Context) -> str:
     intern = context.intern
-    affiliation = ", ".join(filter(None, [f"Program Studi {intern.study_programme}", _faculty(intern),
-                                          intern.university]))
+    affiliation = ", ".join(
+        filter(
+            None, [f"Program Studi {intern.study_programme}", _faculty(intern), intern.university]
+        )
+    )
     abstract, keywords = split_keywords(_chapter(context, "abstrak") or "")
     keywords = keywords or default_keywords(context)
     return paragraphs(
-        f"# {report_title(intern, context.office)}", f"**{intern.name}**  \n{affiliation}",
-        "**Abstrak**", abstract or NOT_WRITTEN.format(name="abstrak"),
+        f"# {report_title(intern, context.office)}",
+        f"**{intern.name}**  \n{affiliation}",
+        "**Abstrak**",
+        abstract or NOT_WRITTEN.format(name="abstrak"),
         f"**Kata kunci:** {'; '.join(keywords)}",
     )
 
@@ -691,12 +829,15 @@ def split_keywords(text: str) -> tuple[str, list[str]]:
 
 def default_keywords(context: _Context) -> list[str]:
     told, _ = study_cases(context)
-    categories = sorted({context.taxonomy.label("ppks", c.classification.ppks).lower() for c in told})
+    categories = sorted(
+        {context.taxonomy.label("ppks", c.classification.ppks).lower() for c in told}
+    )
     return ["magang", "pekerjaan sosial", "manajemen kasus", *categories]
 
 
-def article_section(context: _Context, title: str, names: tuple[str, ...],
-                    fallback: Callable[[], str] | None = None) -> str:
+def article_section(
+    context: _Context, title: str, names: tuple[str, ...], fallback: Callable[[], str] | None = None
+) -> str:
     prose = _chapter(context, *names)
     if not prose:
         body = fallback() if fallback else NOT_WRITTEN.format(name=names[0])
@@ -713,8 +854,11 @@ def method_text(context: _Context) -> str:
     intern, office = context.intern, context.office
     entries = context.doc.logbook.entries
     place = f"{intern.placement.unit} {office.name}" if office else intern.placement.unit
-    stages = [context.taxonomy.label("stage", code).lower() for code in context.taxonomy.codes("stage")
-              if not context.taxonomy.entry("stage", code).get("optional")]
+    stages = [
+        context.taxonomy.label("stage", code).lower()
+        for code in context.taxonomy.codes("stage")
+        if not context.taxonomy.entry("stage", code).get("optional")
+    ]
     return paragraphs(
         f"Tulisan ini merupakan studi kasus dari kegiatan {intern.programme.name} di {place} pada "
         f"{format_range(intern.placement.start, intern.placement.end)}.",
@@ -728,7 +872,9 @@ def article_results(context: _Context) -> str:
     told, left = study_cases(context)
     blocks = [cases_intro(told, left, "Bagian ini")]
     for case in told:
-        blocks.append(paragraphs(f"### {cell(case.client.alias)}", case_study(case, context, None, 4)))
+        blocks.append(
+            paragraphs(f"### {cell(case.client.alias)}", case_study(case, context, None, 4))
+        )
     discussion = _chapter(context, "pembahasan", "studi-kasus")
     if discussion:
         text, _ = renumber(discussion, None, level=3, default_title="Pembahasan")

@@ -1,4 +1,4 @@
-"""Rules for the lecturer's files: review records, the rubric, and citations in an intern's chapters.
+"""Rules for the lecturer's files: review records, the rubric, citations in an intern's chapters.
 
 ``load_project`` calls :func:`rubric_problems` when it reads ``rubric.yaml`` and
 :func:`review_problems` once every file is loaded, so ``casebook check`` reports them with the
@@ -21,9 +21,19 @@ from generator.model import ReviewRecord, Rubric
 from generator.problems import Problem
 from generator.validate import Reporter
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.S)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.DOTALL)
 # Report parts a comment may name besides the chapter files the intern wrote.
-REPORT_PARTS = ("sampul", "persetujuan", "bab1", "bab2", "bab3", "bab4", "bab5", "pustaka", "lampiran")
+REPORT_PARTS = (
+    "sampul",
+    "persetujuan",
+    "bab1",
+    "bab2",
+    "bab3",
+    "bab4",
+    "bab5",
+    "pustaka",
+    "lampiran",
+)
 
 
 def iso_week_span(week: str) -> tuple[dt.date, dt.date] | None:
@@ -100,13 +110,20 @@ def review_record_rules(doc: Any, project: Any, report: Reporter) -> None:
 def _check_lecturer(review: ReviewRecord, intern: Any, report: Reporter) -> None:
     academic = [person.id for person in intern.supervisors.academic]
     if review.lecturer not in academic:
-        report.add(("lecturer",), "review_record.lecturer", lecturer=review.lecturer,
-                   known=", ".join(academic))
+        report.add(
+            ("lecturer",),
+            "review_record.lecturer",
+            lecturer=review.lecturer,
+            known=", ".join(academic),
+        )
 
 
 def _check_review_dates(review: ReviewRecord, report: Reporter, today: dt.date) -> None:
-    dates = [(("submitted",), review.submitted), (("reviewed",), review.reviewed),
-             (("approved",), review.approved)]
+    dates = [
+        (("submitted",), review.submitted),
+        (("reviewed",), review.reviewed),
+        (("approved",), review.approved),
+    ]
     dates += [(("comments", i, "date"), c.date) for i, c in enumerate(review.comments)]
     for loc, day in dates:
         if day is not None and day > today:
@@ -119,28 +136,44 @@ def _check_anchor(comment: Any, loc: tuple, doc: Any, project: Any, report: Repo
     anchors = [name for name in ("case", "week", "chapter") if getattr(comment, name)]
     if len(anchors) > 1:
         report.add(loc, "review_record.anchor_many", anchors=", ".join(anchors))
-    if comment.case and comment.case not in project.cases:
-        if comment.case not in project.invalid_case_ids:
-            report.add(loc + ("case",), "review_record.anchor_case", case=comment.case,
-                       **_suggest(comment.case, _intern_case_ids(doc, project)))
+    known = (*project.cases, *project.invalid_case_ids)
+    if comment.case and comment.case not in known:
+        report.add(
+            loc + ("case",),
+            "review_record.anchor_case",
+            case=comment.case,
+            **_suggest(comment.case, _intern_case_ids(doc, project)),
+        )
     if comment.week:
         _check_week(comment.week, loc + ("week",), doc.intern.placement, report)
     if comment.chapter and comment.chapter not in chapter_anchors(doc.chapters):
-        report.add(loc + ("chapter",), "review_record.anchor_chapter", chapter=comment.chapter,
-                   allowed=", ".join(chapter_anchors(doc.chapters)),
-                   **_suggest(comment.chapter, list(chapter_anchors(doc.chapters))))
+        report.add(
+            loc + ("chapter",),
+            "review_record.anchor_chapter",
+            chapter=comment.chapter,
+            allowed=", ".join(chapter_anchors(doc.chapters)),
+            **_suggest(comment.chapter, list(chapter_anchors(doc.chapters))),
+        )
 
 
 def _check_week(week: str, loc: tuple, placement: Any, report: Reporter) -> None:
     span = iso_week_span(week)
     if span is None or span[0] > placement.end or span[1] < placement.start:
-        report.add(loc, "review_record.anchor_week", week=week,
-                   first=iso_week(placement.start), last=iso_week(placement.end))
+        report.add(
+            loc,
+            "review_record.anchor_week",
+            week=week,
+            first=iso_week(placement.start),
+            last=iso_week(placement.end),
+        )
 
 
 def _intern_case_ids(doc: Any, project: Any) -> list[str]:
-    return [case_id for case_id, case in sorted(project.cases.items())
-            if doc.intern.id in case.index.authors]
+    return [
+        case_id
+        for case_id, case in sorted(project.cases.items())
+        if doc.intern.id in case.index.authors
+    ]
 
 
 def _check_scores(review: ReviewRecord, rubric: Rubric | None, report: Reporter) -> None:
@@ -151,8 +184,13 @@ def _check_scores(review: ReviewRecord, rubric: Rubric | None, report: Reporter)
     aspects = [aspect.id for aspect in rubric.aspects]
     for key in review.scores:
         if key not in aspects:
-            report.add(("scores", key), "review_record.unknown_aspect", aspect=key,
-                       allowed=", ".join(aspects), **_suggest(key, aspects))
+            report.add(
+                ("scores", key),
+                "review_record.unknown_aspect",
+                aspect=key,
+                allowed=", ".join(aspects),
+                **_suggest(key, aspects),
+            )
     missing = [aspect for aspect in aspects if aspect not in review.scores]
     if review.status == "approved" and missing:
         report.add(("scores",), "review_record.unscored", aspects=", ".join(missing))
@@ -177,14 +215,16 @@ def split_front_matter(text: str) -> tuple[dict | None, str]:
     except yaml.YAMLError:
         data = None
     data = data if isinstance(data, dict) or data is None else None
-    return (data if match.group(1) else {}), "\n" * match.group(0).count("\n") + text[match.end():]
+    return (data if match.group(1) else {}), "\n" * match.group(0).count("\n") + text[match.end() :]
 
 
 def chapter_citations(doc: Any, lang: str = "id") -> dict[str, Cited]:
     """Each chapter of an intern with its citations resolved against their references."""
     sources = [source_of(reference) for reference in doc.references.references]
-    return {stem: resolve_citations(split_front_matter(text)[1], sources, lang)
-            for stem, text in sorted(doc.chapters.items())}
+    return {
+        stem: resolve_citations(split_front_matter(text)[1], sources, lang)
+        for stem, text in sorted(doc.chapters.items())
+    }
 
 
 def selected_case_ids(doc: Any) -> list[str] | None:
@@ -212,8 +252,17 @@ def front_matter_problems(doc: Any, project: Any) -> list[Problem]:
         if case_id not in own:
             stem = next(s for s in sorted(doc.chapters) if s.endswith("studi-kasus"))
             line = _line_of(doc.chapters[stem], case_id)
-            problems.append(Problem.make(chapter_file(doc, stem, project.root), line, 1, "kasus",
-                                         "chapter.unknown_case", case=case_id, **_suggest(case_id, own)))
+            problems.append(
+                Problem.make(
+                    chapter_file(doc, stem, project.root),
+                    line,
+                    1,
+                    "kasus",
+                    "chapter.unknown_case",
+                    case=case_id,
+                    **_suggest(case_id, own),
+                )
+            )
     return problems
 
 
@@ -233,8 +282,17 @@ def chapter_citation_problems(doc: Any, root: Path) -> list[Problem]:
     for stem, cited in chapter_citations(doc).items():
         file = chapter_file(doc, stem, root)
         for missing in cited.unresolved:
-            problems.append(Problem.make(file, missing.line, missing.column, "", "citation.unresolved",
-                                         key=missing.key, **_suggest(missing.key, keys)))
+            problems.append(
+                Problem.make(
+                    file,
+                    missing.line,
+                    missing.column,
+                    "",
+                    "citation.unresolved",
+                    key=missing.key,
+                    **_suggest(missing.key, keys),
+                )
+            )
     return problems
 
 

@@ -50,14 +50,24 @@ def expected_figures(root: Path, intern_id: str, problem_files: set[str]) -> dic
     written = {entry["date"] for entry in entries}
     programme = intern["programme"]
     credits = sum(course["credits"] for course in programme.get("courses", []))
-    cases = [(path, case) for path in sorted((root / "cases").rglob("*.yaml"))
-             if intern_id in (case := read(path))["record"]["authors"]]
+    cases = [
+        (path, case)
+        for path in sorted((root / "cases").rglob("*.yaml"))
+        if intern_id in (case := read(path))["record"]["authors"]
+    ]
     return {
         "days": (sum(d in written for d in days), len(days)),
-        "hours": (sum(e["hours"] for e in entries), credits * programme.get("hours_per_credit", 45)),
-        "unvalidated": sum((e.get("validation") or {}).get("status", "draft") != "validated" for e in entries),
-        "complete": sum(not missing_stage_dates(case) and path.relative_to(root).as_posix() not in problem_files
-                        for path, case in cases),
+        "hours": (
+            sum(e["hours"] for e in entries),
+            credits * programme.get("hours_per_credit", 45),
+        ),
+        "unvalidated": sum(
+            (e.get("validation") or {}).get("status", "draft") != "validated" for e in entries
+        ),
+        "complete": sum(
+            not missing_stage_dates(case) and path.relative_to(root).as_posix() not in problem_files
+            for path, case in cases
+        ),
         "consent": sum(consent_complete(case) for _, case in cases),
         "cases": len(cases),
         "score": expected_score(root, folder),
@@ -80,20 +90,29 @@ def missing_stage_dates(case: dict) -> list[str]:
     closure = case.get("closure")
     if closure and outcome_groups().get(closure["outcome"]) in ("disengaged", "other"):
         reached = max((table[s][0] for s in stages if s != "termination"), default=0) + 1
-    return [code for code, (order, optional) in table.items()
-            if not optional and order < reached and code not in stages]
+    return [
+        code
+        for code, (order, optional) in table.items()
+        if not optional and order < reached and code not in stages
+    ]
 
 
 def consent_complete(case: dict) -> bool:
     consent = case["consent"]
-    return bool(consent.get("publication")) and all(consent.get(k) for k in ("date", "form", "legal_basis"))
+    return bool(consent.get("publication")) and all(
+        consent.get(k) for k in ("date", "form", "legal_basis")
+    )
 
 
 def expected_score(root: Path, folder: Path) -> float | None:
     review, rubric = read(folder / "review.yaml"), read(root / "rubric.yaml")
     if not review or not rubric or not review.get("scores"):
         return None
-    scored = [(a["weight"], review["scores"][a["id"]]) for a in rubric["aspects"] if a["id"] in review["scores"]]
+    scored = [
+        (a["weight"], review["scores"][a["id"]])
+        for a in rubric["aspects"]
+        if a["id"] in review["scores"]
+    ]
     return round(sum(w * s for w, s in scored) / sum(w for w, _ in scored), 2)
 
 
@@ -115,7 +134,9 @@ def test_cohort_page_lists_every_intern_with_figures_confirmed_independently():
     project, problems = load_project(SAMPLE)
     page = lecturer_pages(project)[COHORT_PAGE]
     rows = cohort_rows(page)
-    interns = sorted(p.name for p in (SAMPLE / "interns").iterdir() if (p / "intern.yaml").is_file())
+    interns = sorted(
+        p.name for p in (SAMPLE / "interns").iterdir() if (p / "intern.yaml").is_file()
+    )
     assert sorted(rows) == interns
     problem_files = {p.file for p in problems}
     for intern_id in interns:
@@ -128,8 +149,11 @@ def test_cohort_page_lists_every_intern_with_figures_confirmed_independently():
         assert unvalidated == f"{'✓' if not want['unvalidated'] else '⚠'} {want['unvalidated']}"
         assert complete.endswith(f" {want['complete']}/{want['cases']}")
         assert complete.startswith("✓" if want["complete"] == want["cases"] else "⚠")
-        assert consent == f"{'✓' if want['consent'] == want['cases'] else '⚠'} {want['consent']}/{want['cases']}"
-        assert citations.startswith("✓") or citations.startswith("⚠")
+        assert (
+            consent
+            == f"{'✓' if want['consent'] == want['cases'] else '⚠'} {want['consent']}/{want['cases']}"
+        )
+        assert citations.startswith(("✓", "⚠"))
         if want["score"] is None:
             assert score == "—"
         else:
@@ -143,29 +167,59 @@ def test_sample_figures_of_the_first_intern():
     # 17 Feb – 27 Jun 2025 has 95 weekdays; 16 of them are holidays or cuti bersama in holidays.yaml.
     assert figures.logbook.working_days == 79
     assert figures.logbook.hours_required == 900
-    assert figures.scores.total == 73.75 and figures.scores.grade == "B+" and figures.scores.provisional
+    assert (
+        figures.scores.total == 73.75
+        and figures.scores.grade == "B+"
+        and figures.scores.provisional
+    )
 
 
 # ---------------------------------------------------------------- pure pieces
 
 
 def test_working_days_skip_weekends_and_holidays():
-    days = working_days(dt.date(2025, 3, 27), dt.date(2025, 4, 8), MANDATORY_DEFAULT,
-                        [dt.date(2025, 3, 28), dt.date(2025, 3, 31)])
-    assert days == [dt.date(2025, 3, 27), dt.date(2025, 4, 1), dt.date(2025, 4, 2), dt.date(2025, 4, 3),
-                    dt.date(2025, 4, 4), dt.date(2025, 4, 7), dt.date(2025, 4, 8)]
+    days = working_days(
+        dt.date(2025, 3, 27),
+        dt.date(2025, 4, 8),
+        MANDATORY_DEFAULT,
+        [dt.date(2025, 3, 28), dt.date(2025, 3, 31)],
+    )
+    assert days == [
+        dt.date(2025, 3, 27),
+        dt.date(2025, 4, 1),
+        dt.date(2025, 4, 2),
+        dt.date(2025, 4, 3),
+        dt.date(2025, 4, 4),
+        dt.date(2025, 4, 7),
+        dt.date(2025, 4, 8),
+    ]
     assert len(working_days(dt.date(2025, 3, 1), dt.date(2025, 3, 31), ["sat"])) == 5
 
 
 def test_weighted_total_and_grade():
-    rubric = Rubric.model_validate({
-        "name": "R", "aspects": [{"id": "a", "label": {"id": "A"}, "weight": 3},
-                                 {"id": "b", "label": {"id": "B"}, "weight": 1}],
-        "grades": [{"min": 80, "grade": "A"}, {"min": 70, "grade": "B"}, {"min": 0, "grade": "E"}]})
+    rubric = Rubric.model_validate(
+        {
+            "name": "R",
+            "aspects": [
+                {"id": "a", "label": {"id": "A"}, "weight": 3},
+                {"id": "b", "label": {"id": "B"}, "weight": 1},
+            ],
+            "grades": [
+                {"min": 80, "grade": "A"},
+                {"min": 70, "grade": "B"},
+                {"min": 0, "grade": "E"},
+            ],
+        }
+    )
     full = weighted_total({"a": 90, "b": 50}, rubric)
     assert (full.total, full.grade, full.provisional) == (80.0, "A", False)
     partial = weighted_total({"b": 75}, rubric)
-    assert (partial.total, partial.grade, partial.scored, partial.provisional) == (75.0, "B", 1, True)
+    assert (partial.total, partial.grade, partial.scored, partial.provisional) == (
+        75.0,
+        "B",
+        1,
+        True,
+    )
     assert weighted_total({}, rubric).total is None
     assert grade_for(69.99, rubric) == "E"
 
@@ -181,14 +235,16 @@ def test_review_record_renders_on_the_intern_page_next_to_its_anchors():
     week_row = next(line for line in page.splitlines() if f"| {week_comment['week']} |" in line)
     assert week_comment["text"] in week_row
     case_comment = next(c for c in review["comments"] if c.get("case"))
-    case_block = page[page.index(f"### {case_comment['case']} · "):]
+    case_block = page[page.index(f"### {case_comment['case']} · ") :]
     assert case_comment["text"] in case_block.split("\n### ")[0]
     chapter_comment = next(c for c in review["comments"] if c.get("chapter") == "pendahuluan")
-    chapter_block = page[page.index("### pendahuluan"):].split("\n### ")[0]
+    chapter_block = page[page.index("### pendahuluan") :].split("\n### ")[0]
     assert chapter_comment["text"] in chapter_block
     rubric = read(SAMPLE / "rubric.yaml")
     for aspect in rubric["aspects"]:
-        row = next(line for line in page.splitlines() if line.startswith(f"| {aspect['label']['id']} |"))
+        row = next(
+            line for line in page.splitlines() if line.startswith(f"| {aspect['label']['id']} |")
+        )
         score = review["scores"].get(aspect["id"])
         assert (f"| {shown(score)} |" if score is not None else "| — |") in row
     assert "| **Nilai akhir** | 100% |  | **73,75 (B+), sementara 4/5 aspek** |" in page
@@ -238,22 +294,31 @@ def test_download_links_follow_the_exports_setting(monkeypatch):
 
 def _check(project: Path) -> list[tuple[str, str, int]]:
     _, problems = load_project(project)
-    return [(p.code, p.path, p.line) for p in problems if p.file.endswith(("review.yaml", "rubric.yaml"))]
+    return [
+        (p.code, p.path, p.line)
+        for p in problems
+        if p.file.endswith(("review.yaml", "rubric.yaml"))
+    ]
 
 
 def test_review_record_rules(sample_copy):
     path = sample_copy / "interns" / "dewi-lestari-2025" / "review.yaml"
     text = path.read_text(encoding="utf-8")
-    text = (text.replace("status: changes_requested", "status: approved")
-                .replace("case: K-2025-0001", "case: K-2025-9999")
-                .replace("week: 2025-W12", "week: 2025-W40")
-                .replace("chapter: pendahuluan", "chapter: pendahuluann")
-                .replace("lecturer: DSN-01", "lecturer: DSN-99"))
+    text = (
+        text.replace("status: changes_requested", "status: approved")
+        .replace("case: K-2025-0001", "case: K-2025-9999")
+        .replace("week: 2025-W12", "week: 2025-W40")
+        .replace("chapter: pendahuluan", "chapter: pendahuluann")
+        .replace("lecturer: DSN-01", "lecturer: DSN-99")
+    )
     path.write_text(text, encoding="utf-8")
     found = _check(sample_copy)
-    line_of = {key: i + 1 for i, line in enumerate(text.splitlines()) for key in
-               ("status:", "lecturer:", "K-2025-9999", "2025-W40", "pendahuluann")
-               if key in line}
+    line_of = {
+        key: i + 1
+        for i, line in enumerate(text.splitlines())
+        for key in ("status:", "lecturer:", "K-2025-9999", "2025-W40", "pendahuluann")
+        if key in line
+    }
     assert ("review_record.lecturer", "lecturer", line_of["lecturer:"]) in found
     assert ("review_record.approved_date", "status", line_of["status:"]) in found
     assert ("review_record.anchor_case", "comments[0].case", line_of["K-2025-9999"]) in found
@@ -270,22 +335,29 @@ def test_scores_outside_0_to_100_are_schema_errors(sample_copy):
 
 def test_approval_needs_every_aspect_scored_and_known_aspects(sample_copy):
     path = sample_copy / "interns" / "dewi-lestari-2025" / "review.yaml"
-    text = path.read_text(encoding="utf-8").replace("status: changes_requested",
-                                                     "status: approved\napproved: 2025-07-10")
+    text = path.read_text(encoding="utf-8").replace(
+        "status: changes_requested", "status: approved\napproved: 2025-07-10"
+    )
     path.write_text(text + "  kreativitas: 90\n", encoding="utf-8")
     codes = {code: p for code, p, _ in _check(sample_copy)}
     assert set(codes) == {"review_record.unscored", "review_record.unknown_aspect"}
     _, problems = load_project(sample_copy)
     unscored = next(p for p in problems if p.code == "review_record.unscored")
-    assert unscored.message("id") == "telaah disetujui tetapi aspek berikut belum dinilai: presentasi"
+    assert (
+        unscored.message("id") == "telaah disetujui tetapi aspek berikut belum dinilai: presentasi"
+    )
 
 
 def test_comment_with_two_anchors_and_duplicate_rubric_aspect(sample_copy):
     path = sample_copy / "interns" / "dewi-lestari-2025" / "review.yaml"
-    text = path.read_text(encoding="utf-8").replace("  - week: 2025-W12\n", "  - week: 2025-W12\n    case: K-2025-0001\n")
+    text = path.read_text(encoding="utf-8").replace(
+        "  - week: 2025-W12\n", "  - week: 2025-W12\n    case: K-2025-0001\n"
+    )
     path.write_text(text, encoding="utf-8")
     rubric = sample_copy / "rubric.yaml"
-    rubric.write_text(rubric.read_text(encoding="utf-8").replace("- id: bahasa", "- id: sistematika"), "utf-8")
+    rubric.write_text(
+        rubric.read_text(encoding="utf-8").replace("- id: bahasa", "- id: sistematika"), "utf-8"
+    )
     codes = [code for code, _, _ in _check(sample_copy)]
     assert "review_record.anchor_many" in codes and "rubric.duplicate_aspect" in codes
 

@@ -10,14 +10,22 @@ import yaml
 
 from generator.project import load_project
 from generator.report import (
-    ReportError, build_report, chapter_name, renumber, week_number, weeks, working_days_phrase,
+    ReportError,
+    build_report,
+    chapter_name,
+    renumber,
+    week_number,
+    weeks,
+    working_days_phrase,
 )
 
 TESTS = Path(__file__).resolve().parent
 SAMPLE = TESTS.parent
 GOLDEN = TESTS / "golden" / "reports"
 GOLDEN_INTERN = "dewi-lestari-2025"
-SAMPLE_INTERNS = sorted(p.name for p in (SAMPLE / "interns").iterdir() if (p / "intern.yaml").is_file())
+SAMPLE_INTERNS = sorted(
+    p.name for p in (SAMPLE / "interns").iterdir() if (p / "intern.yaml").is_file()
+)
 
 
 @pytest.fixture(autouse=True)
@@ -34,7 +42,7 @@ def sample():
 
 
 def headings(markdown: str, level: int) -> list[str]:
-    return re.findall(rf"^{'#' * level} (.+)$", markdown, flags=re.M)
+    return re.findall(rf"^{'#' * level} (.+)$", markdown, flags=re.MULTILINE)
 
 
 # ---------------------------------------------------------------- every sample intern, both modes
@@ -46,16 +54,26 @@ def test_report_mode_has_the_usual_structure(sample, intern_id):
     markdown = report.markdown
     assert markdown.startswith('<div class="title-page" markdown="1">')
     chapters = [h for h in headings(markdown, 1) if h.startswith("BAB")]
-    assert chapters == ["BAB I PENDAHULUAN", "BAB II PROFIL LEMBAGA", "BAB III PELAKSANAAN KEGIATAN",
-                        "BAB IV STUDI KASUS", "BAB V PENUTUP"]
+    assert chapters == [
+        "BAB I PENDAHULUAN",
+        "BAB II PROFIL LEMBAGA",
+        "BAB III PELAKSANAAN KEGIATAN",
+        "BAB IV STUDI KASUS",
+        "BAB V PENUTUP",
+    ]
     top = headings(markdown, 1)
     assert top.index("LEMBAR PERSETUJUAN") < top.index("BAB I PENDAHULUAN")
     assert top[-2:] == ["DAFTAR PUSTAKA", "LAMPIRAN"]
     assert markdown.index("[TOC]") < markdown.index("# BAB I")
     assert "## 1.3 Waktu dan Tempat" in markdown or "Waktu dan Tempat" in markdown
-    assert ("| Minggu | Tanggal | Kegiatan utama | Jam | Status validasi |" in markdown
-            or "*Logbook belum berisi entri.*" in markdown)
-    assert "## Lampiran 1 Logbook Kegiatan" in markdown and "## Lampiran 2 Rekapitulasi Kasus" in markdown
+    assert (
+        "| Minggu | Tanggal | Kegiatan utama | Jam | Status validasi |" in markdown
+        or "*Logbook belum berisi entri.*" in markdown
+    )
+    assert (
+        "## Lampiran 1 Logbook Kegiatan" in markdown
+        and "## Lampiran 2 Rekapitulasi Kasus" in markdown
+    )
     intern = sample.interns[intern_id].intern
     assert intern.name in markdown and intern.university.upper() in markdown
     assert report.title and report.author == intern.name
@@ -65,8 +83,13 @@ def test_report_mode_has_the_usual_structure(sample, intern_id):
 def test_article_mode_has_the_journal_shape(sample, intern_id):
     markdown = build_report(sample, intern_id, mode="article").markdown
     assert len(headings(markdown, 1)) == 1
-    assert headings(markdown, 2) == ["Pendahuluan", "Metode", "Hasil dan Pembahasan", "Kesimpulan",
-                                     "Daftar Pustaka"]
+    assert headings(markdown, 2) == [
+        "Pendahuluan",
+        "Metode",
+        "Hasil dan Pembahasan",
+        "Kesimpulan",
+        "Daftar Pustaka",
+    ]
     assert "**Abstrak**" in markdown and "**Kata kunci:**" in markdown
     assert "BAB " not in markdown and "[TOC]" not in markdown
 
@@ -76,8 +99,10 @@ def test_reports_are_deterministic(intern_id):
     first, _ = load_project(SAMPLE)
     second, _ = load_project(SAMPLE)
     for mode in ("report", "article"):
-        assert build_report(first, intern_id, mode=mode).markdown == \
-               build_report(second, intern_id, mode=mode).markdown
+        assert (
+            build_report(first, intern_id, mode=mode).markdown
+            == build_report(second, intern_id, mode=mode).markdown
+        )
 
 
 @pytest.mark.parametrize("mode", ["report", "article"])
@@ -96,7 +121,7 @@ def test_golden_report(sample, mode, update_goldens):
 
 def test_front_matter_names_intern_and_signatories(sample):
     markdown = build_report(sample, GOLDEN_INTERN).markdown
-    front = markdown[:markdown.index("# BAB I")]
+    front = markdown[: markdown.index("# BAB I")]
     assert "NIM 2110611042" in front
     assert "| Dosen Pembimbing | Pembimbing Lapangan |" in front
     assert "NIDN 0012078402" in front and "Ketua Program Studi Ilmu Kesejahteraan Sosial" in front
@@ -111,11 +136,15 @@ def test_weekly_table_matches_the_logbook(sample):
     expected: dict[int, float] = {}
     for entry in raw["entries"]:
         day = entry["date"]
-        week = (day - (start - __import__("datetime").timedelta(days=start.weekday()))).days // 7 + 1
+        week = (
+            day - (start - __import__("datetime").timedelta(days=start.weekday()))
+        ).days // 7 + 1
         expected[week] = expected.get(week, 0) + entry["hours"]
     markdown = build_report(sample, GOLDEN_INTERN).markdown
-    table = markdown[markdown.index("| Minggu |"):].split("\n\n")[0].splitlines()[2:]
-    found = {int(row.split("|")[1]): float(row.split("|")[4].strip().replace(",", ".")) for row in table}
+    table = markdown[markdown.index("| Minggu |") :].split("\n\n")[0].splitlines()[2:]
+    found = {
+        int(row.split("|")[1]): float(row.split("|")[4].strip().replace(",", ".")) for row in table
+    }
     assert found == expected
 
 
@@ -123,14 +152,14 @@ def test_citations_in_chapters_are_rendered_and_listed(sample):
     markdown = build_report(sample, GOLDEN_INTERN).markdown
     assert "(Wibowo, 2019, hlm. 45)" in markdown
     assert "[@" not in markdown
-    references = markdown[markdown.index('<div class="references"'):]
+    references = markdown[markdown.index('<div class="references"') :]
     assert "Wibowo, A. S. (2019). *Manajemen kasus dalam praktik pekerjaan sosial*." in references
 
 
 def test_case_studies_use_alias_and_drop_internal_place_names(sample):
     markdown = build_report(sample, GOLDEN_INTERN).markdown
     case = sample.cases["K-2025-0001"].case
-    study = markdown[markdown.index("# BAB IV"):markdown.index("# BAB V")]
+    study = markdown[markdown.index("# BAB IV") : markdown.index("# BAB V")]
     assert f"## 4.1 {case.client.alias} (K-2025-0001)" in study
     assert "### 4.1.1 " in study
     for referral in case.referrals:
@@ -142,14 +171,19 @@ def test_case_studies_use_alias_and_drop_internal_place_names(sample):
 
 def test_unresolved_citation_is_a_problem_at_the_chapter_line(sample_copy):
     chapter = sample_copy / "interns" / GOLDEN_INTERN / "chapters" / "penutup.md"
-    chapter.write_text("## Kesimpulan\n\nSeperti ditulis [@tidak-ada, hlm. 2], magang berguna.\n",
-                       encoding="utf-8")
+    chapter.write_text(
+        "## Kesimpulan\n\nSeperti ditulis [@tidak-ada, hlm. 2], magang berguna.\n", encoding="utf-8"
+    )
     project, _ = load_project(sample_copy)
     report = build_report(project, GOLDEN_INTERN)
     assert "(**tidak-ada?**)" in report.markdown
     [problem] = report.problems
     assert (problem.file, problem.line, problem.column, problem.code) == (
-        f"interns/{GOLDEN_INTERN}/chapters/penutup.md", 3, 18, "citation.unresolved")
+        f"interns/{GOLDEN_INTERN}/chapters/penutup.md",
+        3,
+        18,
+        "citation.unresolved",
+    )
 
 
 def _add_case(folder: Path, case_id: str, **changes) -> None:
@@ -162,27 +196,38 @@ def _add_case(folder: Path, case_id: str, **changes) -> None:
         for key in path:
             target = target[key]
         target[last] = value
-    (folder / "cases" / f"{case_id}.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    (folder / "cases" / f"{case_id}.yaml").write_text(
+        yaml.safe_dump(data, allow_unicode=True), "utf-8"
+    )
 
 
 def _choose_cases(folder: Path, *case_ids: str) -> None:
     chapter = folder / "interns" / GOLDEN_INTERN / "chapters" / "studi-kasus.md"
-    chapter.write_text(f"---\nkasus: [{', '.join(case_ids)}]\n---\n\nPembahasan singkat.\n", "utf-8")
+    chapter.write_text(
+        f"---\nkasus: [{', '.join(case_ids)}]\n---\n\nPembahasan singkat.\n", "utf-8"
+    )
 
 
 def test_cases_without_publication_consent_are_counted_not_told(sample_copy):
-    _add_case(sample_copy, "K-2025-0901", **{"client.alias": "Klien Z", "consent.publication": False,
-                                            "publication.audience": "review"})
+    _add_case(
+        sample_copy,
+        "K-2025-0901",
+        **{
+            "client.alias": "Klien Z",
+            "consent.publication": False,
+            "publication.audience": "review",
+        },
+    )
     _choose_cases(sample_copy, "K-2025-0901", "K-2025-0001")
     project, problems = load_project(sample_copy)
     assert not [p for p in problems if p.is_error and "0901" in p.file]
     markdown = build_report(project, GOLDEN_INTERN).markdown
-    study = markdown[markdown.index("# BAB IV"):markdown.index("# BAB V")]
+    study = markdown[markdown.index("# BAB IV") : markdown.index("# BAB V")]
     assert "Klien Z" not in study
     assert "## 4.1 Klien A (K-2025-0001)" in study
     assert "1 kasus lain tidak diuraikan karena tidak ada persetujuan publikasi" in study
     total = sum(GOLDEN_INTERN in doc.index.authors for doc in project.cases.values())
-    appendix = markdown[markdown.index("## Lampiran 2"):]
+    appendix = markdown[markdown.index("## Lampiran 2") :]
     assert f"Penulis menangani {total} kasus selama magang." in appendix
     if total > 2:
         assert f"penulis menangani {total - 2} kasus lain yang tidak dipilih" in study
@@ -191,13 +236,16 @@ def test_cases_without_publication_consent_are_counted_not_told(sample_copy):
 def test_case_studies_follow_the_chosen_order_and_unknown_choices_are_reported(sample_copy):
     _add_case(sample_copy, "K-2025-0903", **{"client.alias": "Klien Y"})
     project, _ = load_project(sample_copy)
-    consenting = sorted(case_id for case_id, doc in project.cases.items()
-                        if GOLDEN_INTERN in doc.index.authors and doc.case.consent.publication)
+    consenting = sorted(
+        case_id
+        for case_id, doc in project.cases.items()
+        if GOLDEN_INTERN in doc.index.authors and doc.case.consent.publication
+    )
     chosen = list(reversed(consenting[:2]))
     _choose_cases(sample_copy, *chosen, "K-2099-0001")
     project, problems = load_project(sample_copy)
     study = build_report(project, GOLDEN_INTERN).markdown.split("# BAB IV")[1].split("# BAB V")[0]
-    numbered = re.findall(r"^## 4\.\d+ .*\((K-[\d-]+)\)$", study, flags=re.M)
+    numbered = re.findall(r"^## 4\.\d+ .*\((K-[\d-]+)\)$", study, flags=re.MULTILINE)
     assert numbered == chosen
     assert f"## 4.{len(chosen) + 1} Pembahasan" in study
     [unknown] = [p for p in problems if p.code == "chapter.unknown_case"]
@@ -205,10 +253,17 @@ def test_case_studies_follow_the_chosen_order_and_unknown_choices_are_reported(s
 
 
 def test_article_leaves_out_childrens_cases(sample_copy):
-    _add_case(sample_copy, "K-2025-0902", **{"client.alias": "Klien Anak", "client.age": 12,
-                                            "classification.ppks": "anak_jalanan",
-                                            "classification.subgroups": [],
-                                            "publication.audience": "review"})
+    _add_case(
+        sample_copy,
+        "K-2025-0902",
+        **{
+            "client.alias": "Klien Anak",
+            "client.age": 12,
+            "classification.ppks": "anak_jalanan",
+            "classification.subgroups": [],
+            "publication.audience": "review",
+        },
+    )
     _choose_cases(sample_copy, "K-2025-0001", "K-2025-0902")
     project, problems = load_project(sample_copy)
     assert not [p for p in problems if p.is_error and "0902" in p.file], problems
@@ -258,5 +313,8 @@ def test_small_helpers():
     import datetime as dt
 
     start = dt.date(2025, 2, 19)  # a Wednesday: week 1 runs to Sunday 23 February
-    assert week_number(start, dt.date(2025, 2, 23)) == 1 and week_number(start, dt.date(2025, 2, 24)) == 2
+    assert (
+        week_number(start, dt.date(2025, 2, 23)) == 1
+        and week_number(start, dt.date(2025, 2, 24)) == 2
+    )
     assert weeks([], start) == []

@@ -29,16 +29,35 @@ def command() -> None:
 
 @command.command("report")
 @click.argument("intern")
-@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="docx", show_default=True,
-              help="Format berkas / file format.")
-@click.option("--mode", "-m", type=click.Choice(("report", "article")), default="report",
-              show_default=True, help="Laporan magang atau artikel / report or journal-style article.")
-@click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Berkas keluaran / output file (bawaan: <intern>[-artikel].<format>).")
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="docx",
+    show_default=True,
+    help="Format berkas / file format.",
+)
+@click.option(
+    "--mode",
+    "-m",
+    type=click.Choice(("report", "article")),
+    default="report",
+    show_default=True,
+    help="Laporan magang atau artikel / report or journal-style article.",
+)
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Berkas keluaran / output file (bawaan: <intern>[-artikel].<format>).",
+)
 @PROJECT_OPTION
 @LANG_OPTION
-def report_command(intern: str, fmt: str, mode: str, out: Path | None, project: Path | None,
-                   lang: str | None) -> None:
+def report_command(
+    intern: str, fmt: str, mode: str, out: Path | None, project: Path | None, lang: str | None
+) -> None:
     """Tulis laporan INTERN sebagai DOCX, PDF, atau Markdown / write INTERN's report.
 
     Berkas mahasiswa dan kasusnya harus bebas galat; peringatan (mis. sitasi yang tidak
@@ -57,8 +76,10 @@ def report_command(intern: str, fmt: str, mode: str, out: Path | None, project: 
     if intern not in loaded.interns:
         if mine:
             print_problems(mine, loaded.files_checked, lang)
-        raise click.ClickException(f"mahasiswa '{intern}' tidak ditemukan atau berkasnya tidak sah / "
-                                   "intern not found or invalid")
+        raise click.ClickException(
+            f"mahasiswa '{intern}' tidak ditemukan atau berkasnya tidak sah / "
+            "intern not found or invalid"
+        )
     if any(p.is_error for p in mine):
         print_problems(mine, loaded.files_checked, lang)
         sys.exit(1)
@@ -73,7 +94,11 @@ def intern_problems(project: Any, intern_id: str, problems: list[Any]) -> list[A
     """Problems in the intern's folder and in the case files they authored."""
     folder = f"interns/{intern_id}/"
     doc = project.interns.get(intern_id)
-    cases = {c.display for c in project.sorted_cases() if intern_id in c.index.authors} if doc else set()
+    cases = (
+        {c.display for c in project.sorted_cases() if intern_id in c.index.authors}
+        if doc
+        else set()
+    )
     return [p for p in problems if p.file.startswith(folder) or p.file in cases]
 
 
@@ -86,20 +111,34 @@ def write_report(project: Any, intern_id: str, fmt: str, mode: str, target: Path
     if fmt == "md":
         target.write_text(report.markdown, encoding="utf-8")
     else:
-        export_markdown(report.markdown, fmt, target, title=report.title, author=report.author,
-                        resource_dir=project.interns[intern_id].folder)
+        export_markdown(
+            report.markdown,
+            fmt,
+            target,
+            title=report.title,
+            author=report.author,
+            resource_dir=project.interns[intern_id].folder,
+        )
     return report
 
 
-def export_markdown(markdown_text: str, fmt: str, target: Path, *, title: str, author: str,
-                    resource_dir: Path | None = None) -> Path:
+def export_markdown(
+    markdown_text: str,
+    fmt: str,
+    target: Path,
+    *,
+    title: str,
+    author: str,
+    resource_dir: Path | None = None,
+) -> Path:
     """DOCX or PDF through generator.export; an ExportError becomes a click error."""
     from generator.export import ExportError, export_docx, export_pdf
 
     exporter = export_docx if fmt == "docx" else export_pdf
     try:
-        return exporter(markdown_text, target, title=title, author=author, lang="id",
-                        resource_dir=resource_dir)
+        return exporter(
+            markdown_text, target, title=title, author=author, lang="id", resource_dir=resource_dir
+        )
     except ExportError as error:
         raise click.ClickException(str(error)) from error
 
@@ -120,8 +159,9 @@ def site_downloads(project: Any, *, lang: str | None = None) -> dict[str, bytes]
             break
         report = build_report(project, intern_id)
         for fmt in formats:
-            files[DOWNLOAD.format(intern_id, fmt)] = cached_export(cache, intern_id, fmt, report,
-                                                                   project.interns[intern_id].folder)
+            files[DOWNLOAD.format(intern_id, fmt)] = cached_export(
+                cache, intern_id, fmt, report, project.interns[intern_id].folder
+            )
     return files
 
 
@@ -130,8 +170,14 @@ def export_key(report: Any, fmt: str) -> str:
     from generator import export
 
     digest = hashlib.sha256()
-    for part in (fmt, report.title, report.author, report.markdown, export.report_css(),
-                 Path(export.__file__).read_text(encoding="utf-8")):
+    for part in (
+        fmt,
+        report.title,
+        report.author,
+        report.markdown,
+        export.report_css(),
+        Path(export.__file__).read_text(encoding="utf-8"),
+    ):
         digest.update(part.encode("utf-8") + b"\0")
     return digest.hexdigest()[:20]
 
@@ -142,8 +188,14 @@ def cached_export(cache: Path, intern_id: str, fmt: str, report: Any, resource_d
     if not target.is_file():
         cache.mkdir(parents=True, exist_ok=True)
         partial = target.with_name(target.name + ".tmp")
-        export_markdown(report.markdown, fmt, partial, title=report.title, author=report.author,
-                        resource_dir=resource_dir)
+        export_markdown(
+            report.markdown,
+            fmt,
+            partial,
+            title=report.title,
+            author=report.author,
+            resource_dir=resource_dir,
+        )
         partial.replace(target)
     for old in cache.glob(f"{intern_id}.*.{fmt}"):
         if old != target:

@@ -1,4 +1,4 @@
-"""The lecturer's pages of the review site: the cohort at a glance, each intern's review, the reports.
+"""The lecturer's pages of the review site: the cohort at a glance, each intern, the reports.
 
 Pure: pages are rendered from a loaded project (its ``problems`` are the warnings the figures
 show). :func:`lecturer_pages` is the page producer registered in ``generator.build``:
@@ -16,14 +16,22 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from generator.completeness import CaseFigures, InternFigures, intern_figures
+from generator.render.text import (
+    Raw,
+    case_page_path,
+    cell,
+    format_date,
+    format_range,
+    paragraphs,
+    relative_link,
+    table,
+)
 from generator.report import build_report, week_number, week_span
 from generator.review_rules import chapter_anchors, chapter_file, iso_week
-from generator.render.text import (
-    Raw, case_page_path, cell, format_date, format_range, paragraphs, relative_link, table,
-)
 
 COHORT_PAGE = "telaah/index.md"
 REVIEW_PAGE = "telaah/{}.md"
@@ -47,8 +55,13 @@ def lecturer_pages(project: Any, *, lang: str | None = None) -> dict[str, str]:
     """Every page of the lecturer's view (review audience)."""
     problems = getattr(project, "problems", [])
     formats = download_formats()
-    figures = [intern_figures(project, intern_id, problems) for intern_id in sorted(project.interns)]
-    pages = {COHORT_PAGE: cohort_page(project, figures), REPORTS_INDEX: reports_index(project, formats)}
+    figures = [
+        intern_figures(project, intern_id, problems) for intern_id in sorted(project.interns)
+    ]
+    pages = {
+        COHORT_PAGE: cohort_page(project, figures),
+        REPORTS_INDEX: reports_index(project, formats),
+    }
     for figure in figures:
         doc = project.interns[figure.intern_id]
         pages[REVIEW_PAGE.format(doc.intern.id)] = intern_review_page(project, doc, figure, formats)
@@ -125,12 +138,24 @@ def problem_line(problem: Any) -> str:
 
 
 def cohort_page(project: Any, figures: list[InternFigures]) -> str:
-    header = ["Mahasiswa", "Hari logbook", "Jam", "Belum divalidasi", "Kasus lengkap",
-              "Persetujuan", "Sitasi", "Status telaah", "Nilai"]
+    header = [
+        "Mahasiswa",
+        "Hari logbook",
+        "Jam",
+        "Belum divalidasi",
+        "Kasus lengkap",
+        "Persetujuan",
+        "Sitasi",
+        "Status telaah",
+        "Nilai",
+    ]
     rows = [cohort_row(project, figure) for figure in figures]
-    legend = (f"Per {format_date(project.today)}. {OK} = lengkap, {WARN} = perlu perhatian. Hari "
-              "logbook: hari kerja yang memiliki entri dibanding hari kerja masa penempatan (tanpa "
-              "hari libur di holidays.yaml); jam: jam tercatat dibanding SKS yang dikonversi × jam per SKS.")
+    legend = (
+        f"Per {format_date(project.today)}. {OK} = lengkap, {WARN} = perlu perhatian. Hari "
+        "logbook: hari kerja yang memiliki entri dibanding hari kerja masa penempatan (tanpa "
+        "hari libur di holidays.yaml); jam: jam tercatat dibanding SKS yang dikonversi × jam "
+        "per SKS."
+    )
     body = table(header, rows) if rows else "*Belum ada mahasiswa.*"
     return paragraphs("# Telaah kohort", legend, body, open_comments(project, figures)) + "\n"
 
@@ -148,7 +173,8 @@ def cohort_row(project: Any, figure: InternFigures) -> list[Any]:
         f"{mark(figure.cases_ok)} {complete}/{len(figure.cases)}",
         f"{mark(figure.consent_ok)} {consent}/{len(figure.cases)}",
         f"{mark(figure.citations_ok)} {len(figure.unresolved_citations)}",
-        status_label(project, figure.review_status), score_text(figure),
+        status_label(project, figure.review_status),
+        score_text(figure),
     ]
 
 
@@ -170,21 +196,32 @@ def open_comments(project: Any, figures: list[InternFigures]) -> str:
 # ---------------------------------------------------------------- one intern
 
 
-def intern_review_page(project: Any, doc: Any, figure: InternFigures, formats: Iterable[str] = ()) -> str:
+def intern_review_page(
+    project: Any, doc: Any, figure: InternFigures, formats: Iterable[str] = ()
+) -> str:
     """The whole review page of one intern."""
     page = REVIEW_PAGE.format(doc.intern.id)
-    return paragraphs(
-        f"# Telaah: {cell(doc.intern.name)}", intern_lead(doc, page, tuple(formats)),
-        review_section(project, doc, figure, page),
-    ) + "\n"
+    return (
+        paragraphs(
+            f"# Telaah: {cell(doc.intern.name)}",
+            intern_lead(doc, page, tuple(formats)),
+            review_section(project, doc, figure, page),
+        )
+        + "\n"
+    )
 
 
 def intern_lead(doc: Any, page: str, formats: tuple[str, ...]) -> str:
     intern = doc.intern
     placement = intern.placement
-    links = [f"[Laporan]({relative_link(page, REPORT_PAGE.format(intern.id))})",
-             f"[Artikel]({relative_link(page, ARTICLE_PAGE.format(intern.id))})"]
-    links += [f"[{fmt.upper()}]({relative_link(page, DOWNLOAD.format(intern.id, fmt))})" for fmt in formats]
+    links = [
+        f"[Laporan]({relative_link(page, REPORT_PAGE.format(intern.id))})",
+        f"[Artikel]({relative_link(page, ARTICLE_PAGE.format(intern.id))})",
+    ]
+    links += [
+        f"[{fmt.upper()}]({relative_link(page, DOWNLOAD.format(intern.id, fmt))})"
+        for fmt in formats
+    ]
     return paragraphs(
         f"{cell(intern.programme.name)} · {cell(placement.unit)} · "
         f"{format_range(placement.start, placement.end)}",
@@ -195,35 +232,75 @@ def intern_lead(doc: Any, page: str, formats: tuple[str, ...]) -> str:
 def review_section(project: Any, doc: Any, figure: InternFigures, page: str) -> str:
     """The review view of one intern (figures, logbook, cases, chapters, review record)."""
     return paragraphs(
-        "## Ringkasan", summary_table(project, figure),
-        "## Telaah dosen", review_record_text(project, doc, figure),
-        "## Logbook per minggu", weekly_review(project, doc, figure),
-        "## Kasus", cases_review(project, doc, figure, page),
-        "## Bab laporan", chapters_review(project, doc, figure),
+        "## Ringkasan",
+        summary_table(project, figure),
+        "## Telaah dosen",
+        review_record_text(project, doc, figure),
+        "## Logbook per minggu",
+        weekly_review(project, doc, figure),
+        "## Kasus",
+        cases_review(project, doc, figure, page),
+        "## Bab laporan",
+        chapters_review(project, doc, figure),
         other_problems(doc, figure),
     )
 
 
 def summary_table(project: Any, figure: InternFigures) -> str:
     log = figure.logbook
-    statuses = ", ".join(f"{n} {project.taxonomy.label('logbook_validation', s).lower()}"
-                         for s, n in log.by_status if s != "validated")
+    statuses = ", ".join(
+        f"{n} {project.taxonomy.label('logbook_validation', s).lower()}"
+        for s, n in log.by_status
+        if s != "validated"
+    )
     rows = [
-        ["Hari logbook", f"{log.covered_days} dari {log.working_days} hari kerja "
-                         f"({percent(log.covered_days, log.working_days)}), "
-                         f"{format_range(log.start, log.until)}", mark(log.days_ok)],
-        ["Jam kegiatan", f"{number(log.hours)} dari {number(log.hours_required)} jam "
-                         f"({credits_text(doc_programme(project, figure))})", mark(log.hours_ok)],
-        ["Entri belum divalidasi", f"{len(log.unvalidated)}" + (f" ({statuses})" if statuses else ""),
-         mark(log.validation_ok)],
-        ["Kasus lengkap", f"{sum(c.complete for c in figure.cases)} dari {len(figure.cases)}",
-         mark(figure.cases_ok)],
-        ["Persetujuan klien", f"{sum(c.consent_ok for c in figure.cases)} dari {len(figure.cases)} lengkap",
-         mark(figure.consent_ok)],
-        ["Sitasi tidak ditemukan", str(len(figure.unresolved_citations)), mark(figure.citations_ok)],
-        ["Status telaah", status_label(project, figure.review_status),
-         mark(figure.review_status == "approved")],
-        ["Nilai", score_text(figure), "—" if figure.scores is None else mark(not figure.scores.provisional)],
+        [
+            "Hari logbook",
+            (
+                f"{log.covered_days} dari {log.working_days} hari kerja "
+                f"({percent(log.covered_days, log.working_days)}), "
+                f"{format_range(log.start, log.until)}"
+            ),
+            mark(log.days_ok),
+        ],
+        [
+            "Jam kegiatan",
+            (
+                f"{number(log.hours)} dari {number(log.hours_required)} jam "
+                f"({credits_text(doc_programme(project, figure))})"
+            ),
+            mark(log.hours_ok),
+        ],
+        [
+            "Entri belum divalidasi",
+            f"{len(log.unvalidated)}" + (f" ({statuses})" if statuses else ""),
+            mark(log.validation_ok),
+        ],
+        [
+            "Kasus lengkap",
+            f"{sum(c.complete for c in figure.cases)} dari {len(figure.cases)}",
+            mark(figure.cases_ok),
+        ],
+        [
+            "Persetujuan klien",
+            f"{sum(c.consent_ok for c in figure.cases)} dari {len(figure.cases)} lengkap",
+            mark(figure.consent_ok),
+        ],
+        [
+            "Sitasi tidak ditemukan",
+            str(len(figure.unresolved_citations)),
+            mark(figure.citations_ok),
+        ],
+        [
+            "Status telaah",
+            status_label(project, figure.review_status),
+            mark(figure.review_status == "approved"),
+        ],
+        [
+            "Nilai",
+            score_text(figure),
+            "—" if figure.scores is None else mark(not figure.scores.provisional),
+        ],
     ]
     return table(["Aspek", "Angka", "Status"], rows)
 
@@ -242,14 +319,23 @@ def review_record_text(project: Any, doc: Any, figure: InternFigures) -> str:
     review = doc.review
     if review is None:
         return "*Belum ada telaah (review.yaml).*"
-    dates = [("diajukan", review.submitted), ("ditelaah", review.reviewed), ("disetujui", review.approved)]
+    dates = [
+        ("diajukan", review.submitted),
+        ("ditelaah", review.reviewed),
+        ("disetujui", review.approved),
+    ]
     shown = ", ".join(f"{label} {format_date(day)}" for label, day in dates if day)
-    general = [comment_admonition(c, review.lecturer) for c in review.comments
-               if not (c.case or c.week or c.chapter)]
+    general = [
+        comment_admonition(c, review.lecturer)
+        for c in review.comments
+        if not (c.case or c.week or c.chapter)
+    ]
     return paragraphs(
         f"**Status:** {status_label(project, review.status)} · **Dosen:** {cell(review.lecturer)}"
         + (f" · {shown}" if shown else ""),
-        review.summary or "", *general, rubric_table(project, review, figure),
+        review.summary or "",
+        *general,
+        rubric_table(project, review, figure),
     )
 
 
@@ -265,8 +351,9 @@ def rubric_table(project: Any, review: Any, figure: InternFigures) -> str:
         part = number(score * aspect.weight / weight) if score is not None else "—"
         rows.append([aspect.label.id, f"{number(100 * aspect.weight / weight)}%", shown, part])
     rows.append([Raw("**Nilai akhir**"), "100%", Raw(""), Raw(f"**{cell(score_text(figure))}**")])
-    return paragraphs(f"Rubrik: {cell(rubric.name)}",
-                      table(["Aspek", "Bobot", "Nilai", "Nilai × bobot"], rows))
+    return paragraphs(
+        f"Rubrik: {cell(rubric.name)}", table(["Aspek", "Bobot", "Nilai", "Nilai × bobot"], rows)
+    )
 
 
 # ---------------------------------------------------------------- logbook weeks
@@ -286,11 +373,21 @@ def weekly_review(project: Any, doc: Any, figure: InternFigures) -> str:
         expected = [d for d in log.days if week_number(placement.start, d) == week]
         done = [e for e in doc.logbook.entries if week_number(placement.start, e.date) == week]
         written = sum(d in {e.date for e in done} for d in expected)
-        notes = "<br>".join(f"{'✓' if c.resolved else '⚑'} {cell(c.text)}"
-                            for c in comments_on(doc.review, week=iso_week(first)))
-        rows.append([str(week), iso_week(first), format_range(first, last),
-                     f"{mark(written == len(expected))} {written}/{len(expected)}" if expected else "—",
-                     number(sum(e.hours for e in done)), validation_cell(done), Raw(notes)])
+        notes = "<br>".join(
+            f"{'✓' if c.resolved else '⚑'} {cell(c.text)}"
+            for c in comments_on(doc.review, week=iso_week(first))
+        )
+        rows.append(
+            [
+                str(week),
+                iso_week(first),
+                format_range(first, last),
+                f"{mark(written == len(expected))} {written}/{len(expected)}" if expected else "—",
+                number(sum(e.hours for e in done)),
+                validation_cell(done),
+                Raw(notes),
+            ]
+        )
     header = ["Minggu", "ISO", "Tanggal", "Hari", "Jam", "Validasi", "Komentar"]
     return paragraphs(table(header, rows), unvalidated_list(project, doc, figure))
 
@@ -306,11 +403,20 @@ def unvalidated_list(project: Any, doc: Any, figure: InternFigures) -> str:
     entries = [doc.logbook.entries[i] for i in figure.logbook.unvalidated]
     if not entries:
         return ""
-    rows = [[format_date(e.date), iso_week(e.date), project.taxonomy.label("activity_type", e.activity),
-             project.taxonomy.label("logbook_validation", e.validation.status), e.validation.note or ""]
-            for e in sorted(entries, key=lambda e: e.date)]
-    return paragraphs("### Entri belum divalidasi",
-                      table(["Tanggal", "Minggu", "Kegiatan", "Status", "Catatan"], rows))
+    rows = [
+        [
+            format_date(e.date),
+            iso_week(e.date),
+            project.taxonomy.label("activity_type", e.activity),
+            project.taxonomy.label("logbook_validation", e.validation.status),
+            e.validation.note or "",
+        ]
+        for e in sorted(entries, key=lambda e: e.date)
+    ]
+    return paragraphs(
+        "### Entri belum divalidasi",
+        table(["Tanggal", "Minggu", "Kegiatan", "Status", "Catatan"], rows),
+    )
 
 
 # ---------------------------------------------------------------- cases
@@ -320,7 +426,15 @@ def cases_review(project: Any, doc: Any, figure: InternFigures, page: str) -> st
     if not figure.cases:
         return "*Belum ada kasus yang ditulis mahasiswa ini.*"
     rows = [case_row(project, case, doc, page) for case in figure.cases]
-    header = ["Kasus", "Status", "Tahap", "Tahap tanpa tanggal", "Masalah", "Persetujuan", "Komentar"]
+    header = [
+        "Kasus",
+        "Status",
+        "Tahap",
+        "Tahap tanpa tanggal",
+        "Masalah",
+        "Persetujuan",
+        "Komentar",
+    ]
     details = [case_details(case, doc) for case in figure.cases]
     return paragraphs(table(header, rows), *details)
 
@@ -332,9 +446,12 @@ def case_row(project: Any, case: CaseFigures, doc: Any, page: str) -> list[Any]:
     link = relative_link(page, case_page_path(case.case_id))
     return [
         Raw(f"[{case.case_id}]({link}) {cell(case.alias)}"),
-        taxonomy.label("case_status", case.status), taxonomy.label("stage", case.stage),
-        f"{mark(not case.missing_stages)} {missing or '—'}", f"{mark(not case.problems)} {problems}",
-        f"{mark(case.consent_ok)} {consent_text(case)}", str(len(comments_on(doc.review, case=case.case_id))),
+        taxonomy.label("case_status", case.status),
+        taxonomy.label("stage", case.stage),
+        f"{mark(not case.missing_stages)} {missing or '—'}",
+        f"{mark(not case.problems)} {problems}",
+        f"{mark(case.consent_ok)} {consent_text(case)}",
+        str(len(comments_on(doc.review, case=case.case_id))),
     ]
 
 
@@ -351,9 +468,11 @@ def case_details(case: CaseFigures, doc: Any) -> str:
     if not case.problems and not comments:
         return ""
     lecturer = doc.review.lecturer if doc.review else ""
-    return paragraphs(f"### {case.case_id} · {cell(case.alias)}",
-                      "\n".join(problem_line(p) for p in case.problems),
-                      *(comment_admonition(c, lecturer) for c in comments))
+    return paragraphs(
+        f"### {case.case_id} · {cell(case.alias)}",
+        "\n".join(problem_line(p) for p in case.problems),
+        *(comment_admonition(c, lecturer) for c in comments),
+    )
 
 
 # ---------------------------------------------------------------- chapters and other problems
@@ -361,8 +480,11 @@ def case_details(case: CaseFigures, doc: Any) -> str:
 
 def chapters_review(project: Any, doc: Any, figure: InternFigures) -> str:
     """Each chapter file and report part, with its unresolved citations and comments."""
-    anchors = [a for a in chapter_anchors(doc.chapters)
-               if a in doc.chapters or comments_on(doc.review, chapter=a)]
+    anchors = [
+        a
+        for a in chapter_anchors(doc.chapters)
+        if a in doc.chapters or comments_on(doc.review, chapter=a)
+    ]
     if not anchors:
         return "*Belum ada bab yang ditulis (chapters/).*"
     return paragraphs(*(chapter_block(project, doc, figure, anchor) for anchor in anchors))
@@ -372,12 +494,16 @@ def chapter_block(project: Any, doc: Any, figure: InternFigures, anchor: str) ->
     if anchor in doc.chapters:
         file = chapter_file(doc, anchor, project.root)
         citations = [p for p in figure.unresolved_citations if p.file == file]
-        head = f"### {anchor}\n\n`{file}` · {mark(not citations)} {len(citations)} sitasi tidak ditemukan"
+        found = f"{mark(not citations)} {len(citations)} sitasi tidak ditemukan"
+        head = f"### {anchor}\n\n`{file}` · {found}"
     else:
         citations, head = [], f"### {anchor}\n\nBagian laporan yang dibuat otomatis."
     lecturer = doc.review.lecturer if doc.review else ""
-    return paragraphs(head, "\n".join(problem_line(p) for p in citations),
-                      *(comment_admonition(c, lecturer) for c in comments_on(doc.review, chapter=anchor)))
+    return paragraphs(
+        head,
+        "\n".join(problem_line(p) for p in citations),
+        *(comment_admonition(c, lecturer) for c in comments_on(doc.review, chapter=anchor)),
+    )
 
 
 def other_problems(doc: Any, figure: InternFigures) -> str:
@@ -404,16 +530,36 @@ def reports_index(project: Any, formats: Iterable[str]) -> str:
     rows = []
     for doc in project.sorted_interns():
         intern = doc.intern
-        links = [f"[laporan]({relative_link(REPORTS_INDEX, REPORT_PAGE.format(intern.id))})",
-                 f"[artikel]({relative_link(REPORTS_INDEX, ARTICLE_PAGE.format(intern.id))})"]
-        links += [f"[{f.upper()}]({relative_link(REPORTS_INDEX, DOWNLOAD.format(intern.id, f))})"
-                  for f in formats]
+        links = [
+            f"[laporan]({relative_link(REPORTS_INDEX, REPORT_PAGE.format(intern.id))})",
+            f"[artikel]({relative_link(REPORTS_INDEX, ARTICLE_PAGE.format(intern.id))})",
+        ]
+        links += [
+            f"[{f.upper()}]({relative_link(REPORTS_INDEX, DOWNLOAD.format(intern.id, f))})"
+            for f in formats
+        ]
         review = relative_link(REPORTS_INDEX, REVIEW_PAGE.format(intern.id))
-        rows.append([cell(intern.name), build_report_title(project, intern), Raw(" · ".join(links)),
-                     Raw(f"[telaah]({review})")])
-    body = table(["Mahasiswa", "Judul", "Berkas", "Telaah"], rows) if rows else "*Belum ada mahasiswa.*"
-    hint = ("Berkas DOCX/PDF: `casebook export report <id> --format docx` atau bangun situs dengan "
-            f"`{EXPORTS_VARIABLE}=docx,pdf casebook build`.") if not formats else ""
+        rows.append(
+            [
+                cell(intern.name),
+                build_report_title(project, intern),
+                Raw(" · ".join(links)),
+                Raw(f"[telaah]({review})"),
+            ]
+        )
+    body = (
+        table(["Mahasiswa", "Judul", "Berkas", "Telaah"], rows)
+        if rows
+        else "*Belum ada mahasiswa.*"
+    )
+    hint = (
+        (
+            "Berkas DOCX/PDF: `casebook export report <id> --format docx` atau bangun situs dengan "
+            f"`{EXPORTS_VARIABLE}=docx,pdf casebook build`."
+        )
+        if not formats
+        else ""
+    )
     return paragraphs("# Laporan magang", body, hint) + "\n"
 
 
