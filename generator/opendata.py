@@ -114,7 +114,11 @@ def _sensitive_grid(table: Table, policy: DisclosurePolicy, lang: str) -> Publis
         disclosure.CountTable(f"{table.key}-{row}-{col}", dict(table.title), (labels.rows[r],),
                               (labels.cols[c],), ((table.counts[r][c],),), sensitive=True),
         policy, lang=lang) for c, col in enumerate(table.cols)] for r, row in enumerate(table.rows)]
-    notes = dict.fromkeys(note for line in singles for single in line for note in single.notes)
+    general = disclosure.protect(  # the note every sensitive table carries; ours says more
+        disclosure.CountTable(table.key, dict(table.title), ("-",), ("-",), ((0,),),
+                              sensitive=True), policy, lang=lang).notes
+    notes = dict.fromkeys(note for line in singles for single in line for note in single.notes
+                          if note not in general)
     return PublishedTable(
         key=table.key, title=dict(table.title), rows=labels.rows, cols=labels.cols,
         cells=tuple(tuple(single.grand_total for single in line) for line in singles),

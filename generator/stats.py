@@ -124,9 +124,9 @@ def month_label(month: str, lang: str) -> str:
 
 
 def quarter_label(quarter: str, lang: str) -> str:
-    """``2025-Q1`` -> ``Triwulan 1 2025`` / ``Q1 2025``."""
+    """``2025-Q1`` -> ``TW1 2025`` (triwulan) / ``Q1 2025``."""
     year, number = quarter.split("-Q")
-    return f"Triwulan {number} {year}" if lang == "id" else f"Q{number} {year}"
+    return f"TW{number} {year}" if lang == "id" else f"Q{number} {year}"
 
 
 # ---------------------------------------------------------------- populations

@@ -120,7 +120,8 @@ def _case_links(case_ids: Sequence[str], prefix: str) -> str:
     for case_id in case_ids:
         counts[case_id] = counts.get(case_id, 0) + 1
     return ", ".join(
-        f"[{case_id}]({prefix}{case_page(case_id)})" + (f" (×{n})" if n > 1 else "")
+        f"[{case_id}]({prefix}{case_page(case_id)}){{: .cb-case style=\"white-space: nowrap\" }}"
+        + (f" (×{n})" if n > 1 else "")
         for case_id, n in sorted(counts.items())
     )
 
@@ -293,7 +294,7 @@ def chart_svg(table: PublicTable, policy: disclosure.DisclosurePolicy,
         return charts.line_chart_svg(
             list(published.rows), [row[0] for row in published.cells],
             title=table.meta.title, lang=lang, policy=policy,
-            chart_id=f"cb-{slug(table.meta.key)}",
+            chart_id=f"cb-{slug(table.meta.key)}", width=max(640, 76 * len(published.rows)),
             desc=" ".join(published.notes),
         )
     return charts.bar_chart_svg(published, lang=lang, col=0, policy=policy,
@@ -337,6 +338,7 @@ def public_index(release: Release, charted: set[str]) -> str:
         members = [t for t in tables if t.meta.key != "ringkasan" and t.meta.section == section]
         if section == "ringkasan":
             members = [t for t in tables if t.meta.key == "ringkasan"]
+            title = {"id": "Angka utama", "en": "Key figures"}
         if members:
             parts.append(f"## {title['id']}")
             parts += [public_table_section(t, release.policy, t.meta.key in charted)
@@ -382,3 +384,23 @@ def public_pages(release: Release) -> dict[str, str]:
     for name, text in open_data_files(release).items():
         pages[f"{FOLDER}/data/{name}"] = text
     return dict(sorted(pages.items()))
+
+
+# ---------------------------------------------------------------- page producers (build.py)
+
+
+def review_statistics(project, *, lang: str | None = None) -> dict[str, str]:
+    """Producer of the review site's statistics pages (whole period up to today)."""
+    from generator.stats import project_statistics
+
+    return review_pages(project_statistics(project, audience="review"))
+
+
+def public_statistics(project, *, lang: str | None = None) -> dict[str, str]:
+    """Producer of the public site's statistics pages, charts and open data."""
+    from generator.opendata import policy_from_settings, publish
+    from generator.stats import project_statistics
+
+    release = publish(project_statistics(project, audience="public"),
+                      policy_from_settings(project.settings))
+    return public_pages(release)
