@@ -1,20 +1,22 @@
 """The private deny-list of real names, and the text normalisation that defeats simple evasions.
 
-The real list lives outside the docs folder in a git-ignored file (``private/denylist.txt`` by convention),
-one name per line, ``#`` starts a comment. The repository ships only a synthetic fixture for tests.
+The real list lives outside the docs folder in a git-ignored file (``private/denylist.txt`` by
+convention), one name per line, ``#`` starts a comment. The repository ships only a synthetic
+fixture for tests.
 
 Matching works on three normalised views of the text (research §7.2):
-- *spaced*: casefolded, diacritics stripped, entities decoded, tags dropped, every run of other characters
-  turned into one space: "Budi-Santoso" -> "budi santoso";
-- *glued*: like spaced, but punctuation between two letters is dropped and runs of single letters are joined:
-  "Su-tarno" -> "sutarno", "S u t a r n o" -> "sutarno";
-- *compact*: every non-alphanumeric character removed: "BudiSantoso" -> "budisantoso".
-A name matches as a whole-word phrase in the spaced or glued view, as one glued word, or (for names of at least
-``COMPACT_MIN_LENGTH`` letters) anywhere in the compact view.
+- *spaced*: casefolded, diacritics stripped, entities decoded, tags dropped, every run of other
+  characters turned into one space: "Dirja-Wacana" -> "dirja wacana";
+- *glued*: like spaced, but punctuation between two letters is dropped and runs of single letters
+  are joined: "Su-tarno" -> "sutarno", "S u t a r n o" -> "sutarno";
+- *compact*: every non-alphanumeric character removed: "DirjaWacana" -> "dirjawacana".
+A name matches as a whole-word phrase in the spaced or glued view, as one glued word, or (for names
+of at least ``COMPACT_MIN_LENGTH`` letters) anywhere in the compact view.
 
-Positions in the returned findings are approximate: the name is located again in the original text by a
-tolerant pattern (case, diacritics, punctuation, tags and entities between letters); when that fails (for
-example a letter written as a numeric entity), the finding spans the whole text. Findings never carry the name.
+Positions in the returned findings are approximate: the name is located again in the original text
+by a tolerant pattern (case, diacritics, punctuation, tags and entities between letters); when that
+fails (for example a letter written as a numeric entity), the finding spans the whole text. Findings
+never carry the name.
 """
 
 from __future__ import annotations
@@ -37,14 +39,15 @@ _TAG = re.compile(r"<[^<>]*>")
 _INVISIBLE = re.compile("[\u00ad\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 # Any run of characters that are not letters or digits.
 _NON_ALNUM = re.compile(r"[\W_]+")
-# Punctuation (not whitespace) squeezed between two letters or digits: "su-tarno", "su.tarno", "su_tarno".
+# Punctuation (not whitespace) squeezed between two letters or digits: "su-tarno", "su.tarno",
+# "su_tarno".
 _INNER_PUNCT = re.compile(r"(?<=[^\W_])[^\w\s]+(?=[^\W_])|(?<=[^\W_])_+(?=[^\W_])")
 # Three or more single letters separated by spaces: "s u t a r n o".
 _SPACED_LETTERS = re.compile(r"(?<!\S)(?:[^\W_] ){2,}[^\W_](?!\S)")
 
 
 def _decode(text: str) -> str:
-    """Decode HTML entities (repeatedly, for double encoding), URL escapes and drop tags and invisibles."""
+    """Decode entities (repeatedly) and URL escapes; drop tags and invisible characters."""
     for _ in range(4):
         decoded = html.unescape(text)
         if decoded == text:
@@ -62,12 +65,12 @@ def _fold(text: str) -> str:
 
 
 def normalise(text: str) -> str:
-    """The spaced view: decoded, folded, every run of punctuation/whitespace collapsed to one space."""
+    """The spaced view: decoded, folded, each run of punctuation/whitespace made one space."""
     return _NON_ALNUM.sub(" ", _fold(_decode(text))).strip()
 
 
 def _glued(folded: str) -> str:
-    """The glued view: inner punctuation dropped, runs of single letters joined, spaces collapsed."""
+    """The glued view: inner punctuation dropped, single-letter runs joined, spaces collapsed."""
     joined = _INNER_PUNCT.sub("", folded)
     spaced = _NON_ALNUM.sub(" ", joined).strip()
     return _SPACED_LETTERS.sub(lambda m: m.group().replace(" ", ""), spaced)
@@ -79,7 +82,7 @@ def compact(text: str) -> str:
 
 
 def _tolerant_pattern(name: str) -> re.Pattern[str]:
-    """A pattern that finds a name in folded original text despite punctuation, tags or entities in between."""
+    """A pattern finding a name in folded original text despite punctuation, tags or entities."""
     gap = r"(?:[^\w]|_|&#?\w+;|<[^<>]*>)*?"
     return re.compile(gap.join(re.escape(c) for c in compact(name)))
 
@@ -97,12 +100,16 @@ class DenyList:
         self._names = tuple(sorted(n for n in spaced if len(n.replace(" ", "")) >= MIN_NAME_LENGTH))
         self.source_missing = source_missing
         self._phrase_rx = _alternation(self._names + tuple(n.replace(" ", "") for n in self._names))
-        long_compact = tuple(c for c in (n.replace(" ", "") for n in self._names) if len(c) >= COMPACT_MIN_LENGTH)
-        self._compact_rx = re.compile("|".join(map(re.escape, long_compact))) if long_compact else None
+        long_compact = tuple(
+            c for c in (n.replace(" ", "") for n in self._names) if len(c) >= COMPACT_MIN_LENGTH
+        )
+        self._compact_rx = (
+            re.compile("|".join(map(re.escape, long_compact))) if long_compact else None
+        )
 
     @classmethod
     def from_file(cls, path: Path | str) -> DenyList:
-        """Read one name per line; '#' starts a comment; a missing file gives an empty list, flagged."""
+        """One name per line, '#' starts a comment; a missing file gives an empty, flagged list."""
         path = Path(path)
         if not path.is_file():
             return cls((), source_missing=True)
@@ -134,7 +141,7 @@ class DenyList:
         return {compact_to_name.get(f, f) for f in found}
 
     def find(self, text: str) -> list[Finding]:
-        """Findings (detector "denylist") for every deny-listed name in ``text``; positions approximate."""
+        """Findings ("denylist") for every deny-listed name in ``text``; positions approximate."""
         names = self.matching_names(text)
         if not names:
             return []

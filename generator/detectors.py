@@ -1,13 +1,15 @@
 """Detectors for personal identifiers in Indonesian free text (pure functions, no I/O).
 
-Every detector is a small function ``text -> iterable of (code, start, end)``. ``scan_text`` runs them all,
-maps positions back to the caller's text, merges overlaps and returns ``Finding`` objects. A ``Finding`` never
-carries the matched text: callers report only the detector code and the position (research PRIV-06).
+Every detector is a small function ``text -> iterable of (code, start, end)``. ``scan_text`` runs
+them all, maps positions back to the caller's text, merges overlaps and returns ``Finding`` objects.
+A ``Finding`` never carries the matched text: callers report only the detector code and the position
+(research PRIV-06).
 
 Design notes (see /work/shared/research/privacy.md §2 and §7.1):
-- The digit-run rule is the backbone: any run of 9 or more digits (single separators allowed) is reported,
-  except money, legal citations and runs made only of dates, times and years.
-- NIK plausibility (province code, date of birth) only *labels* a 16-digit run; it never discards one.
+- The digit-run rule is the backbone: any run of 9 or more digits (single separators allowed) is
+  reported, except money, legal citations and runs made only of dates, times and years.
+- NIK plausibility (province code, date of birth) only *labels* a 16-digit run; it never discards
+  one.
 - Phones: ``phonenumbers`` (region ID, Leniency.VALID) plus regexes for evasive forms.
 - Name heuristics (honorific + capitalised word) are review-level: see ``DETECTOR_SEVERITY``.
 """
@@ -34,9 +36,9 @@ class Finding:
     end: int
 
 
-# --------------------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 # Labels and severities
-# --------------------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 
 
 def _label(id_: str, en: str, hint_id: str, hint_en: str) -> dict[str, str]:
@@ -45,154 +47,285 @@ def _label(id_: str, en: str, hint_id: str, hint_en: str) -> dict[str, str]:
 
 DETECTOR_LABELS: dict[str, dict[str, str]] = {
     "nik": _label(
-        "nomor NIK (16 digit)", "NIK national ID number (16 digits)",
+        "nomor NIK (16 digit)",
+        "NIK national ID number (16 digits)",
         "Hapus nomor NIK; jangan pernah menulis nomor identitas.",
-        "Remove the NIK; never write identity numbers."),
+        "Remove the NIK; never write identity numbers.",
+    ),
     "kk": _label(
-        "nomor Kartu Keluarga (16 digit)", "family card (KK) number (16 digits)",
-        "Hapus nomor KK.", "Remove the family card number."),
+        "nomor Kartu Keluarga (16 digit)",
+        "family card (KK) number (16 digits)",
+        "Hapus nomor KK.",
+        "Remove the family card number.",
+    ),
     "npwp": _label(
-        "nomor NPWP", "tax number (NPWP)",
-        "Hapus nomor NPWP.", "Remove the tax number."),
+        "nomor NPWP", "tax number (NPWP)", "Hapus nomor NPWP.", "Remove the tax number."
+    ),
     "long_number": _label(
-        "deretan angka panjang (9 digit atau lebih)", "long run of digits (9 or more)",
+        "deretan angka panjang (9 digit atau lebih)",
+        "long run of digits (9 or more)",
         "Hapus nomor identitas, rekening, NIM/NIP atau kartu; tulis nominal uang dengan 'Rp'.",
-        "Remove ID, account, student or card numbers; write money amounts with 'Rp'."),
+        "Remove ID, account, student or card numbers; write money amounts with 'Rp'.",
+    ),
     "phone": _label(
-        "nomor telepon/HP", "phone number",
+        "nomor telepon/HP",
+        "phone number",
         "Hapus nomor telepon; hanya nomor resmi kantor yang boleh (daftar izin).",
-        "Remove the phone number; only the office's official numbers are allowed (allow-list)."),
+        "Remove the phone number; only the office's official numbers are allowed (allow-list).",
+    ),
     "email": _label(
-        "alamat e-mail", "e-mail address",
-        "Hapus alamat e-mail pribadi.", "Remove the personal e-mail address."),
+        "alamat e-mail",
+        "e-mail address",
+        "Hapus alamat e-mail pribadi.",
+        "Remove the personal e-mail address.",
+    ),
     "social_handle": _label(
-        "akun media sosial (@nama)", "social-media handle (@name)",
-        "Hapus nama akun media sosial.", "Remove the social-media handle."),
+        "akun media sosial (@nama)",
+        "social-media handle (@name)",
+        "Hapus nama akun media sosial.",
+        "Remove the social-media handle.",
+    ),
     "social_link": _label(
-        "tautan media sosial atau WhatsApp", "social-media or messaging link",
-        "Hapus tautan ke profil atau nomor WhatsApp.", "Remove the profile or WhatsApp link."),
+        "tautan media sosial atau WhatsApp",
+        "social-media or messaging link",
+        "Hapus tautan ke profil atau nomor WhatsApp.",
+        "Remove the profile or WhatsApp link.",
+    ),
     "street_address": _label(
-        "alamat jalan/gang/kompleks", "street address",
+        "alamat jalan/gang/kompleks",
+        "street address",
         "Tulis paling rinci nama kota/kabupaten, bukan jalan atau nomor rumah.",
-        "Write at most the city or regency, never the street or house number."),
+        "Write at most the city or regency, never the street or house number.",
+    ),
     "rt_rw": _label(
-        "RT/RW", "neighbourhood unit (RT/RW)",
-        "Hapus RT/RW; cukup nama kota/kabupaten.", "Remove the RT/RW; the city is enough."),
+        "RT/RW",
+        "neighbourhood unit (RT/RW)",
+        "Hapus RT/RW; cukup nama kota/kabupaten.",
+        "Remove the RT/RW; the city is enough.",
+    ),
     "subcity_place": _label(
-        "nama kelurahan/desa/kecamatan/dusun", "sub-city place name (village, district)",
-        "Ganti dengan nama kota/kabupaten saja.", "Replace with the city or regency only."),
-    "postcode": _label(
-        "kode pos", "postcode",
-        "Hapus kode pos.", "Remove the postcode."),
+        "nama kelurahan/desa/kecamatan/dusun",
+        "sub-city place name (village, district)",
+        "Ganti dengan nama kota/kabupaten saja.",
+        "Replace with the city or regency only.",
+    ),
+    "postcode": _label("kode pos", "postcode", "Hapus kode pos.", "Remove the postcode."),
     "full_date": _label(
-        "tanggal lengkap (hari-bulan-tahun)", "full day-level date",
+        "tanggal lengkap (hari-bulan-tahun)",
+        "full day-level date",
         "Tulis paling rinci bulan dan tahun (mis. 'Maret 2025').",
-        "Write at most month and year (e.g. 'March 2025')."),
+        "Write at most month and year (e.g. 'March 2025').",
+    ),
     "exact_age": _label(
-        "usia tepat", "exact age",
+        "usia tepat",
+        "exact age",
         "Tulis kelompok usia (mis. 'remaja', '13-17 tahun').",
-        "Write an age band (e.g. 'teenager', '13-17 years')."),
+        "Write an age band (e.g. 'teenager', '13-17 years').",
+    ),
     "legal_case_number": _label(
-        "nomor perkara/laporan polisi", "court or police case number",
-        "Hapus nomor perkara atau laporan polisi.", "Remove the court or police case number."),
+        "nomor perkara/laporan polisi",
+        "court or police case number",
+        "Hapus nomor perkara atau laporan polisi.",
+        "Remove the court or police case number.",
+    ),
     "vehicle_plate": _label(
-        "nomor polisi kendaraan", "vehicle number plate",
-        "Hapus nomor polisi kendaraan.", "Remove the number plate."),
+        "nomor polisi kendaraan",
+        "vehicle number plate",
+        "Hapus nomor polisi kendaraan.",
+        "Remove the number plate.",
+    ),
     "passport": _label(
-        "nomor paspor", "passport number",
-        "Hapus nomor paspor.", "Remove the passport number."),
+        "nomor paspor", "passport number", "Hapus nomor paspor.", "Remove the passport number."
+    ),
     "gps_coordinates": _label(
-        "koordinat GPS", "GPS coordinates",
-        "Hapus koordinat lokasi.", "Remove the location coordinates."),
+        "koordinat GPS",
+        "GPS coordinates",
+        "Hapus koordinat lokasi.",
+        "Remove the location coordinates.",
+    ),
     "school_name": _label(
-        "nama sekolah", "school name",
+        "nama sekolah",
+        "school name",
         "Tulis jenjang saja (mis. 'SD'), tanpa nama atau nomor sekolah.",
-        "Write the school level only (e.g. 'primary school'), no school name or number."),
+        "Write the school level only (e.g. 'primary school'), no school name or number.",
+    ),
     "initials": _label(
-        "inisial dipakai sebagai nama", "initials used as a name",
+        "inisial dipakai sebagai nama",
+        "initials used as a name",
         "Gunakan nama samaran dari daftar, bukan inisial asli.",
-        "Use a pseudonym from the list, never real initials."),
+        "Use a pseudonym from the list, never real initials.",
+    ),
     "honorific_name": _label(
-        "sapaan diikuti nama orang", "honorific followed by a person's name",
+        "sapaan diikuti nama orang",
+        "honorific followed by a person's name",
         "Ganti nama dengan peran ('ibu klien') atau nama samaran; pejabat hanya lewat daftar izin.",
-        "Replace the name with a role ('the client's mother') or pseudonym; officials only via the allow-list."),
+        "Replace the name with a role ('the client's mother') or pseudonym; officials only via "
+        "the allow-list.",
+    ),
     "name_label": _label(
-        "nama orang (bernama/nama:/kerabat/bin-binti)", "person's name (named/name:/relative/bin-binti)",
-        "Ganti nama dengan peran atau nama samaran.", "Replace the name with a role or pseudonym."),
+        "nama orang (bernama/nama:/kerabat/bin-binti)",
+        "person's name (named/name:/relative/bin-binti)",
+        "Ganti nama dengan peran atau nama samaran.",
+        "Replace the name with a role or pseudonym.",
+    ),
     "denylist": _label(
-        "nama dari daftar larangan pribadi", "name from the private deny-list",
-        "Hapus nama asli; gunakan nama samaran.", "Remove the real name; use the pseudonym."),
+        "nama dari daftar larangan pribadi",
+        "name from the private deny-list",
+        "Hapus nama asli; gunakan nama samaran.",
+        "Remove the real name; use the pseudonym.",
+    ),
 }
 
-# "block" findings must fail a public build; "review" findings need a person to clear them (research §7.1).
+# "block" findings must fail a public build; "review" findings need a person to clear them (research
+# §7.1).
 DETECTOR_SEVERITY: dict[str, str] = {code: "block" for code in DETECTOR_LABELS}
 DETECTOR_SEVERITY.update({"honorific_name": "review", "name_label": "review"})
 
 
-# --------------------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 # Shared vocabularies
-# --------------------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 
-# Province codes (first two NIK digits), Kemendagri, including 65 (Kaltara) and 92-96 (Papua split of 2022).
+# Province codes (first two NIK digits), Kemendagri, including 65 (Kaltara) and 92-96 (Papua split
+# of 2022).
 _PROVINCES = frozenset(
-    [11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 31, 32, 33, 34, 35, 36, 51, 52, 53, 61, 62, 63, 64, 65,
-     71, 72, 73, 74, 75, 76, 81, 82, 91, 92, 93, 94, 95, 96]
+    [
+        11,
+        12,
+        13,
+        14,
+        15,
+        16,
+        17,
+        18,
+        19,
+        21,
+        31,
+        32,
+        33,
+        34,
+        35,
+        36,
+        51,
+        52,
+        53,
+        61,
+        62,
+        63,
+        64,
+        65,
+        71,
+        72,
+        73,
+        74,
+        75,
+        76,
+        81,
+        82,
+        91,
+        92,
+        93,
+        94,
+        95,
+        96,
+    ]
 )
 
 _MONTHS_FULL = (
-    "Januari|Februari|Pebruari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Nopember|Desember"
+    "Januari|Februari|Pebruari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|"
+    "Nopember|Desember"
     "|January|February|March|May|June|July|August|October|December"
 )
 _MONTHS_SHORT = "Jan|Feb|Peb|Mar|Apr|Jun|Jul|Agu|Agt|Ags|Agust|Aug|Sep|Sept|Okt|Oct|Nov|Nop|Des|Dec"
 _MONTH_NUMBER = {
-    **{m: i for i, m in enumerate(
-        "januari februari maret april mei juni juli agustus september oktober november desember".split(), 1)},
-    **{m: i for i, m in enumerate(
-        "january february march april may june july august september october november december".split(), 1)},
-    "pebruari": 2, "nopember": 11, "jan": 1, "feb": 2, "peb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7,
-    "agu": 8, "agt": 8, "ags": 8, "agust": 8, "aug": 8, "sep": 9, "sept": 9, "okt": 10, "oct": 10,
-    "nov": 11, "nop": 11, "des": 12, "dec": 12,
+    **{
+        m: i
+        for i, m in enumerate(
+            "januari februari maret april mei juni juli agustus september oktober november "
+            "desember".split(),
+            1,
+        )
+    },
+    **{
+        m: i
+        for i, m in enumerate(
+            "january february march april may june july august september october november "
+            "december".split(),
+            1,
+        )
+    },
+    "pebruari": 2,
+    "nopember": 11,
+    "jan": 1,
+    "feb": 2,
+    "peb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "agu": 8,
+    "agt": 8,
+    "ags": 8,
+    "agust": 8,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "okt": 10,
+    "oct": 10,
+    "nov": 11,
+    "nop": 11,
+    "des": 12,
+    "dec": 12,
 }
 
 # Words for a person: used as context for bare ages and undotted initials.
 _PERSON_WORDS = (
-    "anak|klien|korban|remaja|balita|bayi|lansia|laki-laki|perempuan|pria|wanita|putra|putri|siswa|siswi"
-    "|pelajar|pengemis|gelandangan|pemulung|penerima\\s+manfaat|PM|ABH|anjal|bocah|cucu|adik|kakak|saksi|pelaku"
+    "anak|klien|korban|remaja|balita|bayi|lansia|laki-laki|perempuan|pria|wanita|putra|putri|"
+    "siswa|siswi"
+    "|pelajar|pengemis|gelandangan|pemulung|penerima\\s+manfaat|PM|ABH|anjal|bocah|cucu|adik|"
+    "kakak|saksi|pelaku"
 )
 
 # Acronyms that follow person words but are categories, not initials (domain vocabulary).
 _NOT_INITIALS = frozenset(
-    "ABH ADK AMPK PGOT KDRT TPPO SD SMP SMA SMK TK MI MTS MA PAUD PKH BPNT BST BLT KIS KIP PBI KTP KK NIK RT RW "
-    "UPT LKS PSKS PSM URC RSJ HIV TBC DBD PPA PN PM WNA WNI DKI PRT IRT ODGJ ODHA ASD CP DS SLB YPAC TPA LPKS "
-    "PMKS PPKS ASN PNS TNI KIA BPJS NAPZA LGBT ADHD OKU DIY SAPA TKSK LKSA UPTD SPPA PKL PKS".split()
+    "ABH ADK AMPK PGOT KDRT TPPO SD SMP SMA SMK TK MI MTS MA PAUD PKH BPNT BST BLT KIS KIP PBI "
+    "KTP KK NIK RT RW "
+    "UPT LKS PSKS PSM URC RSJ HIV TBC DBD PPA PN PM WNA WNI DKI PRT IRT ODGJ ODHA ASD CP DS SLB "
+    "YPAC TPA LPKS "
+    "PMKS PPKS ASN PNS TNI KIA BPJS NAPZA LGBT ADHD OKU DIY SAPA TKSK LKSA UPTD SPPA PKL "
+    "PKS".split()
 )
 
 # Capitalised words that follow an honorific but are roles or ordinary words, not names.
 _NOT_NAMES = frozenset(
-    """Kepala Ketua Wakil Sekretaris Camat Lurah Kades Kepling Walikota Wali Bupati Gubernur Presiden Menteri
-    Direktur Pimpinan Pekerja Pendamping Pembimbing Guru Dosen Dokter Bidan Perawat Polisi Kapolsek Kapolres
-    Kapolda Hakim Jaksa Pengacara Advokat Kota Negara Pertiwi Bapak Ibu Asuh Angkat Kandung Tiri Hamil
-    Menyusui Rumah Tunggal Muda Tua Kost Kos Kantor Dinas Kadis Kabid Kasi Kasubag Kasubbag Sekdis Staf Staff
-    Petugas Penyuluh Psikolog Konselor Fasilitator Koordinator Supervisor Operator Admin Pendeta Pastor Ustadz
-    Imam Kyai Penghulu Pemilik Majikan Kepsek Dan Atau Yang Dari Di Ke Pada Dalam Untuk Dengan Sebagai Serta
-    Juga Adalah Ini Itu Tersebut Beserta Sekalian Semua Para Selaku Klien Korban Anak Saksi Pelaku Peserta
-    Mahasiswa Siswa Kami Saya Kita Anda Mereka Dia Beliau Sendiri Lain Tidak Belum Sudah Akan Sedang Masih
-    Telah Pun Hanya Terima Kawin Tani Nelayan Buruh Pedagang Sopir Supir Ojek Jualan Bekerja Mengatakan
-    Menyampaikan Menjelaskan Bertanya Datang Pergi Pulang Sakit Meninggal Cerai Janda Duda Lansia Lurah
-    Sekolah Panti Yayasan Lembaga Pemerintah Puskesmas Rsud Desa Kelurahan Kecamatan Kabupaten Provinsi
-    Bidang Seksi Unit Tim Pusat Balai Sentra Upt Keluarga Kandungnya Selalu Sering Jarang Bersama Kemudian
-    Lalu Setelah Sebelum Ketika Saat Karena Jika Bila Agar Supaya Namun Tetapi Sementara Bahwa Sangat""".split()
+    """Kepala Ketua Wakil Sekretaris Camat Lurah Kades Kepling Walikota Wali Bupati Gubernur
+    Presiden Menteri Direktur Pimpinan Pekerja Pendamping Pembimbing Guru Dosen Dokter Bidan Perawat
+    Polisi Kapolsek Kapolres Kapolda Hakim Jaksa Pengacara Advokat Kota Negara Pertiwi Bapak Ibu
+    Asuh Angkat Kandung Tiri Hamil Menyusui Rumah Tunggal Muda Tua Kost Kos Kantor Dinas Kadis
+    Kabid Kasi Kasubag Kasubbag Sekdis Staf Staff Petugas Penyuluh Psikolog Konselor Fasilitator
+    Koordinator Supervisor Operator Admin Pendeta Pastor Ustadz Imam Kyai Penghulu Pemilik
+    Majikan Kepsek Dan Atau Yang Dari Di Ke Pada Dalam Untuk Dengan Sebagai Serta Juga Adalah
+    Ini Itu Tersebut Beserta Sekalian Semua Para Selaku Klien Korban Anak Saksi Pelaku Peserta
+    Mahasiswa Siswa Kami Saya Kita Anda Mereka Dia Beliau Sendiri Lain Tidak Belum Sudah Akan
+    Sedang Masih Telah Pun Hanya Terima Kawin Tani Nelayan Buruh Pedagang Sopir Supir Ojek
+    Jualan Bekerja Mengatakan Menyampaikan Menjelaskan Bertanya Datang Pergi Pulang Sakit
+    Meninggal Cerai Janda Duda Lansia Lurah Sekolah Panti Yayasan Lembaga Pemerintah Puskesmas
+    Rsud Desa Kelurahan Kecamatan Kabupaten Provinsi Bidang Seksi Unit Tim Pusat Balai Sentra
+    Upt Keluarga Kandungnya Selalu Sering Jarang Bersama Kemudian Lalu Setelah Sebelum Ketika
+    Saat Karena Jika Bila Agar Supaya Namun Tetapi Sementara Bahwa Sangat""".split()
 )
 
-# Title prefixes that may sit between an honorific and the name (e.g. "Bapak H. ...", "Ibu Dr. ...").
+# Title prefixes that may sit between an honorific and the name (e.g. "Bapak H. ...", "Ibu Dr.
+# ...").
 _TITLES = r"(?:(?:H|Hj|Dr|dr|Drs|Dra|Ir|Prof|KH|Hajjah|Haji)\.?[ \t]+)*"
 
 
-# --------------------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 # Helpers
-# --------------------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 
-# Invisible format characters that can hide inside identifiers (soft hyphen, zero-width, bidi marks, BOM).
+# Invisible format characters that can hide inside identifiers (soft hyphen, zero-width, bidi marks,
+# BOM).
 _FORMAT_CHARS = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 # Any digit (any script: \d is Unicode-aware, so full-width digits count too).
 _HAS_DIGIT = re.compile(r"\d")
@@ -207,7 +340,7 @@ _DIGIT_CHARS = re.compile(r"\d")
 
 @dataclass(frozen=True)
 class Cues:
-    """Cheap facts about a text, computed once, that let detectors skip regexes that cannot match."""
+    """Cheap facts about a text, computed once, so detectors skip regexes that cannot match."""
 
     words: frozenset[str]
     digits: int
@@ -233,13 +366,15 @@ def _digits(s: str) -> str:
 
 def _window(text: str, start: int, end: int, before: int, after: int = 0) -> tuple[str, str]:
     """The text just before ``start`` and just after ``end``."""
-    return text[max(0, start - before):start], text[end:end + after]
+    return text[max(0, start - before) : start], text[end : end + after]
 
 
-# A date (d/m/y or y/m/d with . - / separators), a clock time (hh.mm or hh:mm) or a 19xx/20xx year: the
-# harmless pieces that can sit side by side and look like one long digit run ("12-03-2025 10.30").
+# A date (d/m/y or y/m/d with . - / separators), a clock time (hh.mm or hh:mm) or a 19xx/20xx year:
+# the harmless pieces that can sit side by side and look like one long digit run ("12-03-2025
+# 10.30").
 _HARMLESS_PIECE = re.compile(
-    r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2}|[0-2]?\d[.:][0-5]\d|(?:19|20)\d{2}"
+    r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2}|[0-2]?\d[.:][0-5]\d|(?:19|"
+    r"20)\d{2}"
 )
 # Whitespace, possibly with one dash or "s.d." inside: where a run of harmless pieces may be split.
 _PIECE_SPLIT = re.compile(r"\s*(?:[-–—]|s\.?d\.?|s/d)\s*|\s+")
@@ -253,15 +388,18 @@ def _is_harmless_sequence(raw: str) -> bool:
     return len(pieces) > 1 and all(_HARMLESS_PIECE.fullmatch(p) for p in pieces)
 
 
-# --------------------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 # Long numbers: NIK, KK, NPWP and the 9-or-more digit rule
-# --------------------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 
-# A run of 9+ digits where one separator (whitespace, ".", "-", "/", "_", or " - ") may sit between two digits;
-# not preceded or followed by another digit; an optional leading "+". The character before is checked in code.
+# A run of 9+ digits where one separator (whitespace, ".", "-", "/", "_", or " - ") may sit between
+# two digits; not preceded or followed by another digit; an optional leading "+". The character
+# before is checked in code.
 _DIGIT_RUN = re.compile(r"(?<!\d)\+?\d(?:(?:[ \t]?[.\-/_][ \t]?|\s)?\d){8,30}(?!\d)")
 # Letters that may be glued in front of an identifier ("NIK1271...", "hp0812...") without hiding it.
-_GLUED_PREFIX = re.compile(r"(?i)(?:nik|ktp|kk|npwp|nip|nim|nisn|hp|wa|telp|tlp|rek|no|kis|bpjs|kpj)$")
+_GLUED_PREFIX = re.compile(
+    r"(?i)(?:nik|ktp|kk|npwp|nip|nim|nisn|hp|wa|telp|tlp|rek|no|kis|bpjs|kpj)$"
+)
 # "Rp", "IDR" or "$" right before a number: money.
 _MONEY_BEFORE = re.compile(r"(?i)(?:\brp|\bidr|\busd|\$)\s*\.?\s*$")
 # ",-", ",00", "rupiah", "juta"... right after a number: money.
@@ -269,10 +407,13 @@ _MONEY_AFTER = re.compile(r"(?i)^\s*(?:,-|,00|\.-|rupiah|juta|ribu|miliar|milyar
 # A number grouped in thousands with dots or commas ("1.500.000.000"): money or a count, not an ID.
 _THOUSANDS = re.compile(r"\+?\d{1,3}(?:([.,])\d{3})(?:\1\d{3})+(?:[.,]\d{1,2})?")
 # ID context words before a number: these override the thousands exemption.
-_ID_CONTEXT = re.compile(r"(?i)\b(?:nik|ktp|kk|npwp|nip|nim|nisn|rek|rekening|no|nomor|kartu|bpjs|kis|kpj|hp|wa)\b")
+_ID_CONTEXT = re.compile(
+    r"(?i)\b(?:nik|ktp|kk|npwp|nip|nim|nisn|rek|rekening|no|nomor|kartu|bpjs|kis|kpj|hp|wa)\b"
+)
 # A regulation name shortly before a number: a legal citation ("Kepmendagri 300.2.2-2138/2025").
 _LAW_BEFORE = re.compile(
-    r"(?i)\b(?:UU|PP|Perpres|Perppu|Permen\w*|Kepmen\w*|Perda|Perwal|Perwako|Perbup|Pergub|Keppres|Inpres|"
+    r"(?i)\b(?:UU|PP|Perpres|Perppu|Permen\w*|Kepmen\w*|Perda|Perwal|Perwako|Perbup|Pergub|"
+    r"Keppres|Inpres|"
     r"Perpol|Perkap|PMK|SK|SE|Keputusan|Peraturan|Undang-Undang|Surat\s+Edaran)\b[^\n]{0,25}$"
 )
 # Context words that mark a 16-digit number as a family card (KK) rather than a NIK.
@@ -286,7 +427,7 @@ _MOBILE_DIGITS = re.compile(r"(?:0|62)8[1-35-9]\d{6,11}")
 
 
 def _nik_plausible(d: str) -> bool:
-    """16 digits shaped like a NIK: known province, regency and district not 00, a real birth date, serial."""
+    """16 digits shaped like a NIK: known province, regency/district not 00, real birth date."""
     prov, reg, dist = int(d[0:2]), int(d[2:4]), int(d[4:6])
     day, month, year = int(d[6:8]), int(d[8:10]), int(d[10:12])
     if prov not in _PROVINCES or reg == 0 or dist == 0 or d[12:] == "0000":
@@ -303,9 +444,13 @@ def _classify_run(text: str, start: int, end: int, d: str) -> str:
             return "kk"
         if _nik_plausible(d) or re.search(r"(?i)\b(?:nik|ktp|kia)\b", before):
             return "nik"
-    if _NPWP_PRINTED.fullmatch(text[start:end]) or (len(d) in (15, 16) and _NPWP_CONTEXT.search(before)):
+    if _NPWP_PRINTED.fullmatch(text[start:end]) or (
+        len(d) in (15, 16) and _NPWP_CONTEXT.search(before)
+    ):
         return "npwp"
-    if _MOBILE_DIGITS.fullmatch(d) or (re.match(r"\+|0|62", text[start:end]) and _is_valid_phone(d)):
+    if _MOBILE_DIGITS.fullmatch(d) or (
+        re.match(r"\+|0|62", text[start:end]) and _is_valid_phone(d)
+    ):
         return "phone"
     return "long_number"
 
@@ -349,34 +494,53 @@ def detect_long_numbers(text: str, cues: Cues) -> Iterator[Hit]:
         yield _classify_run(text, start, end, _digits(m.group())), start, end
 
 
-# --------------------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 # Phones
-# --------------------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 
-# Mobile numbers in evasive shapes: optional +62 / 62 / 0062 (with an optional "(0)") or a leading 0, then 8,
-# an operator digit and 7-11 more digits, with up to three separators (space . - _ / parentheses) between any
-# two digits. Letters may be glued in front ("hp081234567890"); digits may not.
+# Mobile numbers in evasive shapes: optional +62 / 62 / 0062 (with an optional "(0)") or a leading
+# 0, then 8, an operator digit and 7-11 more digits, with up to three separators (space . - _ /
+# parentheses) between any two digits. Letters may be glued in front ("hp081234567890"); digits may
+# not.
 _MOBILE = re.compile(
-    r"(?<![\d+])(?:(?:\+[ \t]?|00[ \t]?)?62[\s.\-]{0,3}(?:\(0\)[\s.\-]{0,3}|0[\s.\-]{0,3})?|\(?0\)?[\s.\-_]{0,2})"
+    r"(?<![\d+])(?:(?:\+[ \t]?|00[ \t]?)?62[\s.\-]{0,3}(?:\(0\)[\s.\-]{0,3}|0[\s.\-]{0,3})?|"
+    r"\(?0\)?[\s.\-_]{0,2})"
     r"8[\s.\-_/]{0,3}[1-35-9](?:[\s.\-_/()]{0,3}\d){7,11}(?!\d)"
 )
-# Words that announce a phone number; letter look-alikes (O, l, I) right after them are read as digits.
+# Words that announce a phone number; letter look-alikes (O, l, I) right after them are read as
+# digits.
 _PHONE_CONTEXT = re.compile(
-    r"(?i)(?<![a-z])(?:no\.?\s*hp|hp|handphone|ponsel|telp|telepon|tlp|wa|whatsapp|kontak|hubungi|dihubungi|"
+    r"(?i)(?<![a-z])(?:no\.?\s*hp|hp|handphone|ponsel|telp|telepon|tlp|wa|whatsapp|kontak|hubungi|"
+    r"dihubungi|"
     r"nomor)(?![a-z])"
 )
-_PHONE_WORDS = _words("no hp handphone ponsel telp telepon tlp wa whatsapp kontak hubungi dihubungi nomor")
+_PHONE_WORDS = _words(
+    "no hp handphone ponsel telp telepon tlp wa whatsapp kontak hubungi dihubungi nomor"
+)
 _LOOKALIKES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
-# A stretch of digits with short separators, a possible phone number; only stretches of at least 7 digits (the
-# shortest Indonesian numbers, call centres such as "1500-771", have 7) go to phonenumbers, in a small window.
+# A stretch of digits with short separators, a possible phone number; only stretches of at least 7
+# digits (the shortest Indonesian numbers, call centres such as "1500-771", have 7) go to
+# phonenumbers, in a small window.
 _DIGIT_STRETCH = re.compile(r"\d(?:[\s.\-()/]{0,2}\d)+")
-# Spelled-out digits ("nol delapan satu dua ...", "kosong delapan 1234 5678"): digit words and digit groups
-# separated by spaces, commas, dots or dashes; at least one word; the digits are counted in code.
+# Spelled-out digits ("nol delapan satu dua ...", "kosong delapan 1234 5678"): digit words and digit
+# groups separated by spaces, commas, dots or dashes; at least one word; the digits are counted in
+# code.
 _DIGIT_WORD = r"(?:nol|kosong|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)"
 _SPELLED = re.compile(rf"(?i)\b(?:{_DIGIT_WORD}|\d+)(?:[\s,.\-]+(?:{_DIGIT_WORD}|\d+)\b)+")
 _DIGIT_WORDS = _words("nol kosong satu dua tiga empat lima enam tujuh delapan sembilan")
-_WORD_VALUE = {"nol": "0", "kosong": "0", "satu": "1", "dua": "2", "tiga": "3", "empat": "4", "lima": "5",
-               "enam": "6", "tujuh": "7", "delapan": "8", "sembilan": "9"}
+_WORD_VALUE = {
+    "nol": "0",
+    "kosong": "0",
+    "satu": "1",
+    "dua": "2",
+    "tiga": "3",
+    "empat": "4",
+    "lima": "5",
+    "enam": "6",
+    "tujuh": "7",
+    "delapan": "8",
+    "sembilan": "9",
+}
 
 
 def _is_money_like(text: str, start: int, end: int) -> bool:
@@ -388,10 +552,14 @@ def _is_money_like(text: str, start: int, end: int) -> bool:
 
 
 def _phone_windows(text: str) -> Iterator[tuple[int, int]]:
-    """Spans around digit stretches that could be phone numbers (not internal codes, dates or amounts)."""
+    """Spans around digit stretches that could be phones (not codes, dates or amounts)."""
     for m in _DIGIT_STRETCH.finditer(text):
         raw = m.group()
-        if len(_DIGIT_CHARS.findall(raw)) < 7 or _is_harmless_sequence(raw) or _THOUSANDS.fullmatch(raw):
+        if (
+            len(_DIGIT_CHARS.findall(raw)) < 7
+            or _is_harmless_sequence(raw)
+            or _THOUSANDS.fullmatch(raw)
+        ):
             continue
         if m.start() >= 2 and text[m.start() - 1] == "-" and text[m.start() - 2].isalpha():
             continue  # an internal code such as "K-2025-0009"
@@ -410,7 +578,7 @@ def detect_phones_library(text: str, cues: Cues) -> Iterator[Hit]:
 
 
 def detect_phones_evasive(text: str, cues: Cues) -> Iterator[Hit]:
-    """Mobile numbers with odd separators or glued letters, and O/l look-alikes after a phone word."""
+    """Mobiles with odd separators or glued letters; O/l look-alikes after a phone word."""
     if cues.digits >= 9:
         for m in _MOBILE.finditer(text):
             if not _is_harmless_sequence(m.group()):
@@ -418,13 +586,13 @@ def detect_phones_evasive(text: str, cues: Cues) -> Iterator[Hit]:
     if not cues.has(_PHONE_WORDS):
         return
     for ctx in _PHONE_CONTEXT.finditer(text):
-        window = text[ctx.end():ctx.end() + 40].translate(_LOOKALIKES)
+        window = text[ctx.end() : ctx.end() + 40].translate(_LOOKALIKES)
         for m in _MOBILE.finditer(window):
             yield "phone", ctx.end() + m.start(), ctx.end() + m.end()
 
 
 def detect_spelled_numbers(text: str, cues: Cues) -> Iterator[Hit]:
-    """Numbers partly written as words: a phone if they start 08/628, else a long number (9+ digits)."""
+    """Numbers partly in words: a phone if they start 08/628, else a long number (9+ digits)."""
     spelled = cues.words & _DIGIT_WORDS
     if not spelled or cues.digits + sum(text.lower().count(w) for w in spelled) < 9:
         return
@@ -437,22 +605,25 @@ def detect_spelled_numbers(text: str, cues: Cues) -> Iterator[Hit]:
             yield ("phone" if re.match(r"08|628", d) else "long_number"), m.start(), m.end()
 
 
-# --------------------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 # E-mail and social media
-# --------------------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 
 # Plain e-mail: local part, "@", a domain with at least one dot.
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
-# Evaded e-mail: "nama [at] gmail [dot] com", "nama (at) gmail.com", "nama at gmail dot com": an at-token, then
-# domain labels joined by dot-tokens, ending in a common top-level domain.
+# Evaded e-mail: "nama [at] gmail [dot] com", "nama (at) gmail.com", "nama at gmail dot com": an
+# at-token, then domain labels joined by dot-tokens, ending in a common top-level domain.
 _AT = r"(?:\s*[\[({<]\s*(?:at|et|@)\s*[\])}>]\s*|\s+(?:at|et)\s+|\s*@\s*)"
 _DOT = r"(?:\s*[\[({<]\s*(?:dot|titik)\s*[\])}>]\s*|\s+(?:dot|titik)\s+|\s*\.\s*)"
 _EMAIL_EVASIVE = re.compile(
-    rf"(?i)\b[\w.+\-]+{_AT}[\w\-]+(?:{_DOT}[\w\-]+)*{_DOT}(?:com|net|org|id|co|ac|go|sch|or|my|info|biz)\b"
+    rf"(?i)\b[\w.+\-]+{_AT}[\w\-]+(?:{_DOT}[\w\-]+)*{_DOT}(?:com|net|org|id|co|ac|go|sch|or|my|"
+    rf"info|biz)\b"
 )
 _AT_WORDS = _words("at et")
 # E-mail without a top-level domain at a big webmail provider ("nama@gmail").
-_EMAIL_NO_TLD = re.compile(r"(?i)[\w.+\-]+@(?:gmail|yahoo|ymail|hotmail|outlook|live|icloud|protonmail|proton)\b")
+_EMAIL_NO_TLD = re.compile(
+    r"(?i)[\w.+\-]+@(?:gmail|yahoo|ymail|hotmail|outlook|live|icloud|protonmail|proton)\b"
+)
 
 
 def detect_emails(text: str, cues: Cues) -> Iterator[Hit]:
@@ -462,29 +633,43 @@ def detect_emails(text: str, cues: Cues) -> Iterator[Hit]:
         return
     for rx in (_EMAIL, _EMAIL_NO_TLD, _EMAIL_EVASIVE) if evasive else (_EMAIL, _EMAIL_NO_TLD):
         for m in rx.finditer(text):
-            if rx is _EMAIL_EVASIVE and "@" not in m.group() and not re.search(r"(?i)\b(?:at|et)\b", m.group()):
+            if (
+                rx is _EMAIL_EVASIVE
+                and "@" not in m.group()
+                and not re.search(r"(?i)\b(?:at|et)\b", m.group())
+            ):
                 continue
             yield "email", m.start(), m.end()
 
 
-# A handle: "@" not preceded by a word character, dot, slash or "@", then 2-30 letters, digits, "_" or ".".
+# A handle: "@" not preceded by a word character, dot, slash or "@", then 2-30 letters, digits, "_"
+# or ".".
 _HANDLE = re.compile(r"(?<![\w.@/\\])@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}(?<!\.)")
 # CSS/at-rules and similar that look like handles but are not.
-_NOT_HANDLES = frozenset("media import font-face keyframes charset supports page layer container font".split())
+_NOT_HANDLES = frozenset(
+    "media import font-face keyframes charset supports page layer container font".split()
+)
 # A labelled account: "IG: nama_akun", "akun TikTok = nama", "username: nama".
 _HANDLE_LABELLED = re.compile(
-    r"(?i)\b(?:ig|instagram|insta|fb|facebook|tiktok|twitter|akun(?:\s+\w+)?|username|user\s*name|id\s+line|"
+    r"(?i)\b(?:ig|instagram|insta|fb|facebook|tiktok|twitter|akun(?:\s+\w+)?|username|user\s*name|"
+    r"id\s+line|"
     r"telegram)\s*[:=]\s*@?[A-Za-z0-9_][A-Za-z0-9_.]{2,29}"
 )
-_ACCOUNT_WORDS = _words("ig instagram insta fb facebook tiktok twitter akun username user line telegram")
-_PLATFORM_WORDS = _words("facebook fb instagram instagr tiktok twitter x threads youtube youtu linkedin snapchat "
-                         "wa api chat t telegram line pinterest discord")
+_ACCOUNT_WORDS = _words(
+    "ig instagram insta fb facebook tiktok twitter akun username user line telegram"
+)
+_PLATFORM_WORDS = _words(
+    "facebook fb instagram instagr tiktok twitter x threads youtube youtu linkedin snapchat "
+    "wa api chat t telegram line pinterest discord"
+)
 # Links to profiles and chats: the platform's domain followed by a path.
 _SOCIAL_LINK = re.compile(
     r"(?i)(?<![\w.-])(?:https?://)?(?:www\.|m\.|web\.|mobile\.|vm\.|vt\.|id\.)?"
-    r"(?:facebook\.com|fb\.com|fb\.me|fb\.watch|instagram\.com|instagr\.am|tiktok\.com|twitter\.com|x\.com|"
+    r"(?:facebook\.com|fb\.com|fb\.me|fb\.watch|instagram\.com|instagr\.am|tiktok\.com|"
+    r"twitter\.com|x\.com|"
     r"threads\.net|threads\.com|youtube\.com|youtu\.be|linkedin\.com|snapchat\.com|wa\.me|wa\.link|"
-    r"api\.whatsapp\.com|chat\.whatsapp\.com|t\.me|telegram\.me|line\.me|pinterest\.com|discord\.gg)"
+    r"api\.whatsapp\.com|chat\.whatsapp\.com|t\.me|telegram\.me|line\.me|pinterest\.com|"
+    r"discord\.gg)"
     r"/[^\s\"'<>)\]]+"
 )
 
@@ -503,38 +688,47 @@ def detect_social(text: str, cues: Cues) -> Iterator[Hit]:
             yield "social_link", m.start(), m.end()
 
 
-# --------------------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 # Places below city level
-# --------------------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 
-# Street keyword written as an abbreviation with a dot (any case): Jl. Jln. Gg. Lr. Lrg. Komp. Perum. Kav.
-# followed by 1-6 name words (any case) and an optional house number.
+# Street keyword written as an abbreviation with a dot (any case): Jl. Jln. Gg. Lr. Lrg. Komp.
+# Perum. Kav. followed by 1-6 name words (any case) and an optional house number.
 _STREET_ABBR = re.compile(
     r"\b(?i:jl|jln|gg|lr|lrg|komp|perum|kav)\.[ \t]*[A-Za-z0-9][\w'’\-]*"
     r"(?:[ \t]+(?:(?i:no|nomor)\.?[ \t]*\d+[A-Za-z]?|[A-Z0-9][\w'’\-]*)){0,6}"
 )
-# Street keyword written out (capitalised) and a capitalised name: "Jalan Melati", "Gang Mawar II No. 3".
+# Street keyword written out (capitalised) and a capitalised name: "Jalan Melati", "Gang Mawar II
+# No. 3".
 _STREET_WORD = re.compile(
-    r"\b(?:Jalan|JALAN|Jl|Jln|Gang|GANG|Lorong|LORONG|Kompleks|Komplek|KOMPLEK|Perumahan|PERUMAHAN|Perum)"
-    r"[ \t]+(?P<first>[A-Z0-9][\w'’\-]*)(?:[ \t]+(?:(?i:no|nomor)\.?[ \t]*\d+[A-Za-z]?|[A-Z0-9][\w'’\-]*)){0,6}"
+    r"\b(?:Jalan|JALAN|Jl|Jln|Gang|GANG|Lorong|LORONG|Kompleks|Komplek|KOMPLEK|Perumahan|"
+    r"PERUMAHAN|Perum)"
+    r"[ \t]+(?P<first>[A-Z0-9][\w'’\-]*)(?:[ \t]+(?:(?i:no|nomor)\.?[ "
+    r"\t]*\d+[A-Za-z]?|[A-Z0-9][\w'’\-]*)){0,6}"
 )
 # Words that can follow "Jalan" without naming a street ("Jalan Keluar", "Jalan Tengah").
 _NOT_STREETS = frozenset(
-    "Keluar Tengah Pintas Hidup Panjang Lain Terbaik Menuju Damai Yang Dan Di Ke Untuk Ini Itu Raya Kaki "
+    "Keluar Tengah Pintas Hidup Panjang Lain Terbaik Menuju Damai Yang Dan Di Ke Untuk Ini Itu "
+    "Raya Kaki "
     "Bersama Baru Terus Sendiri Setapak".split()
 )
 # A block in a housing estate: "Blok C No. 5", "Blok C-12", "Blok 3".
-_BLOCK = re.compile(r"\b(?i:blok)[ \t]+(?:[A-Z]{1,2}(?:[ \t\-]?\d+[A-Za-z]?)?|\d+[A-Za-z]?)\b(?![a-z])")
-# A house number right after a home word: "rumah no. 12", "rumahnya nomor 7", "alamat: No. 5"; not a legal
-# citation ("... No. 11 Tahun 2012") and not far from the home word ("rumah singgah ... UU No. 11").
+_BLOCK = re.compile(
+    r"\b(?i:blok)[ \t]+(?:[A-Z]{1,2}(?:[ \t\-]?\d+[A-Za-z]?)?|\d+[A-Za-z]?)\b(?![a-z])"
+)
+# A house number right after a home word: "rumah no. 12", "rumahnya nomor 7", "alamat: No. 5"; not a
+# legal citation ("... No. 11 Tahun 2012") and not far from the home word ("rumah singgah ... UU No.
+# 11").
 _HOUSE_NUMBER = re.compile(
     r"(?i)\b(?:rumah|alamat|kediaman|kos|kontrakan)(?:nya|\s+klien|\s+keluarga)?[ \t]*[:,]?[ \t]*"
     r"(?:no|nomor)\.?[ \t]*\d+[a-z]?\b(?![ \t]*(?:tahun|/))"
 )
 
 
-_STREET_WORDS = _words("jl jln gg lr lrg komp perum kav jalan gang lorong kompleks komplek perumahan blok rumah "
-                        "rumahnya alamat kediaman kos kontrakan")
+_STREET_WORDS = _words(
+    "jl jln gg lr lrg komp perum kav jalan gang lorong kompleks komplek perumahan blok rumah "
+    "rumahnya alamat kediaman kos kontrakan"
+)
 
 
 def detect_street_addresses(text: str, cues: Cues) -> Iterator[Hit]:
@@ -551,8 +745,8 @@ def detect_street_addresses(text: str, cues: Cues) -> Iterator[Hit]:
             yield "street_address", m.start(), m.end()
 
 
-# RT/RW in any common form: "RT 03/RW 05", "RT.003 RW.005", "RT 01/001", "RT/RW 003/005", "RW 7"; not inside a
-# word ("PRT", "ART") and not followed by more digits (so "RT 2020" is not matched).
+# RT/RW in any common form: "RT 03/RW 05", "RT.003 RW.005", "RT 01/001", "RT/RW 003/005", "RW 7";
+# not inside a word ("PRT", "ART") and not followed by more digits (so "RT 2020" is not matched).
 _RT_WORDS = _words("rt rw")
 _RT_RW = re.compile(
     r"(?i)(?<![\w])(?:RT\s*/\s*RW\s*[.:]?\s*\d{1,3}\s*/\s*\d{1,3}"
@@ -568,27 +762,34 @@ def detect_rt_rw(text: str, cues: Cues) -> Iterator[Hit]:
         yield "rt_rw", m.start(), m.end()
 
 
-# Sub-city area keyword (kelurahan, desa, kecamatan, dusun, lingkungan, kampung and regional variants) followed
-# by 1-4 capitalised words. Abbreviations Ds./Kp./Dsn./Lingk. need their dot; Kel/Kec may omit it.
+# Sub-city area keyword (kelurahan, desa, kecamatan, dusun, lingkungan, kampung and regional
+# variants) followed by 1-4 capitalised words. Abbreviations Ds./Kp./Dsn./Lingk. need their dot;
+# Kel/Kec may omit it.
 _SUBCITY = re.compile(
-    r"\b(?:(?i:kelurahan|kalurahan|desa|kecamatan|kapanewon|dusun|padukuhan|pedukuhan|nagari|gampong|jorong|"
+    r"\b(?:(?i:kelurahan|kalurahan|desa|kecamatan|kapanewon|dusun|padukuhan|pedukuhan|nagari|"
+    r"gampong|jorong|"
     r"distrik)|(?i:kel|kec)\.?|(?i:ds|dsn|kp|lingk|ling)\.|Lingkungan|Kampung)"
     r"[ \t]+(?P<first>[A-Z][\w'’\-]*)(?:[ \t]+[A-Z][\w'’\-]*){0,3}"
 )
 # Capitalised words that follow those keywords without naming a place.
 _NOT_PLACES = frozenset(
-    "Sosial Dinas Kantor Keluarga Sekolah Rumah Masyarakat Kerja Hidup Pemerintah Pemerintahan Yang Dan Di "
-    "Ke Setempat Tersebut Wisata Adat Binaan Se Sekitar Asal Tempat Tinggal Lain Ini Itu Kota Kabupaten".split()
+    "Sosial Dinas Kantor Keluarga Sekolah Rumah Masyarakat Kerja Hidup Pemerintah Pemerintahan "
+    "Yang Dan Di "
+    "Ke Setempat Tersebut Wisata Adat Binaan Se Sekitar Asal Tempat Tinggal Lain Ini Itu Kota "
+    "Kabupaten".split()
 )
 # A postcode: 5 digits after "kode pos", or after an address keyword on the same line.
 _POSTCODE = re.compile(
-    r"(?i)(?:\bkode\s*pos\s*[:.]?\s*|\b(?:jl|jln|jalan|gg|gang|kel|kelurahan|kec|kecamatan|desa|rt|rw)\b"
+    r"(?i)(?:\bkode\s*pos\s*[:.]?\s*|\b(?:jl|jln|jalan|gg|gang|kel|kelurahan|kec|kecamatan|desa|"
+    r"rt|rw)\b"
     r"[^\n]{0,60}?)(?P<code>(?<!\d)[1-9]\d{4})(?![\d.,]\d)"
 )
 
 
-_SUBCITY_WORDS = _words("kelurahan kalurahan desa kecamatan kapanewon dusun padukuhan pedukuhan nagari gampong "
-                         "jorong distrik kel kec ds dsn kp lingk ling lingkungan kampung")
+_SUBCITY_WORDS = _words(
+    "kelurahan kalurahan desa kecamatan kapanewon dusun padukuhan pedukuhan nagari gampong "
+    "jorong distrik kel kec ds dsn kp lingk ling lingkungan kampung"
+)
 _POSTCODE_WORDS = _SUBCITY_WORDS | _words("kode kodepos jl jln jalan gg gang rt rw")
 
 
@@ -609,7 +810,8 @@ _GPS = re.compile(r"(?<![\d.])-?\d{1,2}\.\d{4,}\s*,\s*-?\d{1,3}\.\d{4,}(?![\d.])
 _SCHOOL = re.compile(
     r"\b(?:SDN?|SMPN?|SMAN?|SMKN?|MIN?|MTsN?|MAN?|SLB|TK|PAUD)\b[ \t]*"
     r"(?:(?:Negeri|Swasta|N|IT|Islam\w*|Kristen|Katolik|Muhammadiyah)[ \t]*)?(?:\d{1,6}\b|"
-    r"(?<=Negeri |Swasta )[A-Z][a-z]+|(?:Islam\w*|Kristen|Katolik|Muhammadiyah|Al|Santa|Santo|St\.?)[ \t]+[A-Z]\w*)"
+    r"(?<=Negeri |Swasta )[A-Z][a-z]+|(?:Islam\w*|Kristen|Katolik|Muhammadiyah|Al|Santa|Santo|"
+    r"St\.?)[ \t]+[A-Z]\w*)"
 )
 
 
@@ -626,23 +828,28 @@ def detect_gps_and_schools(text: str, cues: Cues) -> Iterator[Hit]:
             yield "school_name", m.start(), m.end()
 
 
-# --------------------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 # Dates and ages
-# --------------------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 
 _DAY = r"(?P<d>0?[1-9]|[12]\d|3[01])"
-# "12 Maret 2025", "12-14 Mar 2025", "12 Maret" (day + full month name, year optional). Patterns in this
-# section start with a digit or capital, never with \b or a look-behind (that would make re try every
-# position); the character before a match is checked in code (_starts_word).
+# "12 Maret 2025", "12-14 Mar 2025", "12 Maret" (day + full month name, year optional). Patterns in
+# this section start with a digit or capital, never with \b or a look-behind (that would make re try
+# every position); the character before a match is checked in code (_starts_word).
 _DATE_WORDS = re.compile(
-    rf"(?i){_DAY}(?:\s*[-–]\s*(?:0?[1-9]|[12]\d|3[01]))?\s+(?P<m>{_MONTHS_FULL}|{_MONTHS_SHORT})\b\.?,?"
+    rf"(?i){_DAY}(?:\s*[-–]\s*(?:0?[1-9]|[12]\d|3[01]))?\s+(?P<m>{_MONTHS_FULL}|{_MONTHS_SHORT})\b"
+    rf"\.?,?"
     r"(?:\s+(?P<y>(?:19|20)\d{2})\b)?"
 )
 # "March 12, 2025" (English order).
-_DATE_WORDS_EN = re.compile(rf"(?P<m>{_MONTHS_FULL}|{_MONTHS_SHORT})\.?\s+{_DAY},?\s+(?P<y>(?:19|20)\d{{2}})\b")
-# "12/03/2025", "12-03-2025", "12.03.2025" (same separator twice) and "12/03/25" (two-digit year, / or -).
+_DATE_WORDS_EN = re.compile(
+    rf"(?P<m>{_MONTHS_FULL}|{_MONTHS_SHORT})\.?\s+{_DAY},?\s+(?P<y>(?:19|20)\d{{2}})\b"
+)
+# "12/03/2025", "12-03-2025", "12.03.2025" (same separator twice) and "12/03/25" (two-digit year, /
+# or -).
 _DATE_NUMERIC = re.compile(
-    r"(?P<d>0?[1-9]|[12]\d|3[01])(?P<s>[./-])(?P<m>0?[1-9]|1[0-2])(?P=s)(?P<y>(?:19|20)\d{2})(?![\d])"
+    r"(?P<d>0?[1-9]|[12]\d|3[01])(?P<s>[./-])(?P<m>0?[1-9]|1[0-2])(?P=s)(?P<y>(?:19|"
+    r"20)\d{2})(?![\d])"
     r"|(?P<d2>0[1-9]|[12]\d|3[01])(?P<s2>[/-])(?P<m2>0[1-9]|1[0-2])(?P=s2)\d{2}(?![\d./-])"
 )
 # ISO "2025-03-12" (also with / or .), optionally with a time.
@@ -652,7 +859,7 @@ _DATE_ISO = re.compile(
 
 
 def _starts_word(text: str, start: int, also: str = "") -> bool:
-    """True when ``text[start]`` is not preceded by a letter, digit or underscore (or one of ``also``)."""
+    """True when ``text[start]`` follows no letter, digit, underscore (or char of ``also``)."""
     if start == 0:
         return True
     prev = text[start - 1]
@@ -683,27 +890,37 @@ def detect_full_dates(text: str, cues: Cues) -> Iterator[Hit]:
     for m in _DATE_NUMERIC.finditer(text):
         if not _starts_word(text, m.start(), "./-"):
             continue
-        day, month, year = (m.group("d"), m.group("m"), m.group("y")) if m.group("d") else (
-            m.group("d2"), m.group("m2"), None)
+        day, month, year = (
+            (m.group("d"), m.group("m"), m.group("y"))
+            if m.group("d")
+            else (m.group("d2"), m.group("m2"), None)
+        )
         if _real_date(day, int(month), year):
             yield "full_date", m.start(), m.end()
     for m in _DATE_ISO.finditer(text):
-        if _starts_word(text, m.start(), "./-") and _real_date(m.group("d"), int(m.group("m")), m.group("y")):
+        if _starts_word(text, m.start(), "./-") and _real_date(
+            m.group("d"), int(m.group("m")), m.group("y")
+        ):
             yield "full_date", m.start(), m.end()
 
 
-# An age after an age word: "berusia 11 tahun", "umur: 60 thn", "usianya sekitar 9 tahun", "usia anak 7 tahun".
+# An age after an age word: "berusia 11 tahun", "umur: 60 thn", "usianya sekitar 9 tahun", "usia
+# anak 7 tahun".
 _AGE_KEYWORD = re.compile(
-    r"(?i)\b(?:usia|umur|berusia|berumur|usianya|umurnya)\b[ \t:]*(?:(?:anak|klien|korban|saat\s+ini|"
-    r"sekarang|kini)[ \t]+)?(?:(?:sekitar|kurang\s+lebih|kira-kira|kira2|±|\+/-|baru|genap|sudah|masih|hampir|"
+    r"(?i)\b(?:usia|umur|berusia|berumur|usianya|umurnya)\b[ "
+    r"\t:]*(?:(?:anak|klien|korban|saat\s+ini|"
+    r"sekarang|kini)[ \t]+)?(?:(?:sekitar|kurang\s+lebih|kira-kira|kira2|±|\+/-|baru|genap|sudah|"
+    r"masih|hampir|"
     r"menginjak)[ \t]+)?(?P<n>\d{1,3})(?:[ \t]*(?:tahun|thn|th|bulan|bln)\b)?"
 )
-# A bare age: a number and a year unit ("11 tahun", "9 th"); it counts when a person word comes shortly
-# before it (_PERSON_BEFORE): "anak laki-laki 11 tahun", "klien (9 th)".
+# A bare age: a number and a year unit ("11 tahun", "9 th"); it counts when a person word comes
+# shortly before it (_PERSON_BEFORE): "anak laki-laki 11 tahun", "klien (9 th)".
 _AGE_BARE = re.compile(r"(?P<n>\d{1,2})[ \t]*(?i:tahun|thn|th)\b")
-_PERSON_BEFORE = re.compile(rf"(?i)\b(?:{_PERSON_WORDS})(?:nya)?\b(?:[ \t,]+[\w-]+){{0,3}}?[ \t,(]+$")
-# A threshold or range word just before the number, at most one word in between ("belum berusia 18"), or a
-# duration word right before it ("selama 3 tahun"): then it is not an exact age.
+_PERSON_BEFORE = re.compile(
+    rf"(?i)\b(?:{_PERSON_WORDS})(?:nya)?\b(?:[ \t,]+[\w-]+){{0,3}}?[ \t,(]+$"
+)
+# A threshold or range word just before the number, at most one word in between ("belum berusia
+# 18"), or a duration word right before it ("selama 3 tahun"): then it is not an exact age.
 _AGE_NOT_BEFORE = re.compile(
     r"(?i)(?:(?:\bbelum|\bdi\s*bawah|\bdi\s*atas|\bminimal|\bmaksimal|\bmin\.|\bmaks\.|\bpaling|"
     r"\blebih\s+dari|\bkurang\s+dari|\bsampai|\bhingga|\bs\.?d\.?|\d\s*[-–—])(?:[ \t]+[\w-]+)?"
@@ -711,16 +928,18 @@ _AGE_NOT_BEFORE = re.compile(
 )
 # Words after the unit that make it a range, threshold or duration.
 _AGE_NOT_AFTER = re.compile(
-    r"(?i)^(?:[ \t]*(?:[-–—]\s*\d|ke\s*atas|keatas|ke\s*bawah|kebawah|atau\s+lebih|lebih|\+|sampai|hingga|s\.?d|"
-    r"s/d|lalu|terakhir|silam|yang\s+lalu|kemudian|berikutnya|ke\s+depan|sebelumnya|lamanya|lagi|penjara|"
+    r"(?i)^(?:[ \t]*(?:[-–—]\s*\d|ke\s*atas|keatas|ke\s*bawah|kebawah|atau\s+lebih|lebih|\+|"
+    r"sampai|hingga|s\.?d|"
+    r"s/d|lalu|terakhir|silam|yang\s+lalu|kemudian|berikutnya|ke\s+depan|sebelumnya|lamanya|lagi|"
+    r"penjara|"
     r"kurungan|hukuman|anggaran))"
 )
 
 
 def _is_exact_age(text: str, m: re.Match[str]) -> bool:
-    """Reject thresholds ("belum berusia 18 tahun"), ranges ("13-17 tahun") and durations ("selama 3 tahun")."""
-    before = text[max(0, m.start("n") - 40):m.start("n")]
-    after = text[m.end():m.end() + 15]
+    """Reject thresholds ("belum berusia 18"), ranges ("13-17 tahun"), durations ("selama 3")."""
+    before = text[max(0, m.start("n") - 40) : m.start("n")]
+    after = text[m.end() : m.end() + 15]
     return not _AGE_NOT_BEFORE.search(before) and not _AGE_NOT_AFTER.search(after)
 
 
@@ -737,28 +956,36 @@ def detect_exact_ages(text: str, cues: Cues) -> Iterator[Hit]:
     if not cues.has(_YEAR_WORDS):
         return
     for m in _AGE_BARE.finditer(text):
-        before = text[max(0, m.start() - 60):m.start()]
-        if _starts_word(text, m.start()) and _PERSON_BEFORE.search(before) and _is_exact_age(text, m):
+        before = text[max(0, m.start() - 60) : m.start()]
+        if (
+            _starts_word(text, m.start())
+            and _PERSON_BEFORE.search(before)
+            and _is_exact_age(text, m)
+        ):
             yield "exact_age", m.start("n"), m.end()
 
 
-# --------------------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 # Court and police numbers, plates, passports
-# --------------------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 
 # Court register numbers: "12/Pid.Sus-Anak/2024/PN Mdn", "345/Pdt.G/2023/PA.Mdn", "9/K/Pid/2024".
 _COURT = re.compile(
     r"(?i)\b\d{1,6}\s*/\s*(?:K\s*/\s*|PK\s*/\s*)?P(?:id|dt)\b[\w.\-]*\s*/\s*(?:19|20)\d{2}"
     r"(?:\s*/\s*(?:PN|PT|PA|MA|MS|PTA|PHI|PTUN)\b\.?(?:[ \t]*[A-Z][A-Za-z]{1,12})?)?"
 )
-# Police and prosecution letters: "LP/B/123/III/2024/SPKT", "STPL/45/IV/2024", "B/12/III/2024/Reskrim".
+# Police and prosecution letters: "LP/B/123/III/2024/SPKT", "STPL/45/IV/2024",
+# "B/12/III/2024/Reskrim".
 _POLICE = re.compile(
-    r"(?i)\b(?:LP|STPL|STTLP|SPDP|SP2HP|Sp\.?\s?Sidik|Sprin\.?\s?Sidik|Sprindik|B|R|K)\s*/\s*(?:[A-Z]{1,2}\s*/\s*)?"
+    r"(?i)\b(?:LP|STPL|STTLP|SPDP|SP2HP|Sp\.?\s?Sidik|Sprin\.?\s?Sidik|Sprindik|B|R|"
+    r"K)\s*/\s*(?:[A-Z]{1,2}\s*/\s*)?"
     r"\d{1,6}\s*/\s*(?:[IVX]{1,4}|\d{1,2})\s*/\s*(?:19|20)\d{2}(?:\s*/\s*[\w.\-]+)*"
 )
-# A labelled case number: "Nomor perkara: ...", "No. LP ...", "nomor putusan ...", "No. Pol.: B/12/...".
+# A labelled case number: "Nomor perkara: ...", "No. LP ...", "nomor putusan ...", "No. Pol.:
+# B/12/...".
 _CASE_LABELLED = re.compile(
-    r"(?i)\b(?:nomor|no\.?)\s*(?:perkara|putusan|register|reg\.|laporan(?:\s+polisi)?|LP|STPL|STTLP|SPDP|"
+    r"(?i)\b(?:nomor|no\.?)\s*(?:perkara|putusan|register|reg\.|laporan(?:\s+polisi)?|LP|STPL|"
+    r"STTLP|SPDP|"
     r"pol(?:isi)?\.?\s*:?\s*(?=[A-Z]{1,4}\s*/))\s*[:.]?\s*[A-Z0-9][\w./\-]*"
 )
 
@@ -780,18 +1007,23 @@ def detect_legal_case_numbers(text: str, cues: Cues) -> Iterator[Hit]:
 
 # Region codes of vehicle plates (TNKB, Perpol 7/2021), including the new Papua provinces.
 _PLATE_REGIONS = (
-    "AA|AB|AD|AE|AG|BA|BB|BD|BE|BG|BH|BK|BL|BM|BN|BP|DA|DB|DC|DD|DE|DG|DH|DK|DL|DM|DN|DR|DS|DT|EA|EB|ED|KB|KH|"
+    "AA|AB|AD|AE|AG|BA|BB|BD|BE|BG|BH|BK|BL|BM|BN|BP|DA|DB|DC|DD|DE|DG|DH|DK|DL|DM|DN|DR|DS|DT|EA|"
+    "EB|ED|KB|KH|"
     "KT|KU|PA|PB|PG|PS|PT|PY|A|B|D|E|F|G|H|K|L|M|N|P|R|S|T|W|Z"
 )
-# A plate: region code, 1-4 digits, 1-3 series letters, in capitals, optionally spaced or dashed: "BK 1234 ABC".
+# A plate: region code, 1-4 digits, 1-3 series letters, in capitals, optionally spaced or dashed:
+# "BK 1234 ABC".
 _PLATE = re.compile(rf"(?:{_PLATE_REGIONS})[ \t\-]?(?P<n>\d{{1,4}})[ \t\-]?[A-Z]{{1,3}}(?![\w])")
 # Words that make a short plate-like token a plate.
 _PLATE_CONTEXT = re.compile(
-    r"(?i)\b(?:plat|pelat|nopol|no\.?\s*pol|nomor\s+polisi|tnkb|kendaraan|motor|sepeda\s+motor|mobil|betor|"
+    r"(?i)\b(?:plat|pelat|nopol|no\.?\s*pol|nomor\s+polisi|tnkb|kendaraan|motor|sepeda\s+motor|"
+    r"mobil|betor|"
     r"becak|angkot|truk|ojek)\b"
 )
 # A passport number after the word "paspor"/"passport": 1-2 capitals and 6-8 digits.
-_PASSPORT = re.compile(r"(?i:\b(?:no\.?\s*)?(?:paspor|passport)\b)\s*[:.]?\s*[A-Z]{1,2}\s?\d{6,8}\b")
+_PASSPORT = re.compile(
+    r"(?i:\b(?:no\.?\s*)?(?:paspor|passport)\b)\s*[:.]?\s*[A-Z]{1,2}\s?\d{6,8}\b"
+)
 
 
 _PASSPORT_WORDS = _words("paspor passport")
@@ -809,34 +1041,46 @@ def detect_plates_and_passports(text: str, cues: Cues) -> Iterator[Hit]:
         yield "passport", m.start(), m.end()
 
 
-# --------------------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 # Names: initials and honorifics
-# --------------------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 
 # "berinisial MR", "inisial: M.R.", "berinisial M R".
-_INITIALS_KEYWORD = re.compile(r"(?i:\b(?:ber)?inisial\b)\s*[:\-]?\s*[\"'“(]?(?:[A-Z]\.?[ \t]?){1,4}(?![a-z])")
+_INITIALS_KEYWORD = re.compile(
+    r"(?i:\b(?:ber)?inisial\b)\s*[:\-]?\s*[\"'“(]?(?:[A-Z]\.?[ \t]?){1,4}(?![a-z])"
+)
 # Initials with their age in brackets: "(MR, 11)", "(M.R., 11 th)".
-_INITIALS_TUPLE = re.compile(r"\(\s*(?:[A-Z]{1,3}|(?:[A-Z]\.\s?){1,3})\s*,\s*\d{1,2}\s*(?:th|thn|tahun)?\s*\)")
-# Dotted initials after a person or honorific word: "An. R.S.", "Sdr. M.", "klien R. S."; not followed by a
-# capitalised word (then it is "Ibu S. Rahayu": a name, handled by the honorific detector).
+_INITIALS_TUPLE = re.compile(
+    r"\(\s*(?:[A-Z]{1,3}|(?:[A-Z]\.\s?){1,3})\s*,\s*\d{1,2}\s*(?:th|thn|tahun)?\s*\)"
+)
+# Dotted initials after a person or honorific word: "An. R.S.", "Sdr. M.", "klien R. S."; not
+# followed by a capitalised word (then it is "Ibu S. Rahayu": a name, handled by the honorific
+# detector).
 _INITIALS_DOTTED = re.compile(
-    r"\b(?i:an|a\.n|sdr|sdri|saudara|saudari|tn|ny|nn|klien|korban|anak|pelaku|saksi|bapak|bpk|pak|ibu|bu|mbak|"
+    r"\b(?i:an|a\.n|sdr|sdri|saudara|saudari|tn|ny|nn|klien|korban|anak|pelaku|saksi|bapak|bpk|"
+    r"pak|ibu|bu|mbak|"
     r"mas|kak|adik|dik|bocah|remaja|pengemis|gelandangan|pemulung|lansia|ayah|kakek|nenek)\.?[ \t]+"
     r"(?:[A-Z]\.[ \t]?){1,3}(?![A-Za-z])(?![ \t]*[A-Z][a-z])"
 )
-# Undotted 2-3 capitals after a strong person word: "klien MR", "korban (AS)"; category acronyms excluded.
+# Undotted 2-3 capitals after a strong person word: "klien MR", "korban (AS)"; category acronyms
+# excluded.
 _INITIALS_BARE = re.compile(
-    r"\b(?i:klien|korban|anak|saudara|saudari|sdr|sdri|tn|ny|nn|an|pelaku|saksi|pengemis|gelandangan|pemulung|"
+    r"\b(?i:klien|korban|anak|saudara|saudari|sdr|sdri|tn|ny|nn|an|pelaku|saksi|pengemis|"
+    r"gelandangan|pemulung|"
     r"remaja|bocah|balita)\.?[ \t]*\(?[ \t]*(?P<ini>[A-Z]{2,3})\)?(?![\w])"
 )
 
 
 _INITIAL_WORDS = _words("inisial berinisial")
-_DOTTED_PERSON_WORDS = _words("an a n sdr sdri saudara saudari tn ny nn klien korban anak pelaku saksi bapak bpk pak "
-                              "ibu bu mbak mas kak adik dik bocah remaja pengemis gelandangan pemulung lansia ayah "
-                              "kakek nenek")
-_BARE_PERSON_WORDS = _words("klien korban anak saudara saudari sdr sdri tn ny nn an pelaku saksi pengemis "
-                            "gelandangan pemulung remaja bocah balita")
+_DOTTED_PERSON_WORDS = _words(
+    "an a n sdr sdri saudara saudari tn ny nn klien korban anak pelaku saksi bapak bpk pak "
+    "ibu bu mbak mas kak adik dik bocah remaja pengemis gelandangan pemulung lansia ayah "
+    "kakek nenek"
+)
+_BARE_PERSON_WORDS = _words(
+    "klien korban anak saudara saudari sdr sdri tn ny nn an pelaku saksi pengemis "
+    "gelandangan pemulung remaja bocah balita"
+)
 _CAPITAL_DOT = re.compile(r"[A-Z]\.")
 _TWO_CAPITALS = re.compile(r"[A-Z]{2}")
 
@@ -859,25 +1103,33 @@ def detect_initials(text: str, cues: Cues) -> Iterator[Hit]:
 
 
 _HONORIFICS = (
-    "Bapak|Bpk|Pak|Ibu|Bu|Sdr|Sdri|Saudara|Saudari|Tn|Tuan|Ny|Nyonya|Nn|Nona|An|Mbak|Mba|Mas|Kak|Kakak|Adik|"
-    "Dik|Abang|Bang|Om|Tante|Oma|Opa|Nenek|Kakek|Ompung|Opung|Oppung|Amang|Inang|Uda|Uni|Teh|Aa|Akang|Kang|"
+    "Bapak|Bpk|Pak|Ibu|Bu|Sdr|Sdri|Saudara|Saudari|Tn|Tuan|Ny|Nyonya|Nn|Nona|An|Mbak|Mba|Mas|Kak|"
+    "Kakak|Adik|"
+    "Dik|Abang|Bang|Om|Tante|Oma|Opa|Nenek|Kakek|Ompung|Opung|Oppung|Amang|Inang|Uda|Uni|Teh|Aa|"
+    "Akang|Kang|"
     "Cik|Koh|Ustadz|Ustaz|Ustazah|Mak|Wak|Pakde|Bude|Bulek|Paklek|Eyang|Mbah|Datuk|Atok|Encik"
 )
-# An honorific (capitalised, or lower-case for the common ones) with an optional dot and titles, then 1-4
-# capitalised words: "Bapak Sutrisno", "bu Wulan", "Sdri. Rina", "Bapak H. Darmo Wijaya".
+# An honorific (capitalised, or lower-case for the common ones) with an optional dot and titles,
+# then 1-4 capitalised words: "Bapak Sutrisno", "bu Wulan", "Sdri. Rina", "Bapak H. Darmo Wijaya".
 _HONORIFIC_NAME = re.compile(
-    rf"\b(?:{_HONORIFICS}|(?:bapak|bpk|pak|ibu|bu|sdr|sdri|saudara|saudari|mbak|mas|kak|kakak|adik|tante|om|"
-    rf"nenek|kakek|abang|bang))\b\.?[ \t]+{_TITLES}(?P<name>[A-Z][a-z'’]+(?:[ \t]+[A-Z][a-z'’]+){{0,3}})"
+    rf"\b(?:{_HONORIFICS}|(?:bapak|bpk|pak|ibu|bu|sdr|sdri|saudara|saudari|mbak|mas|kak|kakak|"
+    rf"adik|tante|om|"
+    rf"nenek|kakek|abang|bang))\b\.?[ \t]+{_TITLES}(?P<name>[A-Z][a-z'’]+(?:[ "
+    rf"\t]+[A-Z][a-z'’]+){{0,3}})"
 )
-# A labelled name: "bernama Wulan", "Nama: Wulan", "atas nama Wulan", "a.n. Wulan", "nama panggilan Wulan".
+# A labelled name: "bernama Wulan", "Nama: Wulan", "atas nama Wulan", "a.n. Wulan", "nama panggilan
+# Wulan".
 _NAME_LABEL = re.compile(
-    r"(?i:\bbernama|\bnama(?:nya)?(?:\s+(?:lengkap|asli|panggilan|kecil|ibu|ayah))?\s*[:=]|\batas\s+nama|\ba\.n\.)"
+    r"(?i:\bbernama|\bnama(?:nya)?(?:\s+(?:lengkap|asli|panggilan|kecil|ibu|ayah))?\s*[:=]|"
+    r"\batas\s+nama|\ba\.n\.)"
     r"[ \t]*" + _TITLES + r"(?P<name>[A-Z][a-z'’]+(?:[ \t]+[A-Z][a-z'’]+){0,3})"
 )
 # A relative followed by a name: "ibunya, Wulan", "ayah klien bernama Darmo", "kakaknya (Rina)".
 _KIN_NAME = re.compile(
-    r"(?i:\b(?:ayah|ibu|bapak|ayahnya|ibunya|bapaknya|kakak|kakaknya|adik|adiknya|abang|abangnya|paman|"
-    r"pamannya|bibi|bibinya|nenek|neneknya|kakek|kakeknya|wali|walinya|suami|suaminya|istri|istrinya|anaknya|"
+    r"(?i:\b(?:ayah|ibu|bapak|ayahnya|ibunya|bapaknya|kakak|kakaknya|adik|adiknya|abang|abangnya|"
+    r"paman|"
+    r"pamannya|bibi|bibinya|nenek|neneknya|kakek|kakeknya|wali|walinya|suami|suaminya|istri|"
+    r"istrinya|anaknya|"
     r"cucunya|sepupunya|keponakannya|mertuanya)(?:\s+klien)?)[ \t]*(?:,|\()[ \t]*"
     r"(?P<name>[A-Z][a-z'’]+(?:[ \t]+[A-Z][a-z'’]+){0,3})"
 )
@@ -886,7 +1138,7 @@ _PATRONYMIC = re.compile(r"\b[A-Z][a-z'’]+[ \t]+(?:bin|binti|Bin|Binti)[ \t]+[
 
 
 def _name_span(m: re.Match[str]) -> tuple[int, int] | None:
-    """The span of the leading name words, or None when the first word is a role or ordinary word."""
+    """The span of the leading name words; None when the first word is a role or ordinary word."""
     words = m.group("name").split()
     if words[0] in _NOT_NAMES:
         return None
@@ -901,9 +1153,11 @@ def _name_span(m: re.Match[str]) -> tuple[int, int] | None:
 
 _HONORIFIC_WORDS = _words(_HONORIFICS.replace("|", " "))
 _LABEL_WORDS = _words("bernama nama namanya atas a")
-_KIN_WORDS = _words("ayah ibu bapak ayahnya ibunya bapaknya kakak kakaknya adik adiknya abang abangnya paman "
-                    "pamannya bibi bibinya nenek neneknya kakek kakeknya wali walinya suami suaminya istri "
-                    "istrinya anaknya cucunya sepupunya keponakannya mertuanya")
+_KIN_WORDS = _words(
+    "ayah ibu bapak ayahnya ibunya bapaknya kakak kakaknya adik adiknya abang abangnya paman "
+    "pamannya bibi bibinya nenek neneknya kakek kakeknya wali walinya suami suaminya istri "
+    "istrinya anaknya cucunya sepupunya keponakannya mertuanya"
+)
 _PATRONYMIC_WORDS = _words("bin binti")
 
 
@@ -918,7 +1172,7 @@ def _name_patterns(text: str, cues: Cues) -> Iterator[tuple[str, re.Pattern[str]
 
 
 def detect_names(text: str, cues: Cues) -> Iterator[Hit]:
-    """Honorific + name, labelled names, relative + name, and bin/binti patronymics (review level)."""
+    """Honorific + name, labelled names, relative + name, bin/binti patronymics (review level)."""
     for code, rx in _name_patterns(text, cues):
         for m in rx.finditer(text):
             span = _name_span(m)
@@ -928,25 +1182,49 @@ def detect_names(text: str, cues: Cues) -> Iterator[Hit]:
         yield "name_label", m.start(), m.end()
 
 
-# --------------------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 # Orchestration
-# --------------------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 
 _DIGIT_DETECTORS: tuple[Callable[[str, Cues], Iterable[Hit]], ...] = (
-    detect_long_numbers, detect_phones_library, detect_phones_evasive, detect_rt_rw, detect_full_dates,
-    detect_exact_ages, detect_legal_case_numbers, detect_plates_and_passports, detect_gps_and_schools,
+    detect_long_numbers,
+    detect_phones_library,
+    detect_phones_evasive,
+    detect_rt_rw,
+    detect_full_dates,
+    detect_exact_ages,
+    detect_legal_case_numbers,
+    detect_plates_and_passports,
+    detect_gps_and_schools,
 )
 _TEXT_DETECTORS: tuple[Callable[[str, Cues], Iterable[Hit]], ...] = (
-    detect_spelled_numbers, detect_emails, detect_social, detect_street_addresses, detect_subcity_places,
-    detect_initials, detect_names,
+    detect_spelled_numbers,
+    detect_emails,
+    detect_social,
+    detect_street_addresses,
+    detect_subcity_places,
+    detect_initials,
+    detect_names,
 )
 # A long number is not reported separately when a more specific finding covers it.
-_NUMBER_CODES = frozenset(["phone", "nik", "kk", "npwp", "legal_case_number", "full_date", "gps_coordinates",
-                           "passport", "social_link", "email"])
+_NUMBER_CODES = frozenset(
+    [
+        "phone",
+        "nik",
+        "kk",
+        "npwp",
+        "legal_case_number",
+        "full_date",
+        "gps_coordinates",
+        "passport",
+        "social_link",
+        "email",
+    ]
+)
 
 
 def _strip_format_chars(text: str) -> tuple[str, list[int] | None]:
-    """Remove invisible characters; return the cleaned text and a map from cleaned to original index."""
+    """Remove invisible characters; return the cleaned text and a cleaned-to-original index map."""
     if not _FORMAT_CHARS.search(text):
         return text, None
     keep = [i for i, c in enumerate(text) if not _FORMAT_CHARS.match(c)]
@@ -969,7 +1247,7 @@ def _mask_allowed(text: str, allow: Sequence[str]) -> str:
 
 
 def _merge(hits: Iterable[Hit]) -> list[Hit]:
-    """Merge overlapping hits of the same detector; drop long numbers covered by a specific finding."""
+    """Merge overlaps of the same detector; drop long numbers covered by a specific finding."""
     by_code: dict[str, list[tuple[int, int]]] = {}
     for code, start, end in hits:
         if end > start:
@@ -986,12 +1264,15 @@ def _merge(hits: Iterable[Hit]) -> list[Hit]:
                 cur_s, cur_e = s, e
         merged.append((code, cur_s, cur_e))
     specific = [(s, e) for c, s, e in merged if c in _NUMBER_CODES]
-    return [h for h in merged
-            if h[0] != "long_number" or not any(s < h[2] and h[1] < e for s, e in specific)]
+    return [
+        h
+        for h in merged
+        if h[0] != "long_number" or not any(s < h[2] and h[1] < e for s, e in specific)
+    ]
 
 
 def scan_text(text: str, *, allow: Sequence[str] = ()) -> list[Finding]:
-    """All identifier findings in ``text``, sorted by (start, detector); ``allow`` strings are never reported."""
+    """Identifier findings in ``text`` by (start, detector); ``allow`` strings are skipped."""
     cleaned, index_map = _strip_format_chars(text)
     masked = _mask_allowed(cleaned, allow) if allow else cleaned
     cues = Cues.of(masked)

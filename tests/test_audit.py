@@ -13,7 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.audit import DEFAULT_ALLOWED_SUFFIXES, AuditFinding, audit_site, format_finding, summarise
+from generator.audit import (
+    DEFAULT_ALLOWED_SUFFIXES,
+    AuditFinding,
+    audit_site,
+    format_finding,
+    summarise,
+)
 from generator.denylist import DenyList
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "privacy" / "denylist.synthetic.txt"
@@ -65,16 +71,25 @@ CHART_SVG = (
 )
 
 
-def page(title: str = "Kasus k-7f3a", body: str = CLEAN_BODY, root: str = "../../", anchor: str = "kasus-k-7f3a",
-         office: str = OFFICE) -> str:
+def page(
+    title: str = "Kasus k-7f3a",
+    body: str = CLEAN_BODY,
+    root: str = "../../",
+    anchor: str = "kasus-k-7f3a",
+    office: str = OFFICE,
+) -> str:
     return PAGE.format(title=title, body=body, root=root, anchor=anchor, office=office)
 
 
 def sitemap(locs: list[str]) -> str:
-    urls = "".join(f"<url><loc>https://example.org/{loc}</loc><lastmod>2025-03-12</lastmod></url>\n"
-                   for loc in locs)
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{urls}</urlset>\n')
+    urls = "".join(
+        f"<url><loc>https://example.org/{loc}</loc><lastmod>2025-03-12</lastmod></url>\n"
+        for loc in locs
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{urls}</urlset>\n'
+    )
 
 
 def search_index(docs: list[dict[str, str]]) -> str:
@@ -84,23 +99,41 @@ def search_index(docs: list[dict[str, str]]) -> str:
 
 def png(text_chunks: dict[str, str] | None = None) -> bytes:
     """A 1x1 PNG, optionally with tEXt chunks."""
+
     def chunk(kind: bytes, body: bytes) -> bytes:
-        return len(body).to_bytes(4, "big") + kind + body + zlib.crc32(kind + body).to_bytes(4, "big")
+        return (
+            len(body).to_bytes(4, "big") + kind + body + zlib.crc32(kind + body).to_bytes(4, "big")
+        )
+
     ihdr = chunk(b"IHDR", (1).to_bytes(4, "big") * 2 + bytes([8, 0, 0, 0, 0]))
-    extra = b"".join(chunk(b"tEXt", k.encode() + b"\0" + v.encode()) for k, v in (text_chunks or {}).items())
+    extra = b"".join(
+        chunk(b"tEXt", k.encode() + b"\0" + v.encode()) for k, v in (text_chunks or {}).items()
+    )
     idat = chunk(b"IDAT", zlib.compress(b"\0\0"))
     return b"\x89PNG\r\n\x1a\n" + ihdr + extra + idat + chunk(b"IEND", b"")
 
 
 def clean_site_files() -> dict[str, str | bytes]:
-    docs = [{"location": "", "title": "Beranda", "text": "<p>Selamat datang di Casebook.</p>"},
-            {"location": "kasus/k-7f3a/", "title": "Kasus k-7f3a", "text": CLEAN_BODY},
-            {"location": "kasus/k-7f3a/#tahap-asesmen", "title": "Tahap asesmen", "text": "<p>Asesmen awal.</p>"}]
+    docs = [
+        {"location": "", "title": "Beranda", "text": "<p>Selamat datang di Casebook.</p>"},
+        {"location": "kasus/k-7f3a/", "title": "Kasus k-7f3a", "text": CLEAN_BODY},
+        {
+            "location": "kasus/k-7f3a/#tahap-asesmen",
+            "title": "Tahap asesmen",
+            "text": "<p>Asesmen awal.</p>",
+        },
+    ]
     return {
-        "index.html": page("Beranda", "<p>Selamat datang di Casebook.</p>", root="./", anchor="beranda"),
-        "404.html": page("404 - Tidak ditemukan", "<p>Halaman tidak ada.</p>", root="/", anchor="404"),
+        "index.html": page(
+            "Beranda", "<p>Selamat datang di Casebook.</p>", root="./", anchor="beranda"
+        ),
+        "404.html": page(
+            "404 - Tidak ditemukan", "<p>Halaman tidak ada.</p>", root="/", anchor="404"
+        ),
         "kasus/k-7f3a/index.html": page(),
-        "statistik/index.html": page("Statistik 2025", f"<figure>{CHART_SVG}</figure>", anchor="statistik-2025"),
+        "statistik/index.html": page(
+            "Statistik 2025", f"<figure>{CHART_SVG}</figure>", anchor="statistik-2025"
+        ),
         "statistik/klien-2025.csv": "kelompok_usia,jumlah\n0-17,<10\n18-59,15\n60+,<10\n",
         "search/search_index.json": search_index(docs),
         "sitemap.xml": sitemap(["", "kasus/k-7f3a/", "statistik/"]),
@@ -131,7 +164,9 @@ def denylist() -> DenyList:
     return DenyList.from_file(FIXTURE)
 
 
-def audit(root: Path, files: dict[str, str | bytes], denylist: DenyList | None = None) -> list[AuditFinding]:
+def audit(
+    root: Path, files: dict[str, str | bytes], denylist: DenyList | None = None
+) -> list[AuditFinding]:
     return audit_site(write_site(root, files), denylist=denylist, allow=[OFFICE])
 
 
@@ -142,70 +177,231 @@ def test_clean_site_gives_no_finding(tmp_path, denylist):
 def test_office_details_need_the_allow_list(tmp_path):
     found = audit_site(write_site(tmp_path, clean_site_files()))
     assert {(f.detector, f.where) for f in found} == {("street_address", "text"), ("phone", "text")}
-    assert {f.path for f in found} == {"index.html", "404.html", "kasus/k-7f3a/index.html", "statistik/index.html"}
+    assert {f.path for f in found} == {
+        "index.html",
+        "404.html",
+        "kasus/k-7f3a/index.html",
+        "statistik/index.html",
+    }
 
 
 # (kind, file, content change, expected path, detector, where)
 PLANTED = [
-    ("text_phone", "kasus/k-7f3a/index.html", ("Klien A, seorang remaja,", "Klien A (hp 0812-9999-0001),"),
-     "kasus/k-7f3a/index.html", "phone", "text"),
-    ("text_markup_split_name", "kasus/k-7f3a/index.html", ("Klien A,", "Dir<b>ja</b> Wacana,"),
-     "kasus/k-7f3a/index.html", "denylist", "text"),
-    ("hidden_span", "kasus/k-7f3a/index.html",
-     ("</article>", '<span style="display:none">Titin Pangestu</span></article>'),
-     "kasus/k-7f3a/index.html", "denylist", "text"),
-    ("title_tag_nik", "kasus/k-7f3a/index.html", ("<title>Kasus k-7f3a", "<title>NIK 3174996512999998"),
-     "kasus/k-7f3a/index.html", "nik", "text"),
-    ("alt_text", "kasus/k-7f3a/index.html", ('alt="Diagram alur layanan"', 'alt="Foto Azalea Agustina"'),
-     "kasus/k-7f3a/index.html", "denylist", "attribute:alt"),
-    ("abbr_title", "kasus/k-7f3a/index.html", ("Klien A,", '<abbr title="Estiono Usamah">EU</abbr>,'),
-     "kasus/k-7f3a/index.html", "denylist", "attribute:title"),
-    ("heading_anchor", "kasus/k-7f3a/index.html", ('id="kasus-k-7f3a"', 'id="keluarga-devi-habibi"'),
-     "kasus/k-7f3a/index.html", "denylist", "attribute:id"),
-    ("data_attribute_email", "kasus/k-7f3a/index.html",
-     ('<article class', '<article data-kontak="contoh99@example.com" class'),
-     "kasus/k-7f3a/index.html", "email", "attribute:data-kontak"),
-    ("meta_description", "kasus/k-7f3a/index.html",
-     ('<meta charset="utf-8">', '<meta charset="utf-8"><meta name="description" content="Tinggal di RT 09/RW 09">'),
-     "kasus/k-7f3a/index.html", "rt_rw", "attribute:content"),
-    ("href_url_escaped", "kasus/k-7f3a/index.html",
-     ('src="../../assets/alur.svg"', 'src="../../assets/alur.svg?nama=Dirja%20Wacana"'),
-     "kasus/k-7f3a/index.html", "denylist", "attribute:src"),
-    ("edit_link", "kasus/k-7f3a/index.html",
-     ("<h1 ", '<a href="https://example.org/edit/main/docs/kasus/sutan-lanjar-saefullah.md">Edit</a><h1 '),
-     "kasus/k-7f3a/index.html", "denylist", "attribute:href"),
-    ("html_comment_present", "kasus/k-7f3a/index.html", ("<h1 ", "<!-- catatan penulis --><h1 "),
-     "kasus/k-7f3a/index.html", "html_comment", "comment"),
-    ("html_comment_content", "kasus/k-7f3a/index.html", ("<h1 ", "<!-- lahir 17 Maret 2009 --><h1 "),
-     "kasus/k-7f3a/index.html", "full_date", "comment"),
-    ("inline_script_literal", "kasus/k-7f3a/index.html",
-     ("__md_scope=new", 'var k="contoh99@example.com";__md_scope=new'), "kasus/k-7f3a/index.html", "email", "script"),
-    ("config_json_script", "kasus/k-7f3a/index.html", ('"features": []', '"features": ["@contoh_akun99"]'),
-     "kasus/k-7f3a/index.html", "social_handle", "script"),
-    ("search_index_text", "search/search_index.json", ("Asesmen awal.", "Asesmen awal bersama Devi Habibi."),
-     "search/search_index.json", "denylist", "search_index"),
-    ("search_index_location", "search/search_index.json", ("#tahap-asesmen", "#keluarga-titin-pangestu"),
-     "search/search_index.json", "denylist", "search_index"),
-    ("search_index_attribute", "search/search_index.json", ('alt=\\"Diagram alur layanan\\"', 'alt=\\"KK 3174990101999997\\"'),
-     "search/search_index.json", "kk", "attribute:alt"),
-    ("sitemap_plain", "sitemap.xml", ("kasus/k-7f3a/</loc>", "kasus/azalea-agustina/</loc>"),
-     "sitemap.xml", "denylist", "sitemap"),
-    ("svg_text", "assets/alur.svg", ("<text x=\"30\" y=\"15\">15</text>", "<text>anak berusia 11 tahun</text>"),
-     "assets/alur.svg", "exact_age", "text"),
-    ("svg_in_page", "statistik/index.html", ("Klien per triwulan 2025", "Klien Kel. Contohsari"),
-     "statistik/index.html", "subcity_place", "text"),
-    ("csv_cell", "statistik/klien-2025.csv", ("18-59,15", "18-59,15 (Bapak Wiryo)"),
-     "statistik/klien-2025.csv", "honorific_name", "csv"),
-    ("robots_txt", "robots.txt", ("Allow: /", "Allow: / # 0812-9999-0001"), "robots.txt", "phone", "text"),
-    ("js_file_name", "assets/javascripts/bundle.a5f9d56c.min.js", ('var a=', 'var n="Iswahyudi",a='),
-     "assets/javascripts/bundle.a5f9d56c.min.js", "denylist", "script"),
-    ("css_file_name", "assets/stylesheets/main.57a0d79d.min.css", ("@media", '.x::after{content:"Devi Habibi"}@media'),
-     "assets/stylesheets/main.57a0d79d.min.css", "denylist", "stylesheet"),
+    (
+        "text_phone",
+        "kasus/k-7f3a/index.html",
+        ("Klien A, seorang remaja,", "Klien A (hp 0812-9999-0001),"),
+        "kasus/k-7f3a/index.html",
+        "phone",
+        "text",
+    ),
+    (
+        "text_markup_split_name",
+        "kasus/k-7f3a/index.html",
+        ("Klien A,", "Dir<b>ja</b> Wacana,"),
+        "kasus/k-7f3a/index.html",
+        "denylist",
+        "text",
+    ),
+    (
+        "hidden_span",
+        "kasus/k-7f3a/index.html",
+        ("</article>", '<span style="display:none">Titin Pangestu</span></article>'),
+        "kasus/k-7f3a/index.html",
+        "denylist",
+        "text",
+    ),
+    (
+        "title_tag_nik",
+        "kasus/k-7f3a/index.html",
+        ("<title>Kasus k-7f3a", "<title>NIK 3174996512999998"),
+        "kasus/k-7f3a/index.html",
+        "nik",
+        "text",
+    ),
+    (
+        "alt_text",
+        "kasus/k-7f3a/index.html",
+        ('alt="Diagram alur layanan"', 'alt="Foto Azalea Agustina"'),
+        "kasus/k-7f3a/index.html",
+        "denylist",
+        "attribute:alt",
+    ),
+    (
+        "abbr_title",
+        "kasus/k-7f3a/index.html",
+        ("Klien A,", '<abbr title="Estiono Usamah">EU</abbr>,'),
+        "kasus/k-7f3a/index.html",
+        "denylist",
+        "attribute:title",
+    ),
+    (
+        "heading_anchor",
+        "kasus/k-7f3a/index.html",
+        ('id="kasus-k-7f3a"', 'id="keluarga-devi-habibi"'),
+        "kasus/k-7f3a/index.html",
+        "denylist",
+        "attribute:id",
+    ),
+    (
+        "data_attribute_email",
+        "kasus/k-7f3a/index.html",
+        ("<article class", '<article data-kontak="contoh99@example.com" class'),
+        "kasus/k-7f3a/index.html",
+        "email",
+        "attribute:data-kontak",
+    ),
+    (
+        "meta_description",
+        "kasus/k-7f3a/index.html",
+        (
+            '<meta charset="utf-8">',
+            '<meta charset="utf-8"><meta name="description" content="Tinggal di RT 09/RW 09">',
+        ),
+        "kasus/k-7f3a/index.html",
+        "rt_rw",
+        "attribute:content",
+    ),
+    (
+        "href_url_escaped",
+        "kasus/k-7f3a/index.html",
+        ('src="../../assets/alur.svg"', 'src="../../assets/alur.svg?nama=Dirja%20Wacana"'),
+        "kasus/k-7f3a/index.html",
+        "denylist",
+        "attribute:src",
+    ),
+    (
+        "edit_link",
+        "kasus/k-7f3a/index.html",
+        (
+            "<h1 ",
+            '<a href="https://example.org/edit/main/docs/kasus/sutan-lanjar-saefullah.md">Edit</a><h1 ',
+        ),
+        "kasus/k-7f3a/index.html",
+        "denylist",
+        "attribute:href",
+    ),
+    (
+        "html_comment_present",
+        "kasus/k-7f3a/index.html",
+        ("<h1 ", "<!-- catatan penulis --><h1 "),
+        "kasus/k-7f3a/index.html",
+        "html_comment",
+        "comment",
+    ),
+    (
+        "html_comment_content",
+        "kasus/k-7f3a/index.html",
+        ("<h1 ", "<!-- lahir 17 Maret 2009 --><h1 "),
+        "kasus/k-7f3a/index.html",
+        "full_date",
+        "comment",
+    ),
+    (
+        "inline_script_literal",
+        "kasus/k-7f3a/index.html",
+        ("__md_scope=new", 'var k="contoh99@example.com";__md_scope=new'),
+        "kasus/k-7f3a/index.html",
+        "email",
+        "script",
+    ),
+    (
+        "config_json_script",
+        "kasus/k-7f3a/index.html",
+        ('"features": []', '"features": ["@contoh_akun99"]'),
+        "kasus/k-7f3a/index.html",
+        "social_handle",
+        "script",
+    ),
+    (
+        "search_index_text",
+        "search/search_index.json",
+        ("Asesmen awal.", "Asesmen awal bersama Devi Habibi."),
+        "search/search_index.json",
+        "denylist",
+        "search_index",
+    ),
+    (
+        "search_index_location",
+        "search/search_index.json",
+        ("#tahap-asesmen", "#keluarga-titin-pangestu"),
+        "search/search_index.json",
+        "denylist",
+        "search_index",
+    ),
+    (
+        "search_index_attribute",
+        "search/search_index.json",
+        ('alt=\\"Diagram alur layanan\\"', 'alt=\\"KK 3174990101999997\\"'),
+        "search/search_index.json",
+        "kk",
+        "attribute:alt",
+    ),
+    (
+        "sitemap_plain",
+        "sitemap.xml",
+        ("kasus/k-7f3a/</loc>", "kasus/azalea-agustina/</loc>"),
+        "sitemap.xml",
+        "denylist",
+        "sitemap",
+    ),
+    (
+        "svg_text",
+        "assets/alur.svg",
+        ('<text x="30" y="15">15</text>', "<text>anak berusia 11 tahun</text>"),
+        "assets/alur.svg",
+        "exact_age",
+        "text",
+    ),
+    (
+        "svg_in_page",
+        "statistik/index.html",
+        ("Klien per triwulan 2025", "Klien Kel. Contohsari"),
+        "statistik/index.html",
+        "subcity_place",
+        "text",
+    ),
+    (
+        "csv_cell",
+        "statistik/klien-2025.csv",
+        ("18-59,15", "18-59,15 (Bapak Wiryo)"),
+        "statistik/klien-2025.csv",
+        "honorific_name",
+        "csv",
+    ),
+    (
+        "robots_txt",
+        "robots.txt",
+        ("Allow: /", "Allow: / # 0812-9999-0001"),
+        "robots.txt",
+        "phone",
+        "text",
+    ),
+    (
+        "js_file_name",
+        "assets/javascripts/bundle.a5f9d56c.min.js",
+        ("var a=", 'var n="Iswahyudi",a='),
+        "assets/javascripts/bundle.a5f9d56c.min.js",
+        "denylist",
+        "script",
+    ),
+    (
+        "css_file_name",
+        "assets/stylesheets/main.57a0d79d.min.css",
+        ("@media", '.x::after{content:"Devi Habibi"}@media'),
+        "assets/stylesheets/main.57a0d79d.min.css",
+        "denylist",
+        "stylesheet",
+    ),
 ]
 
 
-@pytest.mark.parametrize("kind,file,change,path,detector,where", PLANTED, ids=[row[0] for row in PLANTED])
-def test_planted_leak_is_found_with_the_right_stream(tmp_path, denylist, kind, file, change, path, detector, where):
+@pytest.mark.parametrize(
+    "kind,file,change,path,detector,where", PLANTED, ids=[row[0] for row in PLANTED]
+)
+def test_planted_leak_is_found_with_the_right_stream(
+    tmp_path, denylist, kind, file, change, path, detector, where
+):
     files = clean_site_files()
     old, new = change
     assert isinstance(files[file], str) and old in files[file], kind
@@ -216,10 +412,14 @@ def test_planted_leak_is_found_with_the_right_stream(tmp_path, denylist, kind, f
 
 def test_sitemap_gz_is_decompressed_and_dates_in_lastmod_are_ignored(tmp_path, denylist):
     files = clean_site_files()
-    files["sitemap.xml.gz"] = gzip.compress(sitemap(["", "kasus/dirja-wacana/", "hp-081299990001/"]).encode())
+    files["sitemap.xml.gz"] = gzip.compress(
+        sitemap(["", "kasus/dirja-wacana/", "hp-081299990001/"]).encode()
+    )
     found = audit(tmp_path, files, denylist)
     assert {(f.path, f.detector, f.where) for f in found} == {
-        ("sitemap.xml.gz", "denylist", "sitemap"), ("sitemap.xml.gz", "phone", "sitemap")}
+        ("sitemap.xml.gz", "denylist", "sitemap"),
+        ("sitemap.xml.gz", "phone", "sitemap"),
+    }
     assert sorted((f.detector, f.line) for f in found) == [("denylist", 4), ("phone", 5)]
 
 
@@ -260,7 +460,10 @@ def test_png_text_metadata_is_found(tmp_path, denylist):
     files = clean_site_files()
     files["assets/images/favicon.png"] = png({"Author": "Estiono Usamah"})
     found = audit(tmp_path, files, denylist)
-    assert {(f.detector, f.where) for f in found} == {("image_metadata", "metadata"), ("denylist", "metadata")}
+    assert {(f.detector, f.where) for f in found} == {
+        ("image_metadata", "metadata"),
+        ("denylist", "metadata"),
+    }
 
 
 def test_symlinks_are_reported_and_not_followed(tmp_path, denylist):
@@ -272,11 +475,14 @@ def test_symlinks_are_reported_and_not_followed(tmp_path, denylist):
     assert [(f.path, f.detector, f.where) for f in found] == [("linked", "symlink", "file_type")]
 
 
-@pytest.mark.parametrize("file,content", [
-    ("search/search_index.json", '{"docs": [ broken'),
-    ("sitemap.xml.gz", b"not gzip at all"),
-    ("kasus/k-7f3a/index.html", b"<p>\xff\xfe latin-1 \xe9</p>"),
-])
+@pytest.mark.parametrize(
+    "file,content",
+    [
+        ("search/search_index.json", '{"docs": [ broken'),
+        ("sitemap.xml.gz", b"not gzip at all"),
+        ("kasus/k-7f3a/index.html", b"<p>\xff\xfe latin-1 \xe9</p>"),
+    ],
+)
 def test_unreadable_allowed_files_fail_closed(tmp_path, denylist, file, content):
     files = clean_site_files()
     files[file] = content
@@ -298,15 +504,21 @@ def test_line_numbers_point_at_the_leak(tmp_path, denylist):
 
 def test_comments_in_search_index_markup_are_found(tmp_path, denylist):
     files = clean_site_files()
-    files["search/search_index.json"] = search_index([{"location": "", "title": "x", "text": "<p>a</p><!-- b -->"}])
+    files["search/search_index.json"] = search_index(
+        [{"location": "", "title": "x", "text": "<p>a</p><!-- b -->"}]
+    )
     found = audit(tmp_path, files, denylist)
-    assert [(f.path, f.detector, f.where) for f in found] == [("search/search_index.json", "html_comment", "comment")]
+    assert [(f.path, f.detector, f.where) for f in found] == [
+        ("search/search_index.json", "html_comment", "comment")
+    ]
 
 
 def test_numbers_in_theme_bundles_and_svg_geometry_are_not_findings(tmp_path, denylist):
     files = clean_site_files()
     files["assets/javascripts/extra.js"] = 'const t=["081299990001","3174996512999998"];'
-    files["assets/icon.svg"] = '<svg viewBox="0 0 24 24"><path d="M1 2 3174996512999998 0812 9999 0001"/></svg>'
+    files["assets/icon.svg"] = (
+        '<svg viewBox="0 0 24 24"><path d="M1 2 3174996512999998 0812 9999 0001"/></svg>'
+    )
     assert audit(tmp_path, files, denylist) == []
 
 
@@ -326,12 +538,28 @@ def test_output_is_sorted_and_deterministic(tmp_path, denylist):
     second = audit_site(tmp_path, denylist=denylist, allow=[OFFICE])
     assert first == second
     assert first == sorted(first, key=lambda f: (f.path, f.line or 0, f.where, f.detector))
-    assert [f.path for f in first] == ["a/0812-9999-0001.html", "b/data.yml", "kasus/k-7f3a/index.html",
-                                       "kasus/k-7f3a/index.html"]
+    assert [f.path for f in first] == [
+        "a/0812-9999-0001.html",
+        "b/data.yml",
+        "kasus/k-7f3a/index.html",
+        "kasus/k-7f3a/index.html",
+    ]
 
 
 def test_default_allowed_suffixes_cover_a_material_build_and_exclude_sources():
-    for suffix in (".html", ".css", ".js", ".map", ".json", ".xml", ".xml.gz", ".svg", ".png", ".ico", ".woff2"):
+    for suffix in (
+        ".html",
+        ".css",
+        ".js",
+        ".map",
+        ".json",
+        ".xml",
+        ".xml.gz",
+        ".svg",
+        ".png",
+        ".ico",
+        ".woff2",
+    ):
         assert suffix in DEFAULT_ALLOWED_SUFFIXES
     for suffix in (".md", ".yml", ".yaml", ".bak", ".pdf", ".docx", ".jpg", ".gz"):
         assert suffix not in DEFAULT_ALLOWED_SUFFIXES
@@ -341,82 +569,110 @@ def test_allowed_suffixes_can_be_widened(tmp_path, denylist):
     files = clean_site_files()
     files["unduh/laporan.pdf"] = b"%PDF-1.4 fake"
     write_site(tmp_path, files)
-    assert audit_site(tmp_path, denylist=denylist, allow=[OFFICE],
-                      allowed_suffixes=DEFAULT_ALLOWED_SUFFIXES | {".pdf"}) == []
+    assert (
+        audit_site(
+            tmp_path,
+            denylist=denylist,
+            allow=[OFFICE],
+            allowed_suffixes=DEFAULT_ALLOWED_SUFFIXES | {".pdf"},
+        )
+        == []
+    )
 
 
-# --------------------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 # Messages
-# --------------------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 
 
 def test_format_finding_in_indonesian():
     f = AuditFinding("kasus/k-7f3a/index.html", "phone", "text", 12)
     assert format_finding(f) == (
         "kasus/k-7f3a/index.html:12  phone  nomor telepon/HP (teks). "
-        "Hapus nomor telepon; hanya nomor resmi kantor yang boleh (daftar izin).")
+        "Hapus nomor telepon; hanya nomor resmi kantor yang boleh (daftar izin)."
+    )
 
 
 def test_format_finding_in_english():
     f = AuditFinding("kasus/k-7f3a/index.html", "denylist", "attribute:alt", 40)
     assert format_finding(f, lang="en") == (
         "kasus/k-7f3a/index.html:40  denylist  name from the private deny-list (attribute alt). "
-        "Remove the real name; use the pseudonym.")
+        "Remove the real name; use the pseudonym."
+    )
 
 
 def test_format_finding_without_line_and_for_audit_detectors():
     f = AuditFinding("kasus/data.yml", "disallowed_file_type", "file_type", None)
     assert format_finding(f, "id") == (
         "kasus/data.yml  disallowed_file_type  jenis file tidak diizinkan di situs publik (jenis file). "
-        "Pindahkan file data/sumber ke luar folder docs; hanya keluaran situs yang boleh terbit.")
+        "Pindahkan file data/sumber ke luar folder docs; hanya keluaran situs yang boleh terbit."
+    )
     assert format_finding(AuditFinding("a.html", "html_comment", "comment", 3), "en") == (
         "a.html:3  html_comment  HTML comment in a public page (comment). "
-        "Remove the comment from the page source; comments are published.")
+        "Remove the comment from the page source; comments are published."
+    )
 
 
 def test_reports_never_contain_the_leaked_values(tmp_path, denylist):
-    payloads = ["0812-9999-0001", "3174996512999998", "Dirja Wacana", "contoh99@example.com", "17 Maret 2009"]
+    payloads = [
+        "0812-9999-0001",
+        "3174996512999998",
+        "Dirja Wacana",
+        "contoh99@example.com",
+        "17 Maret 2009",
+    ]
     files = clean_site_files()
     files["kasus/k-7f3a/index.html"] = page(body="".join(f"<p>{p}</p>" for p in payloads))
     files["kasus/dirja-wacana.yml"] = "\n".join(payloads)
     found = audit(tmp_path, files, denylist)
     assert len(found) >= len(payloads)
-    report = "\n".join(format_finding(f, lang) for f in found for lang in ("id", "en")) + repr(found)
+    report = "\n".join(format_finding(f, lang) for f in found for lang in ("id", "en")) + repr(
+        found
+    )
     for payload in payloads:
         assert payload not in report
     assert "Wacana" not in report.replace("dirja-wacana", "")
 
 
 def test_summarise_counts_per_detector():
-    found = [AuditFinding("a", "phone", "text", 1), AuditFinding("b", "phone", "text", 2),
-             AuditFinding("c", "nik", "text", 1)]
+    found = [
+        AuditFinding("a", "phone", "text", 1),
+        AuditFinding("b", "phone", "text", 2),
+        AuditFinding("c", "nik", "text", 1),
+    ]
     assert summarise(found) == {"nik": 1, "phone": 2}
 
 
-# --------------------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 # Speed
-# --------------------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 
 
 def test_hundreds_of_pages_with_repeated_navigation_audit_quickly(tmp_path, denylist):
-    nav = "".join(f'<li class="md-nav__item"><a href="../k-{i:04x}/" class="md-nav__link">'
-                  f'<span class="md-ellipsis">Kasus k-{i:04x}</span></a></li>\n' for i in range(300))
+    nav = "".join(
+        f'<li class="md-nav__item"><a href="../k-{i:04x}/" class="md-nav__link">'
+        f'<span class="md-ellipsis">Kasus k-{i:04x}</span></a></li>\n'
+        for i in range(300)
+    )
     files = clean_site_files()
     for i in range(300):
         body = f"<p>Catatan kasus nomor urut {i} pada triwulan I 2025.</p>" + CLEAN_BODY
-        files[f"kasus/k-{i:04x}/index.html"] = page(body=body).replace('<ul class="md-nav__list">',
-                                                                        f'<ul class="md-nav__list">{nav}')
+        files[f"kasus/k-{i:04x}/index.html"] = page(body=body).replace(
+            '<ul class="md-nav__list">', f'<ul class="md-nav__list">{nav}'
+        )
     write_site(tmp_path, files)
     size = sum(p.stat().st_size for p in tmp_path.rglob("*") if p.is_file())
     assert size > 10_000_000
     started = time.perf_counter()
     assert audit_site(tmp_path, denylist=denylist, allow=[OFFICE]) == []
-    assert time.perf_counter() - started < 20  # about 1 s on one core; generous for a busy CI machine
+    assert (
+        time.perf_counter() - started < 20
+    )  # about 1 s on one core; generous for a busy CI machine
 
 
-# --------------------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 # A real MkDocs + Material build (research §6: where a Material build leaks)
-# --------------------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 
 MKDOCS_YML = """site_name: Casebook Uji
 site_url: https://example.org/
@@ -429,7 +685,9 @@ theme:
 plugins: [search]
 markdown_extensions: [abbr, footnotes, toc, attr_list, md_in_html, tables]
 """
-REAL_HOME = f"# Beranda\n\nSelamat datang. Kantor: {OFFICE}.\n\nBantuan Rp 1.500.000 pada Maret 2025.\n"
+REAL_HOME = (
+    f"# Beranda\n\nSelamat datang. Kantor: {OFFICE}.\n\nBantuan Rp 1.500.000 pada Maret 2025.\n"
+)
 REAL_CLEAN_CASE = """# Kasus k-7f3a
 
 Klien A, seorang remaja, dibawa ke rumah singgah pada Maret 2025 (UU No. 11 Tahun 2012 Pasal 19).
@@ -466,8 +724,22 @@ def build_real_site(root: Path, pages: dict[str, str]) -> Path:
     """Build a MkDocs + Material site in a subprocess (tests never import mkdocs)."""
     write_site(root, {"mkdocs.yml": MKDOCS_YML, **{f"docs/{k}": v for k, v in pages.items()}})
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml"),
-                    "-d", str(root / "site")], check=True, capture_output=True, env=env)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "-q",
+            "-f",
+            str(root / "mkdocs.yml"),
+            "-d",
+            str(root / "site"),
+        ],
+        check=True,
+        capture_output=True,
+        env=env,
+    )
     return root / "site"
 
 
@@ -480,29 +752,37 @@ def test_real_clean_material_build_gives_no_finding(tmp_path, denylist):
 
 @pytest.mark.slow
 def test_real_material_build_leaks_are_found_in_every_stream(tmp_path, denylist):
-    site = build_real_site(tmp_path, {"index.md": REAL_HOME, "kasus/azalea-agustina.md": REAL_LEAKY_CASE,
-                                      "kasus/data.yml": 'nik: "3174996512999998"\n'})
-    found = {(f.path, f.detector, f.where) for f in audit_site(site, denylist=denylist, allow=[OFFICE])}
+    site = build_real_site(
+        tmp_path,
+        {
+            "index.md": REAL_HOME,
+            "kasus/azalea-agustina.md": REAL_LEAKY_CASE,
+            "kasus/data.yml": 'nik: "3174996512999998"\n',
+        },
+    )
+    found = {
+        (f.path, f.detector, f.where) for f in audit_site(site, denylist=denylist, allow=[OFFICE])
+    }
     page_ = "kasus/azalea-agustina/index.html"
     expected = {
-        ("kasus/azalea-agustina", "denylist", "file_name"),            # page file name -> folder
-        ("index.html", "denylist", "attribute:href"),                   # file name in the nav of every page
-        ("index.html", "denylist", "text"),                             # front-matter title in the nav
+        ("kasus/azalea-agustina", "denylist", "file_name"),  # page file name -> folder
+        ("index.html", "denylist", "attribute:href"),  # file name in the nav of every page
+        ("index.html", "denylist", "text"),  # front-matter title in the nav
         ("404.html", "denylist", "text"),
-        (page_, "exact_age", "attribute:content"),                      # description -> <meta>
+        (page_, "exact_age", "attribute:content"),  # description -> <meta>
         (page_, "initials", "attribute:content"),
         (page_, "html_comment", "comment"),
         (page_, "denylist", "comment"),
         (page_, "rt_rw", "text"),
-        (page_, "denylist", "attribute:id"),                            # heading -> anchor id
+        (page_, "denylist", "attribute:id"),  # heading -> anchor id
         (page_, "denylist", "attribute:alt"),
-        (page_, "denylist", "attribute:title"),                         # image title and <abbr title>
+        (page_, "denylist", "attribute:title"),  # image title and <abbr title>
         (page_, "phone", "text"),
         (page_, "full_date", "text"),
-        (page_, "nik", "text"),                                         # footnote
+        (page_, "nik", "text"),  # footnote
         (page_, "email", "attribute:data-x"),
-        (page_, "honorific_name", "text"),                              # hidden span
-        ("kasus/data.yml", "disallowed_file_type", "file_type"),        # MkDocs copies stray files
+        (page_, "honorific_name", "text"),  # hidden span
+        ("kasus/data.yml", "disallowed_file_type", "file_type"),  # MkDocs copies stray files
         ("kasus/data.yml", "nik", "text"),
         ("search/search_index.json", "denylist", "search_index"),
         ("search/search_index.json", "phone", "search_index"),

@@ -54,15 +54,18 @@ def test_evasion_is_found(denylist, kind, text):
     assert all(0 <= f.start <= f.end <= len(text) for f in found)
 
 
-@pytest.mark.parametrize("text", [
-    "Klien A datang bersama ibunya.",
-    "Dirja datang sendiri.",                  # one token of a two-word name is not the name
-    "Wacana publik tentang anak jalanan.",    # an ordinary word that is part of a name
-    "Kartika dan Habibah hadir.",
-    "Pak Iswahyu hadir.",                     # a different, shorter name
-    "Devi datang; Habibi pergi.",             # both tokens, but not together
-    "Estionos Usamahs",                       # longer words that only contain the tokens
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Klien A datang bersama ibunya.",
+        "Dirja datang sendiri.",  # one token of a two-word name is not the name
+        "Wacana publik tentang anak jalanan.",  # an ordinary word that is part of a name
+        "Kartika dan Habibah hadir.",
+        "Pak Iswahyu hadir.",  # a different, shorter name
+        "Devi datang; Habibi pergi.",  # both tokens, but not together
+        "Estionos Usamahs",  # longer words that only contain the tokens
+    ],
+)
 def test_innocent_text_is_not_found(denylist, text):
     assert denylist.find(text) == []
 
@@ -70,7 +73,7 @@ def test_innocent_text_is_not_found(denylist, text):
 def test_position_points_at_the_name_in_the_original_text(denylist):
     text = "Catatan: pendamping bertemu Dír<b>ja</b> Wacana kemarin."
     (finding,) = denylist.find(text)
-    assert text[finding.start:finding.end] == "Dír<b>ja</b> Wacana"
+    assert text[finding.start : finding.end] == "Dír<b>ja</b> Wacana"
 
 
 def test_position_falls_back_to_the_whole_text_when_the_name_cannot_be_located(denylist):
@@ -94,14 +97,19 @@ def test_normalise_defeats_markup_entities_and_diacritics():
     assert normalise("&amp;lt;b&amp;gt;Su&amp;lt;/b&amp;gt;tarno") == "sutarno"
 
 
-@pytest.mark.parametrize("text", ["S u t a r n o", "SUTÁRNO", "Su&shy;tarno", "<b>Su</b>tarno", "Su-tarno"])
+@pytest.mark.parametrize(
+    "text", ["S u t a r n o", "SUTÁRNO", "Su&shy;tarno", "<b>Su</b>tarno", "Su-tarno"]
+)
 def test_brief_examples_of_evasion_match_a_single_name(text):
     assert DenyList(["Sutarno"]).find(text)
 
 
 def test_from_file_skips_comments_and_blank_lines(tmp_path):
     path = tmp_path / "names.txt"
-    path.write_text("# header\n\nWiryo Sastro   # trailing comment\n  \nKemuning\n# Larasati\n", encoding="utf-8")
+    path.write_text(
+        "# header\n\nWiryo Sastro   # trailing comment\n  \nKemuning\n# Larasati\n",
+        encoding="utf-8",
+    )
     names = DenyList.from_file(path)
     assert len(names) == 2 and not names.is_empty and not names.source_missing
     assert names.find("Bu Kemuning dan Wiryo Sastro")
@@ -131,15 +139,25 @@ def test_repr_and_findings_never_show_a_name(denylist):
 
 def test_fixture_file_is_synthetic_and_committable_while_the_real_path_is_ignored():
     assert "synthetic" in FIXTURE.name
-    ignored = subprocess.run(["git", "check-ignore", "-q", "private/denylist.txt"], cwd=ROOT, check=False)
+    ignored = subprocess.run(
+        ["git", "check-ignore", "-q", "private/denylist.txt"], cwd=ROOT, check=False
+    )
     assert ignored.returncode == 0
-    fixture_ignored = subprocess.run(["git", "check-ignore", "-q", str(FIXTURE.relative_to(ROOT))], cwd=ROOT,
-                                     check=False)
+    fixture_ignored = subprocess.run(
+        ["git", "check-ignore", "-q", str(FIXTURE.relative_to(ROOT))], cwd=ROOT, check=False
+    )
     assert fixture_ignored.returncode == 1
 
 
 def test_no_tracked_file_is_a_denylist_except_synthetic_fixtures():
-    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
-    offenders = [p for p in tracked.splitlines() if "denylist" in Path(p).name.lower()
-                 and "synthetic" not in Path(p).name.lower() and not p.endswith(".py")]
+    tracked = subprocess.run(
+        ["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+    offenders = [
+        p
+        for p in tracked.splitlines()
+        if "denylist" in Path(p).name.lower()
+        and "synthetic" not in Path(p).name.lower()
+        and not p.endswith(".py")
+    ]
     assert offenders == []

@@ -10,7 +10,8 @@ from generator.detectors import DETECTOR_LABELS, DETECTOR_SEVERITY, Finding, sca
 
 # (kind, sentence with {} where the payload goes, payload, detector that must fire on the payload)
 LEAKS = [
-    # --- long numbers: NIK, KK, NPWP, card and account numbers -------------------------------------------
+    # --- long numbers: NIK, KK, NPWP, card and account numbers
+    # -------------------------------------------
     ("nik_plain", "NIK klien {} tercatat.", "3174996512999998", "nik"),
     ("nik_spaced", "Nomornya {} ya.", "3174 9965 1299 9998", "nik"),
     ("nik_dotted", "Data: {} (lama).", "31.74.99.651299.9998", "nik"),
@@ -27,7 +28,8 @@ LEAKS = [
     ("bank_account", "rek. BRI {} atas nama klien.", "0123-01-999999-50-9", "long_number"),
     ("student_nim", "NIM {} pada laporan.", "219999991", "long_number"),
     ("civil_servant_nip", "NIP {} pembimbing.", "199901012099011999", "long_number"),
-    # --- phones -----------------------------------------------------------------------------------------
+    # --- phones
+    # -----------------------------------------------------------------------------------------
     ("phone_dashed", "Hubungi {} sore.", "0812-9999-0001", "phone"),
     ("phone_plus62_spaced", "Kontak {} saja.", "+62 812 9999 0001", "phone"),
     ("phone_62_no_plus", "Nomor {} aktif.", "6281299990001", "phone"),
@@ -38,12 +40,17 @@ LEAKS = [
     ("phone_underscore", "Isi {} di sini.", "0812_9999_0001", "phone"),
     ("phone_mixed_separators", "Isi {} di sini.", "0812 - 9999.0001", "phone"),
     ("phone_spaced_digits", "Nomornya {} tadi.", "0 8 1 2 9 9 9 9 0 0 0 1", "phone"),
-    ("phone_spelled_out", "Nomornya {} tadi.",
-     "nol delapan satu dua sembilan sembilan sembilan sembilan nol nol nol satu", "phone"),
+    (
+        "phone_spelled_out",
+        "Nomornya {} tadi.",
+        "nol delapan satu dua sembilan sembilan sembilan sembilan nol nol nol satu",
+        "phone",
+    ),
     ("phone_across_lines", "Nomor {} tadi.", "0812 9999\n0001", "phone"),
     ("phone_landline", "Telepon rumah {} malam.", "(061) 899-9991", "phone"),
     ("phone_tel_link", "<a href='{}'>hubungi</a>", "tel:+6281299990001", "phone"),
-    # --- e-mail and social media -------------------------------------------------------------------------
+    # --- e-mail and social media
+    # -------------------------------------------------------------------------
     ("email_plain", "Surel {} aktif.", "anak.contoh99@example.com", "email"),
     ("email_at_dot_brackets", "Surel {} aktif.", "contoh99 [at] gmail [dot] com", "email"),
     ("email_at_parentheses", "Surel {} aktif.", "contoh99(at)yahoo.co.id", "email"),
@@ -52,18 +59,34 @@ LEAKS = [
     ("social_handle", "Akun {} sering unggah.", "@contoh_akun99", "social_handle"),
     ("social_handle_labelled", "Catatan {} aktif.", "IG: contoh_akun99", "social_handle"),
     ("social_link_instagram", "Lihat {} saja.", "instagram.com/contoh_akun99", "social_link"),
-    ("social_link_facebook", "Lihat {} saja.", "https://www.facebook.com/contoh.akun", "social_link"),
+    (
+        "social_link_facebook",
+        "Lihat {} saja.",
+        "https://www.facebook.com/contoh.akun",
+        "social_link",
+    ),
     ("social_link_tiktok", "Lihat {} saja.", "tiktok.com/@contohakun", "social_link"),
     ("social_link_whatsapp", "Chat {} saja.", "https://wa.me/6281299990001", "social_link"),
     ("social_link_telegram", "Chat {} saja.", "t.me/contohakun", "social_link"),
     ("social_link_x", "Lihat {} saja.", "x.com/contohakun", "social_link"),
-    # --- places below city level ------------------------------------------------------------------------
-    ("street_jl_number", "Tinggal di {} bersama ibu.", "Jl. Kenanga Contoh No. 99", "street_address"),
+    # --- places below city level
+    # ------------------------------------------------------------------------
+    (
+        "street_jl_number",
+        "Tinggal di {} bersama ibu.",
+        "Jl. Kenanga Contoh No. 99",
+        "street_address",
+    ),
     ("street_jln", "Tinggal di {} bersama ibu.", "Jln. Merpati Raya No. 7", "street_address"),
     ("street_gang", "Tinggal di {} bersama ibu.", "Gg. Contoh II No. 9", "street_address"),
     ("street_jalan_word", "Ditemukan di {} kemarin.", "Jalan Cempaka Putih", "street_address"),
     ("street_lorong", "Ditemukan di {} kemarin.", "Lorong Mawar", "street_address"),
-    ("street_perumahan_blok", "Rumahnya di {} sekarang.", "Perumahan Griya Contoh Blok C No. 12", "street_address"),
+    (
+        "street_perumahan_blok",
+        "Rumahnya di {} sekarang.",
+        "Perumahan Griya Contoh Blok C No. 12",
+        "street_address",
+    ),
     ("street_komplek", "Rumahnya di {} sekarang.", "Komplek Contoh Indah", "street_address"),
     ("street_house_number", "Ia tinggal di {} dekat pasar.", "rumah no. 12", "street_address"),
     ("street_house_number_label", "Data {} lengkap.", "alamat: No. 5", "street_address"),
@@ -84,7 +107,8 @@ LEAKS = [
     ("gps", "Titik {} dicatat.", "3.59991, 98.67991", "gps_coordinates"),
     ("school_numbered", "Bersekolah di {} kelas 5.", "SD Negeri 069991", "school_name"),
     ("school_short", "Bersekolah di {} dulu.", "SMPN 99", "school_name"),
-    # --- dates and ages ---------------------------------------------------------------------------------
+    # --- dates and ages
+    # ---------------------------------------------------------------------------------
     ("date_words", "Lahir di Medan, {}.", "17 Maret 2009", "full_date"),
     ("date_words_short_month", "Datang {} pagi.", "17 Mar 2009", "full_date"),
     ("date_no_year", "Dijangkau pada {} pagi.", "Senin, 17 Maret", "full_date"),
@@ -97,9 +121,20 @@ LEAKS = [
     ("age_approximate", "Anak itu {} kata petugas.", "usianya sekitar 9 tahun", "exact_age"),
     ("age_bare_near_person", "Seorang {} ditemukan.", "anak laki-laki 11 tahun", "exact_age"),
     ("age_in_brackets", "Ada {} di sana.", "klien (9 th)", "exact_age"),
-    # --- legal, vehicles, passports -----------------------------------------------------------------------
-    ("court_number", "Putusan {} sudah inkrah.", "12/Pid.Sus-Anak/2099/PN Mdn", "legal_case_number"),
-    ("court_civil", "Perkara {} ditunda.", "Nomor perkara: 45/Pdt.G/2099/PA.Mdn", "legal_case_number"),
+    # --- legal, vehicles, passports
+    # -----------------------------------------------------------------------
+    (
+        "court_number",
+        "Putusan {} sudah inkrah.",
+        "12/Pid.Sus-Anak/2099/PN Mdn",
+        "legal_case_number",
+    ),
+    (
+        "court_civil",
+        "Perkara {} ditunda.",
+        "Nomor perkara: 45/Pdt.G/2099/PA.Mdn",
+        "legal_case_number",
+    ),
     ("police_report", "Laporan {} diterima.", "LP/B/999/III/2099/SPKT", "legal_case_number"),
     ("police_letter", "Surat {} terbit.", "No. Pol.: B/123/IV/2099/Reskrim", "legal_case_number"),
     ("police_stpl", "Surat {} terbit.", "STPL/45/IV/2099", "legal_case_number"),
@@ -107,7 +142,8 @@ LEAKS = [
     ("plate_glued", "Mobil {} parkir.", "BK9991XYZ", "vehicle_plate"),
     ("plate_short_with_context", "Sepeda motor {} hilang.", "B 12 XY", "vehicle_plate"),
     ("passport", "Dokumen {} disita.", "paspor C 9999991", "passport"),
-    # --- names and initials -----------------------------------------------------------------------------
+    # --- names and initials
+    # -----------------------------------------------------------------------------
     ("initials_keyword", "Seorang pengemis {} ditemukan.", "berinisial QX", "initials"),
     ("initials_keyword_dotted", "Klien dengan {} ditemukan.", "inisial Q.X.", "initials"),
     ("initials_age_tuple", "Pengemis {} ditemukan.", "(QX, 11)", "initials"),
@@ -128,24 +164,62 @@ LEAKS = [
 ]
 
 NEGATIVE_CONTROLS = [
-    "Bantuan Rp 1.500.000 diberikan.", "Bantuan Rp1,5 juta diberikan.", "Anggaran Rp 150.000.000 cair.",
-    "Dana sebesar 2.500.000 rupiah.", "Total 1.250.000.000 untuk program.", "Sesuai UU 11/2012 Pasal 19.",
-    "UU No. 35 Tahun 2014 Pasal 64.", "Permensos 08/2012 dan Permensos No. 08 Tahun 2012.",
-    "PP 39/2012 tentang penyelenggaraan.", "Perda No. 5 Tahun 2020.", "Kepmendagri 300.2.2-2138/2025.",
-    "Pasal 19 ayat (2).", "UU PDP Nomor 27 Tahun 2022.", "Pada Maret 2025.", "Sepanjang tahun 2025.",
-    "Februari 2024 sampai Juni 2024.", "Triwulan I 2025.", "Periode 2019 2020 2021.", "Mulai 08.00 WIB.",
-    "Pukul 08.00-16.00 WIB.", "Rapat 10.30 WIB.", "Ada 12 klien.", "Jumlah penerima 1.250 orang.",
-    "Kasus K-2025-0007 dan K-2025-0018.", "Sebanyak 12,5% klien.", "Sekitar 35% klien remaja.",
-    "Ibu klien bekerja.", "Bapak kepala bidang hadir.", "Bapak Kepala Dinas Sosial membuka acara.",
-    "Ibu Kota Jakarta.", "Layanan ATENSI bagi PPKS.", "Layanan ATENSI 2024 untuk PPKS.", "PRT dan ART.",
-    "Ia berjalan kaki.", "Anak jalanan di jalan raya.", "Kelompok usia 13–17 tahun.",
-    "Anak yang belum berusia 18 tahun.", "Selama 3 tahun terakhir.", "Lansia berusia 60 tahun ke atas.",
-    "Hukuman 5 tahun penjara.", "Lihat Gambar 1 dan Tabel 2.", "Hotline SAPA 129 dan 112.",
-    "Anak Berhadapan dengan Hukum (ABH).", "Klien ODGJ dan korban KDRT.", "Peran Ibu Dalam Keluarga.",
-    "Pendampingan Ibu Hamil.", "Drs. Contoh, S.Sos., M.Si.", "Versi 1.2.3.", "Kota Medan.",
-    "Kabupaten Deli Serdang, Provinsi Sumatera Utara.", "Pada minggu kedua pendampingan.",
-    "Mahasiswa magang anak SD dan SMP.", "Tim URC bersama Satpol PP.", "Gaya @media cetak.",
-    "Dibawa ke rumah singgah pada Maret 2025 (UU No. 11 Tahun 2012 Pasal 19).", "Alamat kantor: Nomor 5 Tahun 2020.",
+    "Bantuan Rp 1.500.000 diberikan.",
+    "Bantuan Rp1,5 juta diberikan.",
+    "Anggaran Rp 150.000.000 cair.",
+    "Dana sebesar 2.500.000 rupiah.",
+    "Total 1.250.000.000 untuk program.",
+    "Sesuai UU 11/2012 Pasal 19.",
+    "UU No. 35 Tahun 2014 Pasal 64.",
+    "Permensos 08/2012 dan Permensos No. 08 Tahun 2012.",
+    "PP 39/2012 tentang penyelenggaraan.",
+    "Perda No. 5 Tahun 2020.",
+    "Kepmendagri 300.2.2-2138/2025.",
+    "Pasal 19 ayat (2).",
+    "UU PDP Nomor 27 Tahun 2022.",
+    "Pada Maret 2025.",
+    "Sepanjang tahun 2025.",
+    "Februari 2024 sampai Juni 2024.",
+    "Triwulan I 2025.",
+    "Periode 2019 2020 2021.",
+    "Mulai 08.00 WIB.",
+    "Pukul 08.00-16.00 WIB.",
+    "Rapat 10.30 WIB.",
+    "Ada 12 klien.",
+    "Jumlah penerima 1.250 orang.",
+    "Kasus K-2025-0007 dan K-2025-0018.",
+    "Sebanyak 12,5% klien.",
+    "Sekitar 35% klien remaja.",
+    "Ibu klien bekerja.",
+    "Bapak kepala bidang hadir.",
+    "Bapak Kepala Dinas Sosial membuka acara.",
+    "Ibu Kota Jakarta.",
+    "Layanan ATENSI bagi PPKS.",
+    "Layanan ATENSI 2024 untuk PPKS.",
+    "PRT dan ART.",
+    "Ia berjalan kaki.",
+    "Anak jalanan di jalan raya.",
+    "Kelompok usia 13–17 tahun.",
+    "Anak yang belum berusia 18 tahun.",
+    "Selama 3 tahun terakhir.",
+    "Lansia berusia 60 tahun ke atas.",
+    "Hukuman 5 tahun penjara.",
+    "Lihat Gambar 1 dan Tabel 2.",
+    "Hotline SAPA 129 dan 112.",
+    "Anak Berhadapan dengan Hukum (ABH).",
+    "Klien ODGJ dan korban KDRT.",
+    "Peran Ibu Dalam Keluarga.",
+    "Pendampingan Ibu Hamil.",
+    "Drs. Contoh, S.Sos., M.Si.",
+    "Versi 1.2.3.",
+    "Kota Medan.",
+    "Kabupaten Deli Serdang, Provinsi Sumatera Utara.",
+    "Pada minggu kedua pendampingan.",
+    "Mahasiswa magang anak SD dan SMP.",
+    "Tim URC bersama Satpol PP.",
+    "Gaya @media cetak.",
+    "Dibawa ke rumah singgah pada Maret 2025 (UU No. 11 Tahun 2012 Pasal 19).",
+    "Alamat kantor: Nomor 5 Tahun 2020.",
 ]
 
 NARRATIVE = (
@@ -205,8 +279,9 @@ def test_removing_an_allow_entry_brings_the_finding_back():
 def test_allow_tolerates_line_breaks_but_not_other_values():
     text = "Kantor: Jl. Teladan\n   Contoh No. 1; klien di Jl. Kenanga Contoh No. 99."
     found = scan_text(text, allow=[OFFICE_ADDRESS])
-    assert [(f.detector, text[f.start:f.end]) for f in found] == [
-        ("street_address", "Jl. Kenanga Contoh No. 99")]
+    assert [(f.detector, text[f.start : f.end]) for f in found] == [
+        ("street_address", "Jl. Kenanga Contoh No. 99")
+    ]
 
 
 def test_findings_are_sorted_deduplicated_and_carry_no_text():
@@ -223,7 +298,7 @@ def test_positions_point_into_the_original_text_despite_invisible_characters():
     text = "Kontak: " + payload + " ."
     (finding,) = scan_text(text)
     assert finding.detector == "phone"
-    assert text[finding.start:finding.end] == payload
+    assert text[finding.start : finding.end] == payload
 
 
 def test_long_number_inside_a_phone_is_reported_once_as_phone():
