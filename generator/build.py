@@ -33,6 +33,10 @@ PRODUCERS: dict[str, tuple[str, ...]] = {
         "generator.render.review:lecturer_pages",
         "generator.commands.export:site_downloads",
     ),
+    "public": (
+        "generator.render.public:public_pages",
+        "generator.render.statistics:public_statistics",
+    ),
 }
 DATA_SUFFIXES = (".yaml", ".yml")
 SKIPPED_NAMES = (".DS_Store", "Thumbs.db")
@@ -314,10 +318,14 @@ def build_audience(
     from generator.site import SiteBuildError, build_site
 
     docs_dir = docs_folder(project.root, "build", audience)
+    guard = privacy_guard(project, audience, lang)
     try:
         files = tree_files(project, audience, lang)
     except ContentError as error:
         return str(error)
+    refused = guard_tree(guard, files, strict=strict, say=say) if guard else None
+    if refused:
+        return refused
     written, deleted = write_tree(docs_dir, files)
     pages = sum(path.endswith(".md") for path in files)
     say(
@@ -328,12 +336,31 @@ def build_audience(
     say(_message(lang, "building", audience=audience, site=_shown(site_dir, project.root)))
     try:
         build_site(
-            site_spec(project, audience, docs_dir, site_dir, files, strict=strict, lang=lang)
+            site_spec(project, audience, docs_dir, site_dir, files, strict=strict, lang=lang),
+            verify=guard.check_site if guard else None,
         )
     except SiteBuildError as error:
         return str(error)
     say(_message(lang, "built", audience=audience, site=_shown(site_dir, project.root)))
     return None
+
+
+def privacy_guard(project: Any, audience: str, lang: str) -> Any:
+    """The public audience's guard (deny-list on the tree, leak audit of the site), else None."""
+    if audience != "public":
+        return None
+    from generator.privacy_check import PublicGuard
+
+    return PublicGuard.for_project(project, lang)
+
+
+def guard_tree(guard: Any, files: dict[str, bytes], *, strict: bool, say: Progress) -> str | None:
+    """Deny-list hits in the generated tree (and, under strict, a missing deny-list) as an error."""
+    notices = guard.notices()
+    for notice in notices:
+        say(notice)
+    refused = (notices if strict else []) + guard.check_tree(files)
+    return "\n".join(refused) if refused else None
 
 
 def _shown(path: Path, root: Path) -> str:

@@ -1171,10 +1171,24 @@ def _name_patterns(text: str, cues: Cues) -> Iterator[tuple[str, re.Pattern[str]
         yield "name_label", _KIN_NAME
 
 
+# Honorifics that are abbreviations and take a dot before a name ("Sdri. Rina"); any other
+# lower-case honorific followed by a dot ends a sentence ("... seorang kakak. Ayah tiri ...").
+_DOTTED_HONORIFICS = frozenset("bpk sdr sdri tn ny nn".split())
+
+
+def _ends_sentence(m: re.Match[str]) -> bool:
+    """True when a lower-case honorific word is followed by a full stop, not an abbreviation dot."""
+    word = re.match(r"\w+", m.group()).group()
+    dotted = m.group()[len(word) : len(word) + 1] == "."
+    return dotted and word[0].islower() and word.lower() not in _DOTTED_HONORIFICS
+
+
 def detect_names(text: str, cues: Cues) -> Iterator[Hit]:
     """Honorific + name, labelled names, relative + name, bin/binti patronymics (review level)."""
     for code, rx in _name_patterns(text, cues):
         for m in rx.finditer(text):
+            if code == "honorific_name" and _ends_sentence(m):
+                continue
             span = _name_span(m)
             if span:
                 yield code, span[0], span[1]

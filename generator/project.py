@@ -27,7 +27,7 @@ from generator.model import (
 )
 from generator.problems import Problem, sort_problems
 from generator.taxonomy import Taxonomy, TaxonomyError, load_taxonomy
-from generator import review_rules, validate
+from generator import privacy_check, review_rules, validate
 
 ROOT_MARKERS = ("casebook.yml", "office.yaml")
 
@@ -135,6 +135,7 @@ class _Loader:
         self.root = root
         self.problems: list[Problem] = []
         self.files = 0
+        self.allow: tuple[str, ...] = ()  # never reported by the detectors: the office's address, phone
         self.settings = self._settings()
         self.taxonomy = self._taxonomy()
         self.today = today or today_for()
@@ -180,6 +181,7 @@ def load_project(root: Path, *, today: dt.date | None = None) -> tuple[Project, 
     loader = _Loader(root, today)
     project = Project(root, loader.taxonomy, loader.settings, loader.today)
     project.office = _load_office(loader)
+    loader.allow = privacy_check.office_allow(project.office)
     project.rubric = _load_root_file(loader, "rubric.yaml", Rubric)
     project.holidays = _load_root_file(loader, "holidays.yaml", Holidays)
     project.cases = _load_cases(loader, project)
@@ -214,7 +216,8 @@ def _load_root_file(loader: _Loader, name: str, model: type[Strict]) -> Any:
 def _load_cases(loader: _Loader, project: Project) -> dict[str, CaseDoc]:
     cases: dict[str, CaseDoc] = {}
     cache = ValidationCache.for_project(loader.root, loader.taxonomy.version, loader.today.isoformat(),
-                                        _taxonomy_fingerprint(loader.root))
+                                        _taxonomy_fingerprint(loader.root),
+                                        privacy_check.fingerprint(loader.allow))
     for path in case_files(loader.root):
         doc = _load_case(loader, path, cache)
         if isinstance(doc, str):
@@ -254,6 +257,7 @@ def _load_case(loader: _Loader, path: Path, cache: ValidationCache) -> CaseDoc |
     if case is not None:
         report = validate.Reporter(loaded, display)
         validate.case_rules(case, report, loader.taxonomy, loader.today)
+        report.problems.extend(privacy_check.case_problems(case, loaded, display, loader.allow))
         loader.problems.extend(report.problems)
     index = CaseIndex.of(case) if case is not None else _claimed_id(loaded)
     if raw is not None:
@@ -312,8 +316,10 @@ def _load_intern(loader: _Loader, folder: Path) -> InternDoc | None:
     review = _optional(loader, folder / "review.yaml", ReviewRecord, intern, sources)
     if intern is None:
         return None
-    return InternDoc(intern, folder, logbook or Logbook(), references or References(),
-                     _chapters(folder), sources, review)
+    doc = InternDoc(intern, folder, logbook or Logbook(), references or References(),
+                    _chapters(folder), sources, review)
+    loader.problems.extend(privacy_check.intern_problems(doc, loader.display, loader.allow))
+    return doc
 
 
 def _optional(loader: _Loader, path: Path, model: type[Strict], intern: Intern | None,
