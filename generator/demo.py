@@ -1234,10 +1234,13 @@ def case_events(cases: list[dict]) -> dict[dt.date, list[tuple[str, str]]]:
 GENERIC_ACTIVITIES = (
     "rapat",
     "administrasi",
+    "administrasi",
     "dokumentasi",
-    "pelatihan",
+    "dokumentasi",
+    "patroli_urc",
     "patroli_urc",
     "kunjungan_rumah",
+    "pelatihan",
 )
 
 
@@ -1303,15 +1306,17 @@ def make_chapters(record: dict[str, Any], cases: list[dict]) -> dict[str, str]:
         "kampus": record["university"],
         "unit": placement["unit"],
         "office": "Dinas Sosial Kota Sukamaju",
-        "periode": f"{long_date(placement['start'])} sampai {long_date(placement['end'])}",
+        "periode": month_span(placement["start"], placement["end"]),
         "jumlah_kasus": len(cases),
         "kategori": ", ".join(categories[:4]) or "PPKS jalanan",
     }
     return {name: text.format(**values) for name, text in D.CHAPTERS.items()}
 
 
-def long_date(day: dt.date) -> str:
-    return f"{day.day} {D.MONTHS_ID[day.month - 1]} {day.year}"
+def month_span(start: dt.date, end: dt.date) -> str:
+    """'Februari sampai Juni 2025': months, never full dates (a full date can identify a client)."""
+    first = D.MONTHS_ID[start.month - 1] + ("" if start.year == end.year else f" {start.year}")
+    return f"{first} sampai {D.MONTHS_ID[end.month - 1]} {end.year}"
 
 
 # ---------------------------------------------------------------- whole projects
