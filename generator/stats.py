@@ -22,8 +22,12 @@ Which cases a table counts, for a period ``P = [start, end]`` (inclusive dates):
   are left out.
 
 Public tables leave out clients of sensitive PPKS categories entirely (``is_sensitive_case``);
-those appear only in ``sensitive_totals``: one count per sensitive code per calendar year for the
-office's city (privacy.md §4.4 rule 6, §7.4).
+those appear only in ``sensitive_totals``: one count per sensitive category (main or additional)
+per calendar year for the office's city (privacy.md §4.4 rule 6, §7.4). Every public table is
+one-dimensional (a category and its count of clients), so no published group shows a sensitive
+attribute of its members; ages are the coarse public bands; the trend is by quarter only when
+every quarter reaches the threshold, else by year. Differencing between releases (the publication
+ledger of privacy.md §7.4 step 7) is not handled here.
 """
 
 from __future__ import annotations

@@ -446,16 +446,19 @@ def build_public(project, target: Path) -> Path:
     return target / "site"
 
 
-def build_review(project, target: Path) -> Path:
+def build_with_pipeline(project, audience: str, target: Path, *, strict: bool) -> Path:
+    """One audience through generator.build (producers, privacy guard, MkDocs)."""
     from generator import build
 
-    if "generator.render.statistics:review_statistics" not in build.PRODUCERS["review"]:
-        pytest.fail("review statistics are not registered in build.PRODUCERS")
+    spec = f"generator.render.statistics:{audience}_statistics"
+    if spec not in build.PRODUCERS.get(audience, ()):
+        pytest.fail(f"{spec} is not registered in build.PRODUCERS[{audience!r}]")
     shutil.copytree(project.root, target / "project")
-    result = build.build(target / "project", audiences=("review",), out=target / "site",
-                         strict=True)
-    assert result.ok, (result.error, [p for p in result.problems if p.is_error])
-    return target / "site" / "review"
+    copied, _ = load_project(target / "project", today=TODAY)
+    error = build.build_audience(copied, audience, target / "site", strict=strict, lang="id",
+                                 say=lambda message: None)
+    assert error is None, error
+    return target / "site"
 
 
 @pytest.mark.slow
@@ -469,12 +472,22 @@ def test_public_statistics_build_in_strict_mode_with_their_files(cohort_project,
 
 
 @pytest.mark.slow
+def test_the_public_pipeline_builds_and_audits_the_sample_statistics(sample_project,
+                                                                     tmp_path) -> None:
+    site_dir = build_with_pipeline(sample_project, "public", tmp_path, strict=False)
+    assert (site_dir / "statistik" / "index.html").is_file()
+    assert (site_dir / "statistik" / "data" / "datapackage.json").is_file()
+    shown = (site_dir / "statistik" / "index.html").read_text(encoding="utf-8")
+    assert "&lt;10" in shown and "K-2025" not in shown
+
+
+@pytest.mark.slow
 @pytest.mark.browser
 def test_statistics_pages_in_a_browser(cohort_project, sample_project, tmp_path) -> None:
     import browser
 
     public_site = build_public(cohort_project, tmp_path / "public")
-    review_site = build_review(sample_project, tmp_path / "review")
+    review_site = build_with_pipeline(sample_project, "review", tmp_path / "review", strict=True)
     SHOTS.mkdir(parents=True, exist_ok=True)
     with browser.static_server(public_site) as base, browser.chromium(height=1100) as session:
         page = session.page

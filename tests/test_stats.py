@@ -146,10 +146,12 @@ def _service(rng: random.Random, day: dt.date) -> dict:
 
 
 def write_project(target: Path, cases: list[dict]) -> Path:
-    """A project folder with the sample's office and interns and the given cases."""
+    """A project folder with the sample's office, its interns' records and the given cases."""
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "office.yaml", target / "office.yaml")
-    shutil.copytree(ROOT / "interns", target / "interns")
+    for record in sorted((ROOT / "interns").glob("*/intern.yaml")):  # no logbooks: they name cases
+        (target / "interns" / record.parent.name).mkdir(parents=True)
+        shutil.copy(record, target / "interns" / record.parent.name / "intern.yaml")
     _add_interns(target)
     (target / "cases").mkdir()
     shutil.copy(ROOT / "cases" / "K-2025-0001.yaml", target / "cases" / "K-2025-0001.yaml")

@@ -64,10 +64,10 @@ def slug(text: str) -> str:
 
 
 def format_number(number: float, lang: str = "id") -> str:
-    """Whole numbers with thousands separators; halves with a decimal comma (id)."""
+    """Thousands separators and up to two decimals: ``6,25`` and ``1.250`` (id), ``6.25`` (en)."""
     if float(number).is_integer():
         return disclosure.format_count(int(number), lang)
-    text = f"{number:,.1f}"
+    text = f"{number:,.2f}".rstrip("0")
     return text.replace(",", " ").replace(".", ",").replace(" ", ".") if lang == "id" else text
 
 
