@@ -58,9 +58,16 @@ def _decode(text: str) -> str:
     return _INVISIBLE.sub("", _TAG.sub("", text))
 
 
+# Cyrillic and Greek letters that look like Latin ones ("Dirjа" with a Cyrillic "а"), read as Latin.
+_CONFUSABLES = str.maketrans(
+    "аеорсухіјѕԁӏАВЕКМНОРСТХІЈЅԌαβεικνορτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+    "aeopcyxijsdlABEKMHOPCTXIJSGabeiknoptuxABEZHIKMNOPTYX",
+)
+
+
 def _fold(text: str) -> str:
-    """Compatibility-decompose, drop combining marks, casefold."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    """Compatibility-decompose, drop combining marks, read look-alike letters as Latin, casefold."""
+    decomposed = unicodedata.normalize("NFKD", text).translate(_CONFUSABLES)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 

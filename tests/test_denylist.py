@@ -161,3 +161,9 @@ def test_no_tracked_file_is_a_denylist_except_synthetic_fixtures():
         and not p.endswith(".py")
     ]
     assert offenders == []
+
+
+def test_cyrillic_look_alike_letters_are_read_as_latin(denylist):
+    text = "Dirj\u0430 W\u0430cana datang."  # two Cyrillic "а"
+    (finding,) = denylist.find(text)
+    assert (finding.start, finding.end) == (0, 12)
