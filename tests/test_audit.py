@@ -58,15 +58,20 @@ PAGE = """<!doctype html>
 """
 
 CLEAN_BODY = (
-    "<p>Pada Maret 2025 tim URC bersama Satpol PP melakukan penjangkauan. Klien A, seorang remaja, dibawa ke "
-    "rumah singgah. Bantuan ATENSI Rp 1.500.000 diberikan sesuai UU No. 11 Tahun 2012 Pasal 19.</p>\n"
-    "<table><tr><th>Kelompok usia</th><th>Jumlah</th></tr><tr><td>13–17 tahun</td><td>&lt;10</td></tr></table>\n"
+    "<p>Pada Maret 2025 tim URC bersama Satpol PP melakukan penjangkauan. Klien A, seorang "
+    "remaja, dibawa ke "
+    "rumah singgah. Bantuan ATENSI Rp 1.500.000 diberikan sesuai UU No. 11 Tahun 2012 Pasal "
+    "19.</p>\n"
+    "<table><tr><th>Kelompok usia</th><th>Jumlah</th></tr><tr><td>13–17 "
+    "tahun</td><td>&lt;10</td></tr></table>\n"
     '<p><img alt="Diagram alur layanan" src="../../assets/alur.svg"></p>'
 )
 
 CHART_SVG = (
-    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 200" role="img"><title>Klien per triwulan 2025'
-    '</title><desc>Jumlah klien dibulatkan ke kelipatan 5.</desc><rect x="10" y="20" width="40" height="120"/>'
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 200" role="img"><title>Klien per '
+    "triwulan 2025"
+    '</title><desc>Jumlah klien dibulatkan ke kelipatan 5.</desc><rect x="10" y="20" width="40" '
+    'height="120"/>'
     '<text x="30" y="15">15</text></svg>'
 )
 
@@ -140,9 +145,13 @@ def clean_site_files() -> dict[str, str | bytes]:
         "sitemap.xml.gz": gzip.compress(sitemap(["", "kasus/k-7f3a/", "statistik/"]).encode()),
         "assets/alur.svg": CHART_SVG,
         "assets/images/favicon.png": png(),
-        "assets/javascripts/bundle.a5f9d56c.min.js": 'var a="1271995703089999",b=1e9;function f(){return 1234567890}',
+        "assets/javascripts/bundle.a5f9d56c.min.js": (
+            'var a="3174996512999998",b=1e9;function f(){return 1234567890}'
+        ),
         "assets/stylesheets/main.57a0d79d.min.css": "@media print{.md-header{display:none}}",
-        "assets/stylesheets/main.57a0d79d.min.css.map": '{"version":3,"sources":["x.css"],"mappings":"AAAA"}',
+        "assets/stylesheets/main.57a0d79d.min.css.map": (
+            '{"version":3,"sources":["x.css"],"mappings":"AAAA"}'
+        ),
         "assets/fonts/roboto.woff2": b"wOF2\x00\x01fake",
         "robots.txt": "User-agent: *\nAllow: /\n",
     }
@@ -275,7 +284,8 @@ PLANTED = [
         "kasus/k-7f3a/index.html",
         (
             "<h1 ",
-            '<a href="https://example.org/edit/main/docs/kasus/sutan-lanjar-saefullah.md">Edit</a><h1 ',
+            '<a href="https://example.org/edit/main/docs/kasus/sutan-lanjar-saefullah.md">Edit</a>'
+            "<h1 ",
         ),
         "kasus/k-7f3a/index.html",
         "denylist",
@@ -604,7 +614,8 @@ def test_format_finding_in_english():
 def test_format_finding_without_line_and_for_audit_detectors():
     f = AuditFinding("kasus/data.yml", "disallowed_file_type", "file_type", None)
     assert format_finding(f, "id") == (
-        "kasus/data.yml  disallowed_file_type  jenis file tidak diizinkan di situs publik (jenis file). "
+        "kasus/data.yml  disallowed_file_type  jenis file tidak diizinkan di situs publik (jenis "
+        "file). "
         "Pindahkan file data/sumber ke luar folder docs; hanya keluaran situs yang boleh terbit."
     )
     assert format_finding(AuditFinding("a.html", "html_comment", "comment", 3), "en") == (

@@ -1,4 +1,4 @@
-"""Tests for the private deny-list: normalisation, evasions, file handling (synthetic names only)."""
+"""Tests for the private deny-list: normalisation, evasions, files (synthetic names only)."""
 
 from __future__ import annotations
 

@@ -223,12 +223,18 @@ NEGATIVE_CONTROLS = [
 ]
 
 NARRATIVE = (
-    "Pada Maret 2025 tim URC Dinas Sosial Kota Medan bersama Satpol PP melakukan penjangkauan di sekitar pasar. "
-    "Klien A, seorang remaja laki-laki, ditemukan sedang mengemis dan dibawa ke rumah singgah untuk asesmen awal. "
-    "Ibu klien bekerja sebagai buruh cuci, sedangkan ayah klien sudah lama tidak diketahui keberadaannya. "
-    "Pekerja sosial menyusun rencana intervensi: reunifikasi, bimbingan sosial, dan rujukan ke UPT. Sesuai UU "
-    "No. 11 Tahun 2012 Pasal 19 ayat (1), identitas anak dirahasiakan. Bantuan ATENSI senilai Rp 1.500.000 "
-    "diberikan; kegiatan pukul 09.00–12.00 WIB. Total 12 klien dilayani pada triwulan I 2025 (K-2025-0007 "
+    "Pada Maret 2025 tim URC Dinas Sosial Kota Medan bersama Satpol PP melakukan penjangkauan di "
+    "sekitar pasar. "
+    "Klien A, seorang remaja laki-laki, ditemukan sedang mengemis dan dibawa ke rumah singgah "
+    "untuk asesmen awal. "
+    "Ibu klien bekerja sebagai buruh cuci, sedangkan ayah klien sudah lama tidak diketahui "
+    "keberadaannya. "
+    "Pekerja sosial menyusun rencana intervensi: reunifikasi, bimbingan sosial, dan rujukan ke "
+    "UPT. Sesuai UU "
+    "No. 11 Tahun 2012 Pasal 19 ayat (1), identitas anak dirahasiakan. Bantuan ATENSI senilai Rp "
+    "1.500.000 "
+    "diberikan; kegiatan pukul 09.00–12.00 WIB. Total 12 klien dilayani pada triwulan I 2025 "
+    "(K-2025-0007 "
     "sampai K-2025-0018); sekitar 35% klien berusia 13–17 tahun. Terminasi pada Juni 2025."
 )
 
