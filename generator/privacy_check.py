@@ -5,7 +5,8 @@ with each case file): every free-text field of a case and of an intern's files i
 ``generator.detectors``. A finding in a field headed for the public site (``publication.title`` and
 ``publication.summary`` of a case whose audience is ``public``) or in the client's alias is an
 error; anywhere else it is a warning. Messages name the detector, the field and the position
-(line and column inside the YAML value) and never the matched text.
+(line and column inside the YAML value) and never the matched text. The private deny-list
+(settings.denylist) runs on the same fields: a real name anywhere is an error.
 
 In ``casebook build`` for the public audience (``PublicGuard``): the deny-list runs on every
 generated file (path and content) before MkDocs, and the leak audit (``generator.audit``: detectors
@@ -52,11 +53,40 @@ def office_allow(office: Any) -> tuple[str, ...]:
     return tuple(value for value in (office.address, office.phone) if value)
 
 
-def fingerprint(allow: tuple[str, ...]) -> str:
-    """Changes with the detectors, this module or the allow-list: keys the validation cache."""
-    here = Path(__file__).parent
-    code = b"".join((here / name).read_bytes() for name in ("detectors.py", "privacy_check.py"))
-    return hashlib.blake2b(code + "\0".join(allow).encode("utf-8"), digest_size=16).hexdigest()
+def denylist_path(root: Path, settings: Any) -> Path:
+    """The private deny-list file of a project (settings.denylist, relative to the root)."""
+    path = Path(getattr(settings, "denylist", None) or "private/denylist.txt")
+    return path if path.is_absolute() else Path(root) / path
+
+
+@dataclass(frozen=True)
+class Rules:
+    """What ``casebook check`` applies to free text: the allow-list and the private deny-list."""
+
+    allow: tuple[str, ...] = ()
+    denylist: DenyList | None = None
+    denylist_digest: str = ""
+
+    @classmethod
+    def for_project(cls, root: Path, settings: Any, office: Any) -> Rules:
+        """The office's allow-list and the project's deny-list (empty when the file is missing)."""
+        path = denylist_path(root, settings)
+        raw = path.read_bytes() if path.is_file() else b""
+        return cls(office_allow(office), DenyList.from_file(path), hashlib.blake2b(raw).hexdigest())
+
+    def fingerprint(self) -> str:
+        """Changes with the detectors, this module, the allow-list or the deny-list (cache key)."""
+        here = Path(__file__).parent
+        code = b"".join((here / name).read_bytes() for name in ("detectors.py", "denylist.py", "privacy_check.py"))
+        extra = "\0".join((*self.allow, self.denylist_digest)).encode("utf-8")
+        return hashlib.blake2b(code + extra, digest_size=16).hexdigest()
+
+    def scan(self, text: str, *, extra_allow: tuple[str, ...] = ()) -> list[Finding]:
+        """Detector findings, then deny-list findings, in one text."""
+        found = scan_text(text, allow=self.allow + extra_allow)
+        if self.denylist is not None and not self.denylist.is_empty:
+            found += self.denylist.find(text)
+        return found
 
 
 # ---------------------------------------------------------------- the free-text fields
@@ -131,7 +161,9 @@ def logbook_text_fields(logbook: Any) -> Iterator[TextField]:
 # ---------------------------------------------------------------- findings as problems
 
 
-def _code_and_severity(field: TextField) -> tuple[str, str]:
+def _code_and_severity(field: TextField, finding: Finding) -> tuple[str, str]:
+    if finding.detector == "denylist":
+        return "privacy.denylist", "error"
     if field.loc == ("client", "alias"):
         return "privacy.alias", "error"
     if field.public:
@@ -209,43 +241,44 @@ def source_offset(raw: str, value: str, offset: int) -> int:
 
 
 def field_problems(fields: Iterator[TextField], display: str, positions: _Positions,
-                   allow: tuple[str, ...]) -> list[Problem]:
+                   rules: Rules) -> list[Problem]:
     """Problems for every finding in ``fields`` of one file (positions computed only on a finding)."""
     problems = []
     for field in fields:
-        for finding in scan_text(field.text, allow=allow):
-            code, severity = _code_and_severity(field)
+        for finding in rules.scan(field.text):
+            code, severity = _code_and_severity(field, finding)
             line, column = positions.of(field.loc, field.text, finding.start)
             problems.append(Problem.make(display, line, column, _dotted(field.loc), code, severity=severity,
                                          **_params(finding)))
     return problems
 
 
-def case_problems(case: Any, loaded: Any, display: str, allow: tuple[str, ...] = ()) -> list[Problem]:
-    """Detector findings in one case file (``loaded`` is its ``generator.load.LoadedFile``)."""
+def case_problems(case: Any, loaded: Any, display: str, rules: Rules = Rules()) -> list[Problem]:
+    """Findings in one case file (``loaded`` is its ``generator.load.LoadedFile``)."""
     positions = _Positions(getattr(loaded, "text", None), getattr(loaded, "path", None))
-    return field_problems(case_text_fields(case), display, positions, allow)
+    return field_problems(case_text_fields(case), display, positions, rules)
 
 
 def yaml_problems(fields: Iterator[TextField], loaded: Any, display: str,
-                  allow: tuple[str, ...] = ()) -> list[Problem]:
-    """Detector findings in the given fields of any loaded YAML file (intern.yaml, logbook.yaml)."""
+                  rules: Rules = Rules()) -> list[Problem]:
+    """Findings in the given fields of any loaded YAML file (intern.yaml, logbook.yaml)."""
     positions = _Positions(getattr(loaded, "text", None), getattr(loaded, "path", None))
-    return field_problems(fields, display, positions, allow)
+    return field_problems(fields, display, positions, rules)
 
 
-def markdown_problems(text: str, display: str, allow: tuple[str, ...] = ()) -> list[Problem]:
-    """Detector findings in a hand-written Markdown file (an intern's chapter): all warnings."""
+def markdown_problems(text: str, display: str, rules: Rules = Rules(),
+                      extra_allow: tuple[str, ...] = ()) -> list[Problem]:
+    """Findings in a hand-written Markdown file (an intern's chapter): warnings, deny-list errors."""
     problems = []
-    for finding in scan_text(text, allow=allow):
+    for finding in rules.scan(text, extra_allow=extra_allow):
         line = text.count("\n", 0, finding.start) + 1
         column = finding.start - (text.rfind("\n", 0, finding.start) + 1) + 1
-        problems.append(Problem.make(display, line, column, "", "privacy.identifier", severity="warning",
-                                     **_params(finding)))
+        code, severity = _code_and_severity(TextField(("chapter",), text), finding)
+        problems.append(Problem.make(display, line, column, "", code, severity=severity, **_params(finding)))
     return problems
 
 
-def intern_problems(doc: Any, display: Any, allow: tuple[str, ...] = ()) -> list[Problem]:
+def intern_problems(doc: Any, display: Any, rules: Rules = Rules()) -> list[Problem]:
     """Findings in an intern's folder: intern.yaml, logbook.yaml and chapters/*.md.
 
     ``display(path) -> str`` names a file as problems show it. Citation keys of the intern's own
@@ -255,13 +288,13 @@ def intern_problems(doc: Any, display: Any, allow: tuple[str, ...] = ()) -> list
     problems = []
     if "intern" in doc.sources and doc.sources["intern"] is not None:
         problems += yaml_problems(intern_text_fields(doc.intern), doc.sources["intern"],
-                                  display(folder / "intern.yaml"), allow)
+                                  display(folder / "intern.yaml"), rules)
     if doc.sources.get("logbook") is not None:
         problems += yaml_problems(logbook_text_fields(doc.logbook), doc.sources["logbook"],
-                                  display(folder / "logbook.yaml"), allow)
+                                  display(folder / "logbook.yaml"), rules)
     citations = tuple(f"@{reference.id}" for reference in doc.references.references)
     for name, text in sorted(doc.chapters.items()):
-        problems += markdown_problems(text, display(folder / "chapters" / f"{name}.md"), allow + citations)
+        problems += markdown_problems(text, display(folder / "chapters" / f"{name}.md"), rules, citations)
     return problems
 
 
@@ -285,8 +318,7 @@ class PublicGuard:
     @classmethod
     def for_project(cls, project: Any, lang: str = "id") -> PublicGuard:
         """The guard of a project: its deny-list (settings.denylist) and its office's allow-list."""
-        path = Path(project.settings.denylist)
-        path = path if path.is_absolute() else Path(project.root) / path
+        path = denylist_path(project.root, project.settings)
         return cls(DenyList.from_file(path), path, office_allow(project.office), lang)
 
     def notices(self) -> list[str]:

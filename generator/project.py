@@ -135,7 +135,7 @@ class _Loader:
         self.root = root
         self.problems: list[Problem] = []
         self.files = 0
-        self.allow: tuple[str, ...] = ()  # never reported by the detectors: the office's address, phone
+        self.privacy = privacy_check.Rules()  # allow-list and deny-list for the free-text checks
         self.settings = self._settings()
         self.taxonomy = self._taxonomy()
         self.today = today or today_for()
@@ -181,7 +181,7 @@ def load_project(root: Path, *, today: dt.date | None = None) -> tuple[Project, 
     loader = _Loader(root, today)
     project = Project(root, loader.taxonomy, loader.settings, loader.today)
     project.office = _load_office(loader)
-    loader.allow = privacy_check.office_allow(project.office)
+    loader.privacy = privacy_check.Rules.for_project(loader.root, loader.settings, project.office)
     project.rubric = _load_root_file(loader, "rubric.yaml", Rubric)
     project.holidays = _load_root_file(loader, "holidays.yaml", Holidays)
     project.cases = _load_cases(loader, project)
@@ -217,7 +217,7 @@ def _load_cases(loader: _Loader, project: Project) -> dict[str, CaseDoc]:
     cases: dict[str, CaseDoc] = {}
     cache = ValidationCache.for_project(loader.root, loader.taxonomy.version, loader.today.isoformat(),
                                         _taxonomy_fingerprint(loader.root),
-                                        privacy_check.fingerprint(loader.allow))
+                                        loader.privacy.fingerprint())
     for path in case_files(loader.root):
         doc = _load_case(loader, path, cache)
         if isinstance(doc, str):
@@ -257,7 +257,7 @@ def _load_case(loader: _Loader, path: Path, cache: ValidationCache) -> CaseDoc |
     if case is not None:
         report = validate.Reporter(loaded, display)
         validate.case_rules(case, report, loader.taxonomy, loader.today)
-        report.problems.extend(privacy_check.case_problems(case, loaded, display, loader.allow))
+        report.problems.extend(privacy_check.case_problems(case, loaded, display, loader.privacy))
         loader.problems.extend(report.problems)
     index = CaseIndex.of(case) if case is not None else _claimed_id(loaded)
     if raw is not None:
@@ -318,7 +318,7 @@ def _load_intern(loader: _Loader, folder: Path) -> InternDoc | None:
         return None
     doc = InternDoc(intern, folder, logbook or Logbook(), references or References(),
                     _chapters(folder), sources, review)
-    loader.problems.extend(privacy_check.intern_problems(doc, loader.display, loader.allow))
+    loader.problems.extend(privacy_check.intern_problems(doc, loader.display, loader.privacy))
     return doc
 
 
