@@ -160,8 +160,9 @@ def test_charts_and_alt_texts_show_no_count_from_1_to_9(cohort_pages) -> None:
     assert all(is_published_count(v) for v in values + alts)
     for svg in charts.values():  # the description repeats the same displays
         desc = ET.fromstring(svg).find(f"{SVG}desc").text
-        for number in re.findall(r": ([^;.]+)[;.]", desc):
-            assert is_published_count(number), desc
+        numbers = re.findall(r": (<10|–|\d[\d.]*?)(?=[;.](?:\s|$))", desc)
+        assert numbers, desc
+        assert all(is_published_count(number) for number in numbers), desc
 
 
 def test_every_chart_shows_the_numbers_of_its_table(cohort_pages) -> None:
@@ -513,3 +514,27 @@ def test_statistics_pages_in_a_browser(cohort_project, sample_project, tmp_path)
         page.screenshot(path=SHOTS / "telaah.png")
         page.locator("article p a[href*='kasus/']").first.click()
         assert "/kasus/K-2025-0001/" in page.url
+
+
+def test_a_withheld_total_is_shown_as_a_dash_everywhere() -> None:
+    from test_stats import TAX, make_case
+
+    men = [make_case(f"K-m{i}", client={"alias": "Klien", "sex": "laki_laki", "age": 30})
+           for i in range(12)]
+    women = [make_case(f"K-f{i}") for i in range(3)]
+    statistics = stats.compute(men + women, TAX, stats.parse_period(None, TODAY),
+                               audience="public", city="Kota Contoh")
+    release = opendata.publish(statistics, disclosure.DisclosurePolicy())
+    table = next(t for t in release.tables if t.meta.key == "jenis_kelamin")
+    assert table.published["id"].grand_total.status == "suppressed"  # 15 would give away 3
+    pages = render.public_pages(release)
+    section = pages["statistik/index.md"].split("### Klien menurut jenis kelamin", 1)[1]
+    section = section.split("###", 1)[0]
+    assert "| Laki-laki | 10 |  |" in section and "| Perempuan | <10 |  |" in section
+    assert "| **Total** | **–** |  |" in section and "angka disembunyikan" in section
+    rows = list(csv.DictReader(io.StringIO(pages["statistik/data/jenis_kelamin.csv"])))
+    assert [(r["baris_kode"], r["nilai"], r["tampilan"], r["status"]) for r in rows] == [
+        ("laki_laki", "10", "10", "published"), ("perempuan", "", "<10", "small"),
+        ("total", "", "–", "suppressed")]
+    assert svg_pairs(pages["statistik/grafik/jenis_kelamin.svg"]) == [("Laki-laki", "10"),
+                                                                      ("Perempuan", "<10")]
