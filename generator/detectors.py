@@ -17,6 +17,7 @@ Design notes (see /work/shared/research/privacy.md §2 and §7.1):
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -327,8 +328,6 @@ _TITLES = r"(?:(?:H|Hj|Dr|dr|Drs|Dra|Ir|Prof|KH|Hajjah|Haji)\.?[ \t]+)*"
 # Invisible format characters that can hide inside identifiers (soft hyphen, zero-width, bidi marks,
 # BOM).
 _FORMAT_CHARS = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
-# Any digit (any script: \d is Unicode-aware, so full-width digits count too).
-_HAS_DIGIT = re.compile(r"\d")
 # A placeholder that no detector matches: not a word character, not whitespace, not a separator.
 _MASK = "\ufffc"
 
@@ -1245,18 +1244,17 @@ def _strip_format_chars(text: str) -> tuple[str, list[int] | None]:
     return "".join(text[i] for i in keep), keep + [len(text)]
 
 
-def _allow_pattern(allowed: str) -> re.Pattern[str] | None:
-    """A pattern for an allowed string that tolerates any whitespace between its words."""
-    words = allowed.split()
-    return re.compile(r"\s+".join(re.escape(w) for w in words)) if words else None
+@functools.lru_cache(maxsize=64)
+def _allow_patterns(allow: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """Patterns for the allowed strings, longest first, tolerating any whitespace between words."""
+    ordered = sorted(set(allow), key=lambda s: (-len(s), s))
+    return tuple(re.compile(r"\s+".join(map(re.escape, a.split()))) for a in ordered if a.split())
 
 
 def _mask_allowed(text: str, allow: Sequence[str]) -> str:
     """Replace every occurrence of a known-safe string by placeholders of the same length."""
-    for allowed in sorted(set(allow), key=lambda s: (-len(s), s)):
-        rx = _allow_pattern(allowed)
-        if rx:
-            text = rx.sub(lambda m: _MASK * len(m.group()), text)
+    for rx in _allow_patterns(tuple(allow)):
+        text = rx.sub(lambda m: _MASK * len(m.group()), text)
     return text
 
 
