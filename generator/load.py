@@ -100,7 +100,7 @@ class LoadError(Exception):
 def load_yaml(path: Path, display: str | None = None) -> LoadedFile:
     """Read and parse one YAML file, refusing what is unsafe or unreadable."""
     name = display or str(path)
-    return load_yaml_bytes(_read_bytes(path, name), path, name)
+    return load_yaml_bytes(read_source(path, name), path, name)
 
 
 def load_yaml_bytes(raw: bytes, path: Path, display: str | None = None) -> LoadedFile:
@@ -121,7 +121,8 @@ def load_yaml_text(text: str, path: Path, display: str | None = None) -> LoadedF
     return LoadedFile(path=path, data=data, text=text)
 
 
-def _read_bytes(path: Path, name: str) -> bytes:
+def read_source(path: Path, name: str) -> bytes:
+    """A file's bytes, refusing one too large to be a Casebook file before reading it."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from generator.cache import ValidationCache, digest
-from generator.load import LoadedFile, LoadError, load_yaml, load_yaml_bytes
+from generator.load import LoadedFile, LoadError, load_yaml_bytes, read_source
 from generator.model import (
     Case, Holidays, Intern, Logbook, Office, References, ReviewRecord, Rubric, Settings, Strict,
 )
@@ -30,6 +30,7 @@ from generator.taxonomy import Taxonomy, TaxonomyError, load_taxonomy
 from generator import privacy_check, review_rules, validate
 
 ROOT_MARKERS = ("casebook.yml", "office.yaml")
+PLACEHOLDER = "GANTI"  # marks the values a skeleton from `casebook new` asks to replace
 
 
 @dataclass(frozen=True)
@@ -153,12 +154,15 @@ class _Loader:
         self.files += 1
         display = self.display(path)
         try:
-            loaded = load_yaml(path, display) if raw is None else load_yaml_bytes(raw, path, display)
+            raw = read_source(path, display) if raw is None else raw
+            loaded = load_yaml_bytes(raw, path, display)
         except LoadError as error:
             self.problems.append(error.problem)
             return None, None
         document, problems = validate.validate_document(loaded, model, display, self.context)
         self.problems.extend(problems)
+        if PLACEHOLDER.encode() in raw:
+            self.problems.extend(validate.placeholder_problems(loaded, display, PLACEHOLDER))
         return document, loaded
 
     def _settings(self) -> Settings:
@@ -336,11 +340,16 @@ def _optional(loader: _Loader, path: Path, model: type[Strict], intern: Intern |
     return document
 
 
-def _chapters(folder: Path) -> dict[str, str]:
+def _chapters(folder: Path, loader: _Loader | None = None) -> dict[str, str]:
     chapters = folder / "chapters"
     if not chapters.is_dir():
         return {}
-    return {p.stem: p.read_text(encoding="utf-8") for p in sorted(chapters.glob("*.md"))}
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted(chapters.glob("*.md"))}
+    if loader is not None:
+        for stem, text in texts.items():
+            loader.problems.extend(validate.placeholder_lines(
+                text, loader.display(chapters / f"{stem}.md"), PLACEHOLDER))
+    return texts
 
 
 # ---------------------------------------------------------------- cross-file rules

@@ -453,3 +453,32 @@ def logbook_rules(logbook: Logbook, intern: Intern | None, report: Reporter, tod
             report.add(loc, "date.future", date=entry.date.isoformat(), today=today.isoformat())
         elif intern and not intern.placement.start <= entry.date <= intern.placement.end:
             report.add(loc, "logbook.outside_period", date=entry.date.isoformat())
+
+
+# ---------------------------------------------------------------- skeleton placeholders
+
+
+def placeholder_problems(loaded: LoadedFile, display: str, word: str) -> list[Problem]:
+    """A warning for every text value still holding the skeleton's placeholder word."""
+    report = Reporter(loaded, display)
+    for loc, value in _strings(loaded.data, ()):
+        if word in value:
+            report.add(loc, "placeholder.left", word=word)
+    return report.problems
+
+
+def placeholder_lines(text: str, display: str, word: str) -> list[Problem]:
+    """The same warning for a Markdown chapter, by line."""
+    return [Problem.make(display, number, line.index(word) + 1, "", "placeholder.left", word=word)
+            for number, line in enumerate(text.splitlines(), start=1) if word in line]
+
+
+def _strings(data: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    if isinstance(data, str):
+        yield loc, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, loc + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _strings(value, loc + (index,))
