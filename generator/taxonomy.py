@@ -191,6 +191,11 @@ def _parse_entry(raw: Any, index: int, file: str, vocab: str) -> dict[str, Any]:
             vocab,
         )
     _labels(raw, file, vocab, f"{where} ('{code}')")
+    empty = sorted(str(key) for key, value in raw.items() if value is None)
+    if empty:
+        # Usually an unquoted label with commas in a {flow: mapping}, split into stray keys.
+        raise TaxonomyError(file, f"{where} ('{code}'): attributes without a value {empty} "
+                                  "(quote labels that contain commas)", vocab)
     return dict(raw)
 
 

@@ -359,3 +359,16 @@ def test_code_pattern_accepts(code):
 )
 def test_code_pattern_rejects(code):
     assert not CODE_PATTERN.fullmatch(code)
+
+
+def test_an_unquoted_label_split_at_its_commas_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "taxonomies"
+    folder.mkdir()
+    (folder / "sex.yaml").write_text(
+        'version: "x"\nvocabularies:\n  sex:\n    label: {id: Jenis kelamin, en: Sex}\n'
+        "    entries:\n      - {code: laki_laki, id: Laki-laki (pria, dewasa), en: Male}\n"
+        "      - {code: perempuan, id: Perempuan, en: Female}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(TaxonomyError, match="quote labels"):
+        load_taxonomy(tmp_path)
