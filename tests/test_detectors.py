@@ -219,6 +219,7 @@ NEGATIVE_CONTROLS = [
     "Tim URC bersama Satpol PP.",
     "Gaya @media cetak.",
     "Dibawa ke rumah singgah pada Maret 2025 (UU No. 11 Tahun 2012 Pasal 19).",
+    "Ia tinggal bersama seorang kakak. Ayah tiri klien bekerja.",
     "Alamat kantor: Nomor 5 Tahun 2020.",
 ]
 
