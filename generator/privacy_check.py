@@ -66,13 +66,21 @@ class Rules:
     allow: tuple[str, ...] = ()
     denylist: DenyList | None = None
     denylist_digest: str = ""
+    taxonomy: Any = None  # the project's vocabularies (sensitive subgroups); None: built-in
 
     @classmethod
     def for_project(cls, root: Path, settings: Any, office: Any) -> Rules:
         """The office's allow-list and the project's deny-list (empty when the file is missing)."""
+        from generator.taxonomy import TaxonomyError, load_taxonomy
+
         path = denylist_path(root, settings)
         raw = path.read_bytes() if path.is_file() else b""
-        return cls(office_allow(office), DenyList.from_file(path), hashlib.blake2b(raw).hexdigest())
+        try:
+            taxonomy = load_taxonomy(root)
+        except TaxonomyError:
+            taxonomy = load_taxonomy(None)
+        digest = hashlib.blake2b(raw).hexdigest()
+        return cls(office_allow(office), DenyList.from_file(path), digest, taxonomy)
 
     def fingerprint(self) -> str:
         """Changes with the detectors, this module, the allow-list or the deny-list (cache key)."""
@@ -256,7 +264,22 @@ def field_problems(fields: Iterator[TextField], display: str, positions: _Positi
 def case_problems(case: Any, loaded: Any, display: str, rules: Rules = Rules()) -> list[Problem]:
     """Findings in one case file (``loaded`` is its ``generator.load.LoadedFile``)."""
     positions = _Positions(getattr(loaded, "text", None), getattr(loaded, "path", None))
-    return field_problems(case_text_fields(case), display, positions, rules)
+    return field_problems(case_text_fields(case), display, positions, rules) + _subgroup_problems(
+        case, display, positions, rules.taxonomy
+    )
+
+
+def _subgroup_problems(case: Any, display: str, positions: _Positions, taxonomy: Any) -> list[Problem]:
+    """A public story about a sensitive subgroup (ODGJ, pasung...): health data, aggregates only."""
+    from generator.public import has_sensitive_subgroup
+    from generator.taxonomy import load_taxonomy
+
+    if case.publication.audience != "public":
+        return []
+    if not has_sensitive_subgroup(case, taxonomy or load_taxonomy(None)):
+        return []
+    line, column = positions.of(("publication", "audience"), "", 0)
+    return [Problem.make(display, line, column, "publication.audience", "privacy.sensitive_subgroup")]
 
 
 def yaml_problems(fields: Iterator[TextField], loaded: Any, display: str,
