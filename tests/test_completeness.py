@@ -367,3 +367,20 @@ def test_scores_without_a_rubric_are_a_warning(sample_copy):
     _, problems = load_project(sample_copy)
     [problem] = [p for p in problems if p.file.endswith("review.yaml")]
     assert problem.code == "review_record.no_rubric" and not problem.is_error
+
+
+def test_repeated_grade_bound_is_an_error(sample_copy):
+    rubric = sample_copy / "rubric.yaml"
+    rubric.write_text(
+        rubric.read_text("utf-8").replace("{min: 75, grade: A-}", "{min: 80, grade: A-}"), "utf-8"
+    )
+    found = _check(sample_copy)
+    assert [code for code, _, _ in found] == ["rubric.duplicate_grade"]
+    assert found[0][1] == "grades[1].min"
+
+
+def test_comment_author_is_shown_by_name(sample_copy):
+    project, _ = load_project(sample_copy)
+    page = lecturer_pages(project)[REVIEW_PAGE.format("dewi-lestari-2025")]
+    lecturer = project.interns["dewi-lestari-2025"].intern.supervisors.academic[0].name
+    assert f'!!! warning "Komentar {lecturer} — 3 Juli 2025"' in page

@@ -318,3 +318,11 @@ def test_small_helpers():
         and week_number(start, dt.date(2025, 2, 24)) == 2
     )
     assert weeks([], start) == []
+
+
+def test_unreadable_front_matter_is_reported(sample_copy):
+    chapter = sample_copy / "interns" / GOLDEN_INTERN / "chapters" / "studi-kasus.md"
+    chapter.write_text("---\nkasus: [K-2025-0001\n---\n\nTeks.\n", "utf-8")
+    _, problems = load_project(sample_copy)
+    [problem] = [p for p in problems if p.code == "chapter.front_matter"]
+    assert problem.file == f"interns/{GOLDEN_INTERN}/chapters/studi-kasus.md" and problem.line == 1

@@ -27,6 +27,7 @@ from generator.render.text import (
     format_date,
     format_range,
     paragraphs,
+    people_names,
     relative_link,
     table,
 )
@@ -112,13 +113,20 @@ def anchor_label(comment: Any) -> str:
     return "Umum"
 
 
-def comment_admonition(comment: Any, lecturer: str) -> str:
+def commenter(project: Any, doc: Any, comment: Any) -> str:
+    """The name of who wrote a comment (the reviewing lecturer unless ``by`` says otherwise)."""
+    person = comment.by or doc.review.lecturer
+    return people_names(project).get(person, person)
+
+
+def comment_admonition(comment: Any, who: str) -> str:
     """A comment as a Material admonition: open ones stand out, resolved ones fold away."""
     kind, opener = ("success", "???") if comment.resolved else ("warning", "!!!")
     when = f" — {format_date(comment.date)}" if comment.date else ""
     state = " (selesai)" if comment.resolved else ""
     body = "\n".join("    " + line if line else "" for line in comment.text.strip().splitlines())
-    return f'{opener} {kind} "Komentar {comment.by or lecturer}{when}{state}"\n\n{body}'
+    title = f"Komentar {who}{when}{state}".replace('"', "'")
+    return f'{opener} {kind} "{title}"\n\n{body}'
 
 
 def comments_on(review: Any, **anchor: str) -> list[Any]:
@@ -326,12 +334,12 @@ def review_record_text(project: Any, doc: Any, figure: InternFigures) -> str:
     ]
     shown = ", ".join(f"{label} {format_date(day)}" for label, day in dates if day)
     general = [
-        comment_admonition(c, review.lecturer)
+        comment_admonition(c, commenter(project, doc, c))
         for c in review.comments
         if not (c.case or c.week or c.chapter)
     ]
     return paragraphs(
-        f"**Status:** {status_label(project, review.status)} · **Dosen:** {cell(review.lecturer)}"
+        f"**Status:** {status_label(project, review.status)} · **Dosen:** {cell(people_names(project).get(review.lecturer, review.lecturer))}"
         + (f" · {shown}" if shown else ""),
         review.summary or "",
         *general,
@@ -435,7 +443,7 @@ def cases_review(project: Any, doc: Any, figure: InternFigures, page: str) -> st
         "Persetujuan",
         "Komentar",
     ]
-    details = [case_details(case, doc) for case in figure.cases]
+    details = [case_details(project, case, doc) for case in figure.cases]
     return paragraphs(table(header, rows), *details)
 
 
@@ -462,16 +470,15 @@ def consent_text(case: CaseFigures) -> str:
     return "; ".join(parts)
 
 
-def case_details(case: CaseFigures, doc: Any) -> str:
+def case_details(project: Any, case: CaseFigures, doc: Any) -> str:
     """A case's problems and the comments on it, under its own heading (only when there are any)."""
     comments = comments_on(doc.review, case=case.case_id)
     if not case.problems and not comments:
         return ""
-    lecturer = doc.review.lecturer if doc.review else ""
     return paragraphs(
         f"### {case.case_id} · {cell(case.alias)}",
         "\n".join(problem_line(p) for p in case.problems),
-        *(comment_admonition(c, lecturer) for c in comments),
+        *(comment_admonition(c, commenter(project, doc, c)) for c in comments),
     )
 
 
@@ -498,11 +505,13 @@ def chapter_block(project: Any, doc: Any, figure: InternFigures, anchor: str) ->
         head = f"### {anchor}\n\n`{file}` · {found}"
     else:
         citations, head = [], f"### {anchor}\n\nBagian laporan yang dibuat otomatis."
-    lecturer = doc.review.lecturer if doc.review else ""
     return paragraphs(
         head,
         "\n".join(problem_line(p) for p in citations),
-        *(comment_admonition(c, lecturer) for c in comments_on(doc.review, chapter=anchor)),
+        *(
+            comment_admonition(c, commenter(project, doc, c))
+            for c in comments_on(doc.review, chapter=anchor)
+        ),
     )
 
 
