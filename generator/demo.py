@@ -886,13 +886,19 @@ def intake_date(rng: random.Random, author: Author, today: dt.date) -> dt.date:
 # ---------------------------------------------------------------- YAML emitter
 
 _RESERVED = {"yes", "no", "true", "false", "on", "off", "null", "y", "n", "~", ""}
-_INDICATORS = set("-?:,[]{}#&*!|>'\"%@`=.+0123456789 ")
+_INDICATORS = set("-?:,[]{}#&*!|>'\"%@`=.+<0123456789 ")
 _FLOW_UNSAFE = re.compile(r"[,\[\]{}]")
+# Characters YAML will not hold raw, or reads as line breaks: always escaped inside double quotes.
+_UNPRINTABLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]"
+)
 WIDTH = 100
 
 
 def dump_yaml(data: dict[str, Any], header: str = "") -> str:
     """Block-style YAML of plain data (dicts, lists, str, int, float, bool, date, None)."""
+    if not data:
+        return header + "{}\n"
     lines: list[str] = []
     _mapping(data, 0, lines)
     return header + "\n".join(lines) + "\n"
@@ -902,7 +908,8 @@ def dump_yaml(data: dict[str, Any], header: str = "") -> str:
 def _string(text: str, flow: bool) -> str:
     """A plain scalar when YAML reads it back as the same string, else a double-quoted one."""
     plain = (
-        text[0] not in _INDICATORS
+        bool(text)
+        and text[0] not in _INDICATORS
         and text.lower() not in _RESERVED
         and text == text.strip()
         and ": " not in text
@@ -911,8 +918,16 @@ def _string(text: str, flow: bool) -> str:
         and "\n" not in text
         and "\t" not in text
         and not (flow and _FLOW_UNSAFE.search(text))
+        and not _UNPRINTABLE.search(text)
     )
-    return text if plain else json.dumps(text, ensure_ascii=False)
+    return text if plain else _quoted(text)
+
+
+def _quoted(text: str) -> str:
+    """A double-quoted scalar: JSON string syntax, which YAML reads, with unprintables escaped."""
+    return _UNPRINTABLE.sub(
+        lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False)
+    )
 
 
 def _scalar(value: Any, flow: bool = False) -> str:
@@ -985,11 +1000,18 @@ def _literal_ok(text: str) -> bool:
         and not lines[0][0].isspace()
         and "\t" not in text
         and "\r" not in text
+        and not _UNPRINTABLE.search(text)
+        and not any(line.isspace() for line in lines)
     )
 
 
 def _folded_ok(text: str) -> bool:
-    return text == text.strip() and "  " not in text and "\t" not in text and "\n" not in text
+    return (
+        text == text.strip()
+        and "  " not in text
+        and not re.search("[\t\n\r\x0b\x0c]", text)
+        and not _UNPRINTABLE.search(text)
+    )
 
 
 def _mapping(data: dict[str, Any], indent: int, lines: list[str]) -> None:
