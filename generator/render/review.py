@@ -43,6 +43,7 @@ DOWNLOAD = "laporan/unduh/{}.{}"
 EXPORTS_VARIABLE = "CASEBOOK_EXPORTS"
 EXPORT_FORMATS = ("docx", "pdf")
 OK, WARN = "✓", "⚠"
+WIDE_PAGE = "---\nhide:\n  - toc\n---\n\n"  # Material: no right-hand toc, room for the table
 STATUS_LABEL = {None: "Belum ada telaah"}
 
 
@@ -165,7 +166,8 @@ def cohort_page(project: Any, figures: list[InternFigures]) -> str:
         "per SKS."
     )
     body = table(header, rows) if rows else "*Belum ada mahasiswa.*"
-    return paragraphs("# Telaah kohort", legend, body, open_comments(project, figures)) + "\n"
+    page = paragraphs("# Telaah kohort", legend, body, open_comments(project, figures))
+    return WIDE_PAGE + page + "\n"
 
 
 def cohort_row(project: Any, figure: InternFigures) -> list[Any]:
