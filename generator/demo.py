@@ -8,7 +8,9 @@ no identifiers. Cases follow the casework stages with dates in order; open cases
 their stage requires. Files are written by a small YAML emitter (``dump_yaml``), faster than
 PyYAML's and in the style of the hand-written examples.
 
-The shipped sample's generated cases (K-2025-0013 onwards) come from ``write_sample_cases``.
+The shipped sample (this repository) has hand-written cases K-2025-0001 to K-2025-0013; the rest,
+K-2025-0014 to K-2025-0061, come from ``write_sample_cases(Path("."))`` (seed ``SAMPLE_SEED``, authored
+by the sample's own interns), and a test keeps the files equal to what it writes.
 """
 
 from __future__ import annotations
@@ -87,19 +89,23 @@ def fill(text: str, ctx: dict[str, Any]) -> str:
 
 
 def pick(rng: random.Random, options: Any) -> Any:
+    """One option, chosen by ``rng``."""
     return options[rng.randrange(len(options))]
 
 
 def weighted(rng: random.Random, table: dict[str, int]) -> str:
+    """One key of ``table``, with its value as weight (keys sorted for determinism)."""
     keys = sorted(table)
     return rng.choices(keys, weights=[table[k] for k in keys])[0]
 
 
 def lower_first(text: str) -> str:
+    """The text with a lower-case first letter, to use a label mid-sentence."""
     return text[:1].lower() + text[1:]
 
 
 def label(vocabulary: str, code: str) -> str:
+    """The Indonesian label of a code, for use mid-sentence."""
     return lower_first(taxonomy().label(vocabulary, code))
 
 
@@ -112,6 +118,7 @@ def paragraph(sentences: list[str]) -> str:
 
 
 def days(base: dt.date, rng: random.Random, low: int, high: int) -> dt.date:
+    """A date ``low`` to ``high`` days after ``base``."""
     return base + dt.timedelta(days=rng.randint(low, high))
 
 
@@ -495,6 +502,7 @@ def make_services(
 
 
 def facility(outcome: str, key: str) -> tuple[str, str, str | None]:
+    """(provider type, name, reason) of the institution receiving a client for an outcome."""
     table = D.FACILITIES[outcome]
     return table.get(key, table["*"])
 
@@ -748,6 +756,7 @@ def generate_case(
 
 
 def status_of(outcome: str | None) -> str:
+    """The case status an outcome implies (open without one)."""
     if outcome is None:
         return "open"
     return taxonomy().entry("outcome", outcome).get("case_status", "closed")
@@ -795,15 +804,7 @@ def add_work(
         end,
         outcome,
     )
-    referrals = []
-    if outcome and D.OUTCOMES[outcome]["referral"]:
-        referrals.append(
-            make_referral(
-                rng, key, outcome, max(start, closed - dt.timedelta(days=rng.randint(0, 7)))
-            )
-        )
-    elif outcome is None and rng.random() < 0.25:
-        referrals.append(pending_referral(rng, key, min(end, days(start, rng, 0, 10))))
+    referrals = make_referrals(rng, key, outcome, start, end, closed)
     if referrals:
         setting = services[-1]["setting"] if services else "komunitas"
         services.append(
@@ -822,6 +823,23 @@ def add_work(
         case["evaluations"] = make_evaluations(
             rng, stages["evaluation"], eval_end, outcome, ctx, bool(referrals)
         )
+
+
+def make_referrals(
+    rng: random.Random,
+    key: str,
+    outcome: str | None,
+    start: dt.date,
+    end: dt.date,
+    closed: dt.date | None,
+) -> list[dict[str, Any]]:
+    """The referral the outcome needs, shortly before closure; some open cases await an answer."""
+    if outcome and D.OUTCOMES[outcome]["referral"]:
+        date = max(start, closed - dt.timedelta(days=rng.randint(0, 7)))
+        return [make_referral(rng, key, outcome, date)]
+    if outcome is None and rng.random() < 0.25:
+        return [pending_referral(rng, key, min(end, days(start, rng, 0, 10)))]
+    return []
 
 
 def add_aftercare_stage(rng: random.Random, case: dict, today: dt.date) -> None:
@@ -1067,6 +1085,7 @@ def person_name(fake: Any, rng: random.Random) -> str:
 
 
 def slug(text: str) -> str:
+    """ASCII, lower case, words joined by hyphens."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
@@ -1159,10 +1178,12 @@ def make_intern(
 
 
 def academic_name(fake: Any, rng: random.Random) -> str:
+    """An invented lecturer's name with degrees."""
     return f"{pick(rng, ('Dr. ', ''))}{person_name(fake, rng)}, {pick(rng, ('M.Kesos.', 'M.Si.', 'M.Sos.'))}"
 
 
 def unique(base: str, taken: set[str]) -> str:
+    """``base``, or ``base-2``, ``base-3`` … if taken; records it as taken."""
     candidate, number = base, 2
     while candidate in taken:
         candidate, number = f"{base}-{number}", number + 1
@@ -1191,6 +1212,7 @@ def reflections(rng: random.Random, begin: dt.date, last: dt.date) -> list[dict[
 
 
 def author_of(record: dict[str, Any]) -> Author:
+    """The case author described by an intern record (weight: weeks of placement)."""
     placement, supervisors = record["placement"], record["supervisors"]
     return Author(
         record["id"],
@@ -1419,6 +1441,7 @@ def write_intern(
 
 
 def write(path: Path, text: str) -> None:
+    """Write UTF-8 text, creating folders."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
 
@@ -1442,7 +1465,7 @@ def sample_authors(root: Path) -> list[Author]:
 def sample_cases(
     root: Path,
     *,
-    first: int = 13,
+    first: int = 14,
     count: int = 48,
     seed: int = SAMPLE_SEED,
     today: dt.date = SAMPLE_TODAY,
