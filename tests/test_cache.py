@@ -19,9 +19,11 @@ TODAY = dt.date(2026, 11, 22)
 def project(tmp_path: Path) -> Path:
     for name in ("office.yaml",):
         shutil.copy(ROOT / name, tmp_path / name)
-    shutil.copytree(ROOT / "interns", tmp_path / "interns")
-    (tmp_path / "cases").mkdir()
-    shutil.copy(ROOT / "cases" / "K-2025-0001.yaml", tmp_path / "cases" / "K-2025-0001.yaml")
+    for folder in ("interns", "cases"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    for name in ("rubric.yaml", "holidays.yaml", "casebook.yml"):
+        if (ROOT / name).is_file():
+            shutil.copy(ROOT / name, tmp_path / name)
     return tmp_path
 
 
@@ -32,7 +34,7 @@ def _break_sex(path: Path) -> None:
 
 def test_second_run_reports_the_same_and_reuses_the_cache(project: Path) -> None:
     _break_sex(project / "cases" / "K-2025-0001.yaml")
-    shutil.copy(ROOT / "cases" / "K-2025-0001.yaml", project / "cases" / "K-2025-0002.yaml")
+    shutil.copy(ROOT / "cases" / "K-2025-0001.yaml", project / "cases" / "K-2025-9999.yaml")
     first_project, first = load_project(project, today=TODAY)
     assert (project / CACHE_DIR / "cases.pickle").is_file()
     second_project, second = load_project(project, today=TODAY)

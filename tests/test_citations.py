@@ -45,7 +45,7 @@ TRIO = Source(
     "lubis2021",
     "book",
     "Pekerjaan sosial generalis",
-    (("Lubis", "Citra"), ("Harahap", "Dimas"), ("Nasution", "Eka")),
+    (("Prasetyo", "Citra"), ("Hidayat", "Dimas"), ("Wijaya", "Eka")),
     year=2021,
     publisher="Penerbit Nusa",
     edition="2",
@@ -74,7 +74,7 @@ CHAPTER = Source(
     "hasibuan2018",
     "chapter",
     "Asesmen berbasis kekuatan",
-    (("Hasibuan", "Fitri"),),
+    (("Situmorang", "Fitri"),),
     year=2018,
     container="Bunga rampai pekerjaan sosial",
     pages="12-30",
@@ -93,7 +93,7 @@ THESIS = Source(
     "ginting2022",
     "thesis",
     "Reunifikasi keluarga gelandangan",
-    (("Ginting", "Hana"),),
+    (("Kurniawan", "Hana"),),
     year=2022,
     container="Skripsi",
     publisher="Universitas Nusantara Raya",
@@ -109,7 +109,7 @@ def test_initials_of_given_names():
 
 def test_author_list_uses_ampersand_and_twenty_author_rule():
     assert author_list(SARI) == "Sari, D., & Putra, B. S."
-    assert author_list(TRIO) == "Lubis, C., Harahap, D., & Nasution, E."
+    assert author_list(TRIO) == "Prasetyo, C., Hidayat, D., & Wijaya, E."
     many = Source("k", "book", "T", tuple((f"Penulis{i}", "Ana") for i in range(1, 23)), year=2020)
     listed = author_list(many)
     assert listed.startswith("Penulis1, A., Penulis2, A.,")
@@ -142,7 +142,7 @@ def test_mononym_keeps_its_single_name():
         (
             TRIO,
             (
-                "Lubis, C., Harahap, D., & Nasution, E. (2021). *Pekerjaan sosial generalis* (Edisi ke-2). "
+                "Prasetyo, C., Hidayat, D., & Wijaya, E. (2021). *Pekerjaan sosial generalis* (Edisi ke-2). "
                 "Penerbit Nusa."
             ),
         ),
@@ -164,7 +164,7 @@ def test_mononym_keeps_its_single_name():
         (
             CHAPTER,
             (
-                "Hasibuan, F. (2018). Asesmen berbasis kekuatan. Dalam *Bunga rampai pekerjaan sosial* "
+                "Situmorang, F. (2018). Asesmen berbasis kekuatan. Dalam *Bunga rampai pekerjaan sosial* "
                 "(hlm. 12–30). Penerbit Nusa."
             ),
         ),
@@ -174,7 +174,7 @@ def test_mononym_keeps_its_single_name():
         ),
         (
             THESIS,
-            "Ginting, H. (2022). *Reunifikasi keluarga gelandangan* [Skripsi, Universitas Nusantara Raya].",
+            "Kurniawan, H. (2022). *Reunifikasi keluarga gelandangan* [Skripsi, Universitas Nusantara Raya].",
         ),
     ],
 )
@@ -190,7 +190,7 @@ def test_english_conventions():
     assert "(2nd ed.)" in format_reference(TRIO, "en")
     assert "In *Bunga rampai pekerjaan sosial* (pp. 12–30)" in format_reference(CHAPTER, "en")
     cited = resolve_citations("[@lubis2021, p. 4]", ALL, "en").text
-    assert cited == "(Lubis et al., 2021, p. 4)"
+    assert cited == "(Prasetyo et al., 2021, p. 4)"
 
 
 def test_no_full_stop_after_doi_or_url():
@@ -240,7 +240,7 @@ def test_same_author_and_year_get_letters_in_list_and_text():
         ("[@sari2020]", "(Sari & Putra, 2020)"),
         ("@sari2020 menulis", "Sari dan Putra (2020) menulis"),
         ("@wibowo2019 [hlm. 3] menulis", "Wibowo (2019, hlm. 3) menulis"),
-        ("[@lubis2021]", "(Lubis dkk., 2021)"),
+        ("[@lubis2021]", "(Prasetyo dkk., 2021)"),
         ("[@permensos7]", "(Kementerian Sosial Republik Indonesia, 2021)"),
         ("[@uu14]", "(*Undang-Undang Nomor 14 Tahun 2019*, 2019)"),
         ("[@data-ppks]", "(Dinas Sosial Kota Sukamaju, t.t.)"),

@@ -57,7 +57,7 @@ LOGBOOK_DATES = [
 REFERENCE_STARTS = [
     "Padmasari, K., & Winarno, R. (2022)",
     "Sihombing, E. H. (2021)",
-    "Yolanda, T. R., Siregar, R., & Prayoga, B. (2023)",
+    "Yolanda, T. R., Simatupang, R., & Prayoga, B. (2023)",
 ]
 A4_POINTS = (595.28, 841.89)
 

@@ -106,7 +106,7 @@ def test_intern_page_profile_supervisors_cases_reflections(pages):
     assert "## Program magang\n\nPraktikum Pekerjaan Sosial II.\n" in page
     assert (
         "**Pembimbing lapangan:** Lestiana Marbun, S.Tr.Sos. (Pekerja Sosial Ahli Muda) dan "
-        "Gilang Saputra Nasution, S.Sos. (Pekerja Sosial Ahli Pertama)" in page
+        "Gilang Saputra Wijaya, S.Sos. (Pekerja Sosial Ahli Pertama)" in page
     )
     assert "**Jam setara SKS:** 26,5 dari 180 jam (4 SKS × 45 jam)" in page
     assert "**Kasus:** 4 (2 aktif, 2 ditutup)" in page
