@@ -18,9 +18,10 @@ The office's own public address and phone (office.yaml) are allowed everywhere.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -102,6 +103,7 @@ class Rules:
 
 def case_text_fields(case: Any) -> Iterator[TextField]:
     """Every free-text field of a case; the story fields are public when the audience is public."""
+    yield TextField(("case_id",), case.case_id)
     yield TextField(("client", "alias"), case.client.alias)
     yield TextField(("intake", "presenting_problem"), case.intake.presenting_problem)
     if case.consent.override:
@@ -174,6 +176,8 @@ def _code_and_severity(field: TextField, finding: Finding) -> tuple[str, str]:
         return "privacy.denylist", "error"
     if field.loc == ("client", "alias"):
         return "privacy.alias", "error"
+    if field.loc == ("case_id",):
+        return "privacy.case_id", "error"
     if field.public:
         return "privacy.public_identifier", "error"
     return "privacy.identifier", "warning"
@@ -324,6 +328,29 @@ def intern_problems(doc: Any, display: Any, rules: Rules = Rules()) -> list[Prob
 # ---------------------------------------------------------------- the public build
 
 
+def masked(text: str) -> str:
+    """A value named without being shown: first and last character and the length ("e…h[14]")."""
+    return f"{text[0]}…{text[-1]}[{len(text)}]" if len(text) > 2 else f"…[{len(text)}]"
+
+
+def _masked_part(part: str) -> str:
+    stem, dot, suffix = part.partition(".")
+    return masked(stem) + dot + suffix
+
+
+def mask_path(path: str, flagged: Callable[[str], bool]) -> str:
+    """``path`` with every component for which ``flagged(prefix)`` holds masked (names that leak)."""
+    parts = path.split("/")
+    shown = [_masked_part(p) if flagged("/".join(parts[: i + 1])) else p for i, p in enumerate(parts)]
+    return "/".join(shown)
+
+
+def mask_findings(findings: list[Any]) -> list[Any]:
+    """Audit findings whose paths never show a file or folder name that is itself a finding."""
+    named = {f.path for f in findings if f.where == "file_name"}
+    return [dataclasses.replace(f, path=mask_path(f.path, named.__contains__)) for f in findings]
+
+
 def say(code: str, lang: str, **params: Any) -> str:
     """A privacy message of the catalog in ``lang``."""
     return catalog_entry(code)["en" if lang == "en" else "id"].format(**params)
@@ -355,11 +382,18 @@ class PublicGuard:
         hits = []
         for path, data in sorted(files.items()):
             text = data.decode("utf-8", errors="replace")
-            if self.denylist.find(path) or self.denylist.find(text) or self._json_hit(path, text):
-                hits.append(say("privacy.denylist_tree", self.lang, path=path))
+            if self._hit(path) or self._hit(text) or self._json_hit(path, text):
+                shown = mask_path(path, lambda prefix: self._hit(prefix.rsplit("/", 1)[-1]))
+                hits.append(say("privacy.denylist_tree", self.lang, path=shown))
         if not hits:
             return []
         return [say("privacy.blocked", self.lang, count=len(hits))] + [f"  {hit}" for hit in hits]
+
+    def _hit(self, text: str) -> bool:
+        """A name in the text as read (tags dropped) or inside markup (comments, attribute values)."""
+        if self.denylist.find(text):
+            return True
+        return "<" in text and bool(self.denylist.find(text.replace("<", " ").replace(">", " ")))
 
     def _json_hit(self, path: str, text: str) -> bool:
         """JSON escapes (``\\u0052``) hide letters from the plain view: decode and look again."""
@@ -377,5 +411,5 @@ class PublicGuard:
         findings = audit_site(site_dir, denylist=self.denylist, allow=self.allow)
         if not findings:
             return []
-        lines = [f"  {format_finding(f, self.lang)}" for f in findings]
+        lines = [f"  {format_finding(f, self.lang)}" for f in mask_findings(findings)]
         return [say("privacy.audit_failed", self.lang, count=len(findings))] + lines

@@ -32,13 +32,13 @@ def command(site_dir: Path, denylist: Path | None, project: Path | None, lang: s
     matched value. Exit 0 when clean, 1 on any finding.
     """
     from generator.audit import audit_site, format_finding
-    from generator.privacy_check import say
+    from generator.privacy_check import mask_findings, say
 
     guard = _guard(project, denylist, lang)
     for notice in guard.notices():
         click.echo(notice, err=True)
     findings = audit_site(site_dir, denylist=guard.denylist, allow=guard.allow)
-    for finding in findings:
+    for finding in mask_findings(findings):
         click.echo(format_finding(finding, guard.lang))
     if findings:
         click.echo(say("privacy.audit_summary", guard.lang, count=len(findings)), err=True)
