@@ -511,6 +511,10 @@ class Settings(Strict):
     statistics: StatisticsSettings = described(
         "Kontrol pengungkapan statistik", "Disclosure control", default_factory=StatisticsSettings
     )
+    exports: list[Literal["docx", "pdf"]] = described(
+        "Laporan mahasiswa yang dapat diunduh dari situs telaah (docx, pdf)",
+        "Report files the review site offers for download", default_factory=list,
+    )
 
 
 MODELS["settings"] = Settings

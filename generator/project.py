@@ -137,6 +137,7 @@ class _Loader:
         self.problems: list[Problem] = []
         self.files = 0
         self.privacy = privacy_check.Rules()  # allow-list and deny-list for the free-text checks
+        self.context: dict[str, Any] = {}  # settings hold no vocabulary codes
         self.settings = self._settings()
         self.taxonomy = self._taxonomy()
         self.today = today or today_for()

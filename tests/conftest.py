@@ -18,6 +18,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+@pytest.fixture(autouse=True)
+def no_report_exports(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Builds skip the review site's DOCX/PDF downloads (seconds each) unless a test asks."""
+    monkeypatch.setenv("CASEBOOK_EXPORTS", "none")
+
+
 @pytest.fixture
 def update_goldens(request: pytest.FixtureRequest) -> bool:
     """True when the run was asked to rewrite golden files."""

@@ -23,7 +23,7 @@ TODAY = "2026-11-22"
 @pytest.fixture(autouse=True)
 def pinned_today(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CASEBOOK_TODAY", TODAY)
-    monkeypatch.delenv("CASEBOOK_EXPORTS", raising=False)
+    monkeypatch.setenv("CASEBOOK_EXPORTS", "none")  # casebook.yml may ask for exports
 
 
 @pytest.fixture(scope="module")

@@ -154,7 +154,7 @@ def site_downloads(project: Any, *, lang: str | None = None) -> dict[str, bytes]
     files: dict[str, bytes] = {}
     cache = project.root.joinpath(*CACHE_FOLDER)
     for intern_id in sorted(project.interns):
-        formats = download_formats()
+        formats = download_formats(project)
         if not formats:
             break
         report = build_report(project, intern_id)

@@ -47,16 +47,20 @@ WIDE_PAGE = "---\nhide:\n  - toc\n---\n\n"  # Material: no right-hand toc, room 
 STATUS_LABEL = {None: "Belum ada telaah"}
 
 
-def download_formats() -> tuple[str, ...]:
-    """The export formats the build adds to the review site (``CASEBOOK_EXPORTS=docx,pdf``)."""
-    wanted = os.environ.get(EXPORTS_VARIABLE, "")
+def download_formats(project: Any = None) -> tuple[str, ...]:
+    """The export formats the build adds to the review site: ``exports`` in casebook.yml,
+    overridden by ``CASEBOOK_EXPORTS=docx,pdf`` (or ``none``) in the environment."""
+    wanted = os.environ.get(EXPORTS_VARIABLE)
+    if wanted is None:
+        settings = getattr(project, "settings", None)
+        wanted = ",".join(getattr(settings, "exports", ()) or ())
     return tuple(f for f in EXPORT_FORMATS if f in {w.strip().lower() for w in wanted.split(",")})
 
 
 def lecturer_pages(project: Any, *, lang: str | None = None) -> dict[str, str]:
     """Every page of the lecturer's view (review audience)."""
     problems = getattr(project, "problems", [])
-    formats = download_formats()
+    formats = download_formats(project)
     figures = [
         intern_figures(project, intern_id, problems) for intern_id in sorted(project.interns)
     ]
