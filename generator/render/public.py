@@ -80,6 +80,8 @@ PHRASES: dict[str, dict[str, str]] = {
     },
     "story.facts": {"id": "Fakta singkat", "en": "Key facts"},
     "story.back": {"id": "Semua cerita", "en": "All stories"},
+    "story.fact": {"id": "Aspek", "en": "Aspect"},
+    "story.value": {"id": "Keterangan", "en": "Details"},
     "fact.city": {"id": "Kota/kabupaten", "en": "City or regency"},
     "fact.age_group": {"id": "Kelompok umur", "en": "Age group"},
     "fact.sex": {"id": "Jenis kelamin", "en": "Sex"},
@@ -171,7 +173,8 @@ def story_facts(story: PublicCase, project: Any, lang: str) -> list[tuple[str, s
 
 def story_page(story: PublicCase, project: Any, lang: str) -> str:
     """One story: title, the approved text, a note on anonymisation, the generalised facts."""
-    facts = "\n\n".join(f"{name}\n:   {value}" for name, value in story_facts(story, project, lang))
+    rows = [f"| {name} | {value} |" for name, value in story_facts(story, project, lang)]
+    facts = "\n".join([f"| {say('story.fact', lang)} | {say('story.value', lang)} |", "|---|---|", *rows])
     return "\n\n".join([
         f"# {plain(story.title)}",
         plain_paragraphs(story.summary),
