@@ -86,7 +86,10 @@ class Rules:
     def fingerprint(self) -> str:
         """Changes with the detectors, this module, the allow-list or the deny-list (cache key)."""
         here = Path(__file__).parent
-        code = b"".join((here / name).read_bytes() for name in ("detectors.py", "denylist.py", "privacy_check.py"))
+        code = b"".join(
+            (here / name).read_bytes()
+            for name in ("detectors.py", "denylist.py", "privacy_check.py")
+        )
         extra = "\0".join((*self.allow, self.denylist_digest)).encode("utf-8")
         return hashlib.blake2b(code + extra, digest_size=16).hexdigest()
 
@@ -156,7 +159,9 @@ def _plan_fields(plan: Any) -> Iterator[TextField]:
 def intern_text_fields(intern: Any) -> Iterator[TextField]:
     """Free text of intern.yaml: monthly reflections and the report title."""
     for index, reflection in enumerate(intern.reflections):
-        yield from _optional(("reflections", index), reflection, ("learned", "obstacles", "solutions"))
+        yield from _optional(
+            ("reflections", index), reflection, ("learned", "obstacles", "solutions")
+        )
     yield from _optional((), intern, ("report_title",))
 
 
@@ -185,9 +190,18 @@ def _code_and_severity(field: TextField, finding: Finding) -> tuple[str, str]:
 
 def _params(finding: Finding) -> dict[str, str]:
     labels = DETECTOR_LABELS.get(finding.detector) or {
-        "id": finding.detector, "en": finding.detector, "hint_id": "", "hint_en": ""}
-    return {"detector": finding.detector, "label_id": labels["id"], "label_en": labels["en"],
-            "hint_id": labels["hint_id"], "hint_en": labels["hint_en"]}
+        "id": finding.detector,
+        "en": finding.detector,
+        "hint_id": "",
+        "hint_en": "",
+    }
+    return {
+        "detector": finding.detector,
+        "label_id": labels["id"],
+        "label_en": labels["en"],
+        "hint_id": labels["hint_id"],
+        "hint_en": labels["hint_en"],
+    }
 
 
 def _dotted(loc: Loc) -> str:
@@ -210,7 +224,9 @@ class _Positions:
 
     def node(self, loc: Loc) -> yaml.Node | None:
         if self._root is None:
-            self._root = yaml.compose(self.source(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+            self._root = yaml.compose(
+                self.source(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+            )
         node = self._root
         for part in loc:
             node = _child(node, part)
@@ -224,7 +240,7 @@ class _Positions:
         if node is None:
             return 1, 1
         text = self.source()
-        raw = text[node.start_mark.index:node.end_mark.index]
+        raw = text[node.start_mark.index : node.end_mark.index]
         index = node.start_mark.index + source_offset(raw, value, offset)
         return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
 
@@ -252,16 +268,26 @@ def source_offset(raw: str, value: str, offset: int) -> int:
     return 0
 
 
-def field_problems(fields: Iterator[TextField], display: str, positions: _Positions,
-                   rules: Rules) -> list[Problem]:
+def field_problems(
+    fields: Iterator[TextField], display: str, positions: _Positions, rules: Rules
+) -> list[Problem]:
     """Problems for every finding in ``fields`` of one file (positions computed only on a finding)."""
     problems = []
     for field in fields:
         for finding in rules.scan(field.text):
             code, severity = _code_and_severity(field, finding)
             line, column = positions.of(field.loc, field.text, finding.start)
-            problems.append(Problem.make(display, line, column, _dotted(field.loc), code, severity=severity,
-                                         **_params(finding)))
+            problems.append(
+                Problem.make(
+                    display,
+                    line,
+                    column,
+                    _dotted(field.loc),
+                    code,
+                    severity=severity,
+                    **_params(finding),
+                )
+            )
     return problems
 
 
@@ -273,7 +299,9 @@ def case_problems(case: Any, loaded: Any, display: str, rules: Rules = Rules()) 
     )
 
 
-def _subgroup_problems(case: Any, display: str, positions: _Positions, taxonomy: Any) -> list[Problem]:
+def _subgroup_problems(
+    case: Any, display: str, positions: _Positions, taxonomy: Any
+) -> list[Problem]:
     """A public story about a sensitive subgroup (ODGJ, pasung...): health data, aggregates only."""
     from generator.public import has_sensitive_subgroup
     from generator.taxonomy import load_taxonomy
@@ -283,25 +311,31 @@ def _subgroup_problems(case: Any, display: str, positions: _Positions, taxonomy:
     if not has_sensitive_subgroup(case, taxonomy or load_taxonomy(None)):
         return []
     line, column = positions.of(("publication", "audience"), "", 0)
-    return [Problem.make(display, line, column, "publication.audience", "privacy.sensitive_subgroup")]
+    return [
+        Problem.make(display, line, column, "publication.audience", "privacy.sensitive_subgroup")
+    ]
 
 
-def yaml_problems(fields: Iterator[TextField], loaded: Any, display: str,
-                  rules: Rules = Rules()) -> list[Problem]:
+def yaml_problems(
+    fields: Iterator[TextField], loaded: Any, display: str, rules: Rules = Rules()
+) -> list[Problem]:
     """Findings in the given fields of any loaded YAML file (intern.yaml, logbook.yaml)."""
     positions = _Positions(getattr(loaded, "text", None), getattr(loaded, "path", None))
     return field_problems(fields, display, positions, rules)
 
 
-def markdown_problems(text: str, display: str, rules: Rules = Rules(),
-                      extra_allow: tuple[str, ...] = ()) -> list[Problem]:
+def markdown_problems(
+    text: str, display: str, rules: Rules = Rules(), extra_allow: tuple[str, ...] = ()
+) -> list[Problem]:
     """Findings in a hand-written Markdown file (an intern's chapter): warnings, deny-list errors."""
     problems = []
     for finding in rules.scan(text, extra_allow=extra_allow):
         line = text.count("\n", 0, finding.start) + 1
         column = finding.start - (text.rfind("\n", 0, finding.start) + 1) + 1
         code, severity = _code_and_severity(TextField(("chapter",), text), finding)
-        problems.append(Problem.make(display, line, column, "", code, severity=severity, **_params(finding)))
+        problems.append(
+            Problem.make(display, line, column, "", code, severity=severity, **_params(finding))
+        )
     return problems
 
 
@@ -314,14 +348,24 @@ def intern_problems(doc: Any, display: Any, rules: Rules = Rules()) -> list[Prob
     folder = Path(doc.folder)
     problems = []
     if "intern" in doc.sources and doc.sources["intern"] is not None:
-        problems += yaml_problems(intern_text_fields(doc.intern), doc.sources["intern"],
-                                  display(folder / "intern.yaml"), rules)
+        problems += yaml_problems(
+            intern_text_fields(doc.intern),
+            doc.sources["intern"],
+            display(folder / "intern.yaml"),
+            rules,
+        )
     if doc.sources.get("logbook") is not None:
-        problems += yaml_problems(logbook_text_fields(doc.logbook), doc.sources["logbook"],
-                                  display(folder / "logbook.yaml"), rules)
+        problems += yaml_problems(
+            logbook_text_fields(doc.logbook),
+            doc.sources["logbook"],
+            display(folder / "logbook.yaml"),
+            rules,
+        )
     citations = tuple(f"@{reference.id}" for reference in doc.references.references)
     for name, text in sorted(doc.chapters.items()):
-        problems += markdown_problems(text, display(folder / "chapters" / f"{name}.md"), rules, citations)
+        problems += markdown_problems(
+            text, display(folder / "chapters" / f"{name}.md"), rules, citations
+        )
     return problems
 
 
@@ -341,7 +385,9 @@ def _masked_part(part: str) -> str:
 def mask_path(path: str, flagged: Callable[[str], bool]) -> str:
     """``path`` with every component for which ``flagged(prefix)`` holds masked (names that leak)."""
     parts = path.split("/")
-    shown = [_masked_part(p) if flagged("/".join(parts[: i + 1])) else p for i, p in enumerate(parts)]
+    shown = [
+        _masked_part(p) if flagged("/".join(parts[: i + 1])) else p for i, p in enumerate(parts)
+    ]
     return "/".join(shown)
 
 

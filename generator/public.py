@@ -140,7 +140,13 @@ def project_salt(project: Any) -> bytes:
     digest = hashlib.sha256(b"casebook-public-id-fallback\0")
     for doc in project.sorted_cases():
         case = doc.case
-        private = (case.case_id, case.client.alias, case.intake.date, case.client.age, case.consent.date)
+        private = (
+            case.case_id,
+            case.client.alias,
+            case.intake.date,
+            case.client.age,
+            case.consent.date,
+        )
         digest.update(repr(private).encode("utf-8") + b"\0")
     return digest.digest()
 
@@ -191,7 +197,11 @@ def completed_stages(case: Case, taxonomy: Any) -> tuple[str, ...]:
     from generator.validate import current_stage
 
     def rank(stage: str) -> int:
-        return int(taxonomy.entry("stage", stage).get("order", 99)) if taxonomy.has("stage", stage) else 99
+        return (
+            int(taxonomy.entry("stage", stage).get("order", 99))
+            if taxonomy.has("stage", stage)
+            else 99
+        )
 
     ordered = sorted(case.stages, key=lambda stage: (rank(stage), stage))
     if case.closure is None:
@@ -244,7 +254,9 @@ def public_view(doc_or_case: Any, project: Any, *, salt: bytes) -> PublicCase:
 def public_stories(project: Any, *, salt: bytes | None = None) -> list[PublicCase]:
     """Every approved story, newest quarter first, then by page id (never by case id)."""
     salt = project_salt(project) if salt is None else salt
-    stories = [public_view(doc, project, salt=salt) for doc in _story_docs(project.sorted_cases(), project)]
+    stories = [
+        public_view(doc, project, salt=salt) for doc in _story_docs(project.sorted_cases(), project)
+    ]
     ids = [story.public_id for story in stories]
     if len(set(ids)) != len(ids):  # 19^8 ids: a clash is astronomically unlikely, but never silent
         raise ValueError("two public stories got the same page id; add private/public-id.key")

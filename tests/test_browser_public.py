@@ -24,8 +24,10 @@ def public_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         root = copy_sample(tmp_path_factory.mktemp("browser-public") / "project")
         shutil.copytree(REPO / "content", root / "content")
         (root / "private").mkdir()
-        shutil.copy(REPO / "tests" / "fixtures" / "privacy" / "denylist.synthetic.txt",
-                    root / "private" / "denylist.txt")
+        shutil.copy(
+            REPO / "tests" / "fixtures" / "privacy" / "denylist.synthetic.txt",
+            root / "private" / "denylist.txt",
+        )
         result = build(root, audiences=("public",), out=root / "site", strict=True)
     assert result.ok, result.error
     return root / "site" / "public"

@@ -52,12 +52,22 @@ def sample_project(target: Path) -> Path:
 
 def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, **TODAY, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=root, capture_output=True,
-                          text=True, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
 
 
 def site_bytes(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(site).as_posix(): p.read_bytes()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
 
 
 def output_text(site: Path) -> str:
@@ -67,7 +77,9 @@ def output_text(site: Path) -> str:
         views.append(rel)
         if rel.startswith(THEME):
             continue
-        text = (gzip.decompress(data) if rel.endswith(".gz") else data).decode("utf-8", errors="replace")
+        text = (gzip.decompress(data) if rel.endswith(".gz") else data).decode(
+            "utf-8", errors="replace"
+        )
         views += [text, html.unescape(text)]
         if rel.endswith(".json"):
             views.append(json.dumps(json.loads(text), ensure_ascii=False))
@@ -84,8 +96,14 @@ def sample(tmp_path_factory):
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("CASEBOOK_TODAY", "2026-11-22")
         project, _ = load_project(root)
-    return {"root": root, "result": result, "seconds": elapsed, "project": project,
-            "site": root / "site" / "public", "text": output_text(root / "site" / "public")}
+    return {
+        "root": root,
+        "result": result,
+        "seconds": elapsed,
+        "project": project,
+        "site": root / "site" / "public",
+        "text": output_text(root / "site" / "public"),
+    }
 
 
 def test_casebook_build_builds_both_audiences(sample):
@@ -98,14 +116,19 @@ def test_casebook_build_builds_both_audiences(sample):
 def test_public_site_shows_the_approved_stories_and_no_other_case(sample):
     project = sample["project"]
     salt = project_salt(project)
-    stories = {public_id(d.case.case_id, salt): d.case for d in project.sorted_cases()
-               if is_story(d.case, project.taxonomy)}
+    stories = {
+        public_id(d.case.case_id, salt): d.case
+        for d in project.sorted_cases()
+        if is_story(d.case, project.taxonomy)
+    }
     assert len(stories) >= 10
     pages = {p.parent.name for p in (sample["site"] / "cerita").glob("*/index.html")}
     assert pages == set(stories)
     listing = html.unescape((sample["site"] / "cerita" / "index.html").read_text(encoding="utf-8"))
     for page, case in stories.items():
-        story = html.unescape((sample["site"] / "cerita" / page / "index.html").read_text(encoding="utf-8"))
+        story = html.unescape(
+            (sample["site"] / "cerita" / page / "index.html").read_text(encoding="utf-8")
+        )
         assert case.publication.title in story and case.publication.title in listing
         assert " ".join(case.publication.summary.split())[:60] in story
     others = [d.case for d in project.sorted_cases() if not is_story(d.case, project.taxonomy)]
@@ -117,8 +140,11 @@ def test_public_site_shows_the_approved_stories_and_no_other_case(sample):
 
 def test_no_private_value_of_the_sample_is_anywhere_in_the_public_site(sample):
     project, text = sample["project"], sample["text"]
-    stories_text = " ".join(f"{d.case.publication.title} {d.case.publication.summary}"
-                            for d in project.sorted_cases() if is_story(d.case, project.taxonomy))
+    stories_text = " ".join(
+        f"{d.case.publication.title} {d.case.publication.summary}"
+        for d in project.sorted_cases()
+        if is_story(d.case, project.taxonomy)
+    )
     private = set()
     for doc in project.sorted_cases():
         case = doc.case
@@ -128,9 +154,18 @@ def test_no_private_value_of_the_sample_is_anywhere_in_the_public_site(sample):
             private.add(case.record.review.reviewer)
     for doc in project.sorted_interns():
         intern = doc.intern
-        private |= {intern.id, intern.name, intern.student_number or "", *(p.name for p in intern.supervisors.academic)}
-    private |= {person.name for person in project.office.staff} | {person.id for person in project.office.staff}
-    private = {p for p in private if p and p not in stories_text}  # approved story text may say "LKSA mitra"
+        private |= {
+            intern.id,
+            intern.name,
+            intern.student_number or "",
+            *(p.name for p in intern.supervisors.academic),
+        }
+    private |= {person.name for person in project.office.staff} | {
+        person.id for person in project.office.staff
+    }
+    private = {
+        p for p in private if p and p not in stories_text
+    }  # approved story text may say "LKSA mitra"
     assert len(private) > 100
     leaks = sorted(p for p in private if re.search(rf"(?<!\w){re.escape(p)}(?!\w)", text))
     assert leaks == []
@@ -142,7 +177,9 @@ def test_public_site_passes_the_audit_and_has_no_outside_url_but_links(sample):
     for page in sample["site"].rglob("*.html"):
         markup = page.read_text(encoding="utf-8")
         sources = re.findall(r'(?:src|href)="(https?://[^"]+)"', markup)
-        assert [s for s in sources if not s.startswith("https://squidfunk.github.io/mkdocs-material/")] == [], page
+        assert [
+            s for s in sources if not s.startswith("https://squidfunk.github.io/mkdocs-material/")
+        ] == [], page
         assert "<!--" not in markup and "edit/" not in markup
 
 
@@ -168,7 +205,9 @@ def test_casebook_audit_command(sample, tmp_path):
     shutil.copytree(sample["site"], site)
     clean = run_cli(sample["root"], "audit", str(site))
     assert clean.returncode == 0, clean.stdout + clean.stderr
-    (site / "catatan.html").write_text("<p>Ibu Estiono Usamah, hp 0812-0000-9999</p>", encoding="utf-8")
+    (site / "catatan.html").write_text(
+        "<p>Ibu Estiono Usamah, hp 0812-0000-9999</p>", encoding="utf-8"
+    )
     (site / "estiono-usamah").mkdir()
     (site / "estiono-usamah" / "index.html").write_text("<p>x</p>", encoding="utf-8")
     leaky = run_cli(sample["root"], "audit", str(site), "--lang", "en")
@@ -176,8 +215,12 @@ def test_casebook_audit_command(sample, tmp_path):
     lines = leaky.stdout.splitlines()
     assert "catatan.html:1  phone  phone number (text)." in "\n".join(lines)
     assert any(line.startswith("catatan.html:1  denylist  ") for line in lines)
-    assert any(line.startswith("e…h[14]  denylist  ") for line in lines)  # the leaking folder name is masked
-    assert "0812" not in leaky.stdout and "Usamah" not in leaky.stdout and "usamah" not in leaky.stdout
+    assert any(
+        line.startswith("e…h[14]  denylist  ") for line in lines
+    )  # the leaking folder name is masked
+    assert (
+        "0812" not in leaky.stdout and "Usamah" not in leaky.stdout and "usamah" not in leaky.stdout
+    )
     other = tmp_path / "other.txt"
     other.write_text("Nama Lain Sekali\n", encoding="utf-8")
     no_names = run_cli(sample["root"], "audit", str(site), "--denylist", str(other))
@@ -195,12 +238,20 @@ def small_project(root: Path, notes: str = "", summary: str = "", denylist: bool
     (root / "cases").mkdir(parents=True)
     (root / "interns" / "dewi-lestari-2025").mkdir(parents=True)
     shutil.copy(REPO / "office.yaml", root / "office.yaml")
-    shutil.copy(REPO / "interns" / "dewi-lestari-2025" / "intern.yaml", root / "interns" / "dewi-lestari-2025")
+    shutil.copy(
+        REPO / "interns" / "dewi-lestari-2025" / "intern.yaml",
+        root / "interns" / "dewi-lestari-2025",
+    )
     text = (REPO / "cases" / "K-2025-0001.yaml").read_text(encoding="utf-8")
     if notes:
-        text = text.replace("bersedia ikut ke rumah singgah", f"bersedia ikut ke rumah singgah. {notes}")
+        text = text.replace(
+            "bersedia ikut ke rumah singgah", f"bersedia ikut ke rumah singgah. {notes}"
+        )
     if summary:
-        text = text.replace("kembali dengan keluarga tidak berhasil", f"kembali dengan keluarga {summary} tidak berhasil")
+        text = text.replace(
+            "kembali dengan keluarga tidak berhasil",
+            f"kembali dengan keluarga {summary} tidak berhasil",
+        )
     (root / "cases" / "K-2025-0001.yaml").write_text(text, encoding="utf-8")
     if denylist:
         (root / "private").mkdir()
@@ -224,7 +275,11 @@ def test_identifiers_in_internal_notes_build_clean_in_the_story_they_stop_the_bu
     (leaky / "site" / "public" / "old.html").write_text("lama", encoding="utf-8")
     stopped = build(leaky, audiences=("public",))
     assert stopped.invalid and not stopped.ok
-    found = {dict(p.params)["detector"] for p in stopped.problems if p.code == "privacy.public_identifier"}
+    found = {
+        dict(p.params)["detector"]
+        for p in stopped.problems
+        if p.code == "privacy.public_identifier"
+    }
     assert found == {"phone", "nik", "street_address"}
     assert [p.name for p in (leaky / "site" / "public").iterdir()] == ["old.html"]
 

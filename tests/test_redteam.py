@@ -36,15 +36,17 @@ from generator.audit import audit_site, format_finding
 from generator.build import build_audience, tree_files, write_tree
 from generator.denylist import DenyList
 from generator.detectors import scan_text
+from generator.privacy_check import mask_findings, masked
 from generator.problems import format_problem
 from generator.project import load_project
-from generator.privacy_check import mask_findings, masked
 from generator.public import project_salt, public_id
 from generator.site import build_site
 
 pytestmark = pytest.mark.slow
 
-CORPUS = yaml.safe_load((REPO / "tests" / "fixtures" / "redteam" / "corpus.yaml").read_text(encoding="utf-8"))
+CORPUS = yaml.safe_load(
+    (REPO / "tests" / "fixtures" / "redteam" / "corpus.yaml").read_text(encoding="utf-8")
+)
 PAYLOADS: list[dict] = CORPUS["payloads"]
 DETECTED = [p for p in PAYLOADS if p["detector"] != "denylist"]
 NAMES = [p for p in PAYLOADS if p["detector"] == "denylist"]
@@ -83,7 +85,9 @@ def write_case(root: Path, case_id: str, change) -> None:
 def forced_build(root: Path, site: Path) -> tuple[str | None, list]:
     """The public build as ``casebook build`` runs it after the check, even when the check failed."""
     project, problems = load_project(root)
-    error = build_audience(project, "public", site, strict=False, lang="id", say=lambda message: None)
+    error = build_audience(
+        project, "public", site, strict=False, lang="id", say=lambda message: None
+    )
     return error, problems
 
 
@@ -122,13 +126,18 @@ def leaked(value: str, text: str) -> bool:
         return True
     chars = [c for c in value if c.isalnum()]
     return bool(re.search(r"[\W_]{0,3}".join(map(re.escape, chars)), text, re.IGNORECASE)) or bool(
-        DenyList([value]).find(text) if not any(c.isdigit() for c in value) and " " in value else False
+        DenyList([value]).find(text)
+        if not any(c.isdigit() for c in value) and " " in value
+        else False
     )
 
 
 def detectors_of(problems, file: str, code: str, path: str | None = None) -> set[str]:
-    return {dict(p.params).get("detector") for p in problems
-            if p.file == file and p.code == code and (path is None or p.path == path)}
+    return {
+        dict(p.params).get("detector")
+        for p in problems
+        if p.file == file and p.code == code and (path is None or p.path == path)
+    }
 
 
 def audit_lines(error: str) -> set[tuple[str, str]]:
@@ -169,8 +178,18 @@ def plant_everywhere(data: dict) -> None:
     for evaluation in data["evaluations"]:
         evaluation["note"] = ALL
     data["closure"]["reason"] = ALL
-    data["notes"] = {stage: ALL for stage in ("engagement_intake", "assessment", "planning", "intervention",
-                                              "evaluation", "termination", "reflection")}
+    data["notes"] = {
+        stage: ALL
+        for stage in (
+            "engagement_intake",
+            "assessment",
+            "planning",
+            "intervention",
+            "evaluation",
+            "termination",
+            "reflection",
+        )
+    }
     data["publication"]["summary"] += " " + " ".join(CONTROLS) + "."
 
 
@@ -183,10 +202,20 @@ def plant_in_intern(root: Path) -> None:
     text = (folder / "intern.yaml").read_text(encoding="utf-8")
     text = re.sub(r"(?m)^name: .*$", "name: Rahmat Uji Sinaga", text)
     text = re.sub(r"(?m)^student_number: .*$", "student_number: '219999999'", text)
-    text = re.sub(r"(?m)^(    obstacles: )(.*)$", lambda m: m.group(1) + json.dumps(ALL + " " + m.group(2)), text, count=1)
+    text = re.sub(
+        r"(?m)^(    obstacles: )(.*)$",
+        lambda m: m.group(1) + json.dumps(ALL + " " + m.group(2)),
+        text,
+        count=1,
+    )
     (folder / "intern.yaml").write_text(text, encoding="utf-8")
     logbook = (folder / "logbook.yaml").read_text(encoding="utf-8")
-    logbook = re.sub(r"(?m)^(    description: )(.*)$", lambda m: m.group(1) + json.dumps(ALL + " " + m.group(2)), logbook, count=1)
+    logbook = re.sub(
+        r"(?m)^(    description: )(.*)$",
+        lambda m: m.group(1) + json.dumps(ALL + " " + m.group(2)),
+        logbook,
+        count=1,
+    )
     (folder / "logbook.yaml").write_text(logbook, encoding="utf-8")
     chapter = folder / "chapters" / "pelaksanaan.md"
     chapter.write_text(chapter.read_text(encoding="utf-8") + "\n\n" + ALL + "\n", encoding="utf-8")
@@ -204,7 +233,13 @@ def internal(tmp_path_factory):
         error, problems = forced_build(root, tmp / "site" / "public")
         project, _ = load_project(root)
         story = public_id("K-2025-0901", project_salt(project))
-    return {"root": root, "site": tmp / "site" / "public", "error": error, "problems": problems, "story": story}
+    return {
+        "root": root,
+        "site": tmp / "site" / "public",
+        "error": error,
+        "problems": problems,
+        "story": story,
+    }
 
 
 def test_internal_identifiers_never_reach_the_public_site(internal):
@@ -214,7 +249,14 @@ def test_internal_identifiers_never_reach_the_public_site(internal):
     text = output_text(site)
     missing = [p["id"] for p in PAYLOADS if leaked(p["value"], text)]
     assert missing == []
-    for private in ("K-2025-0901", "Rahmat Uji Sinaga", "219999999", "Panti Estiono", "Kenanga Uji", "Ujiraya"):
+    for private in (
+        "K-2025-0901",
+        "Rahmat Uji Sinaga",
+        "219999999",
+        "Panti Estiono",
+        "Kenanga Uji",
+        "Ujiraya",
+    ):
         assert not leaked(private, text), private
     office = yaml.safe_load((REPO / "office.yaml").read_text(encoding="utf-8"))
     allow = [office["address"], office["phone"]]
@@ -224,21 +266,40 @@ def test_internal_identifiers_never_reach_the_public_site(internal):
 def test_internal_identifiers_are_check_warnings_and_names_are_check_errors(internal):
     problems = [p for p in internal["problems"] if p.file == "cases/K-2025-0901.yaml"]
     errors = {(p.code, p.path) for p in problems if p.is_error}
-    assert {code for code, _ in errors} == {"privacy.denylist"}  # only the real names stop the check
+    assert {code for code, _ in errors} == {
+        "privacy.denylist"
+    }  # only the real names stop the check
     expected = {p["detector"] for p in DETECTED}
-    for path in ("intake.presenting_problem", "assessment.summary", "notes.intervention", "referrals[0].reason",
-                 "evaluations[0].note", "closure.reason", "plan.fallback"):
-        assert detectors_of(problems, "cases/K-2025-0901.yaml", "privacy.identifier", path) >= expected, path
-    strengths = {dict(p.params)["detector"] for p in problems if p.path.startswith("assessment.strengths")}
+    for path in (
+        "intake.presenting_problem",
+        "assessment.summary",
+        "notes.intervention",
+        "referrals[0].reason",
+        "evaluations[0].note",
+        "closure.reason",
+        "plan.fallback",
+    ):
+        assert (
+            detectors_of(problems, "cases/K-2025-0901.yaml", "privacy.identifier", path) >= expected
+        ), path
+    strengths = {
+        dict(p.params)["detector"] for p in problems if p.path.startswith("assessment.strengths")
+    }
     assert strengths >= expected
     intern_files = {p.file for p in internal["problems"] if p.code.startswith("privacy.")}
-    assert {"interns/dewi-lestari-2025/intern.yaml", "interns/dewi-lestari-2025/logbook.yaml",
-            "interns/dewi-lestari-2025/chapters/pelaksanaan.md"} <= intern_files
+    assert {
+        "interns/dewi-lestari-2025/intern.yaml",
+        "interns/dewi-lestari-2025/logbook.yaml",
+        "interns/dewi-lestari-2025/chapters/pelaksanaan.md",
+    } <= intern_files
 
 
 def test_negative_controls_in_the_story_are_never_reported(internal):
-    story_problems = [p for p in internal["problems"]
-                      if p.file == "cases/K-2025-0901.yaml" and p.path.startswith("publication")]
+    story_problems = [
+        p
+        for p in internal["problems"]
+        if p.file == "cases/K-2025-0901.yaml" and p.path.startswith("publication")
+    ]
     assert story_problems == []
     text = output_text(internal["site"])
     assert all(control in html.unescape(text) for control in CONTROLS)  # published as written
@@ -260,9 +321,12 @@ def test_messages_never_print_a_planted_value(internal):
 def story_with(value: str, alias: bool = True):
     def change(data: dict) -> None:
         data["publication"]["title"] = f"Cerita {value}"[:300]
-        data["publication"]["summary"] = f"Klien ditemui tim penjangkauan, {value}, lalu didampingi."
+        data["publication"]["summary"] = (
+            f"Klien ditemui tim penjangkauan, {value}, lalu didampingi."
+        )
         if alias and len(value) <= 40:
             data["client"]["alias"] = value
+
     return change
 
 
@@ -283,7 +347,14 @@ def public_fields(tmp_path_factory):
         error, problems = forced_build(root, site)
         project, _ = load_project(root)
         salt = project_salt(project)
-    return {"root": root, "site": site, "error": error, "problems": problems, "ids": ids, "salt": salt}
+    return {
+        "root": root,
+        "site": site,
+        "error": error,
+        "problems": problems,
+        "ids": ids,
+        "salt": salt,
+    }
 
 
 @pytest.mark.parametrize("payload", DETECTED, ids=[p["id"] for p in DETECTED])
@@ -291,7 +362,9 @@ def test_identifier_in_the_story_is_a_check_error_with_its_detector(public_field
     file = f"cases/{public_fields['ids'][payload['id']]}.yaml"
     problems = public_fields["problems"]
     for path in ("publication.title", "publication.summary"):
-        assert payload["detector"] in detectors_of(problems, file, "privacy.public_identifier", path), path
+        assert payload["detector"] in detectors_of(
+            problems, file, "privacy.public_identifier", path
+        ), path
     if len(payload["value"]) <= 40:
         assert payload["detector"] in detectors_of(problems, file, "privacy.alias")
 
@@ -320,7 +393,10 @@ def test_denylisted_name_in_the_story_stops_check_and_the_generated_tree(tmp_pat
     error, problems = forced_build(root, site)
     file = "cases/K-2099-0900.yaml"
     assert {p.path for p in problems if p.file == file and p.code == "privacy.denylist"} >= {
-        "publication.title", "publication.summary", "client.alias"}
+        "publication.title",
+        "publication.summary",
+        "client.alias",
+    }
     assert error and "daftar nama terlarang" in error and not site.exists()  # stopped before MkDocs
     story = public_id("K-2099-0900", project_salt(load_project(root)[0]))
     assert f"cerita/{story}.md" in error and "cerita/index.md" in error
@@ -332,7 +408,9 @@ def test_case_id_and_file_name_with_an_identifier_is_a_check_error(tmp_path):
     write_case(root, "estiono-usamah", lambda d: None)
     write_case(root, "K-0812-0000-9999", lambda d: None)
     _, problems = load_project(root)
-    assert detectors_of(problems, "cases/estiono-usamah.yaml", "privacy.denylist", "case_id") == {"denylist"}
+    assert detectors_of(problems, "cases/estiono-usamah.yaml", "privacy.denylist", "case_id") == {
+        "denylist"
+    }
     assert detectors_of(problems, "cases/K-0812-0000-9999.yaml", "privacy.case_id") == {"phone"}
 
 
@@ -347,7 +425,7 @@ def content_pages(value: str, slug: str) -> dict[str, str]:
         "heading.md": f"# Halaman\n\n## Keluarga {value}\n\nTeks.\n",
         "comment.md": f"# Halaman\n\nTeks.<!-- {value} -->\n",
         "hidden-span.md": f'# Halaman\n\n<span style="display:none">{value}</span>\n',
-        "image-alt.md": f'# Halaman\n\n![Foto {value}](img/x.png)\n',
+        "image-alt.md": f"# Halaman\n\n![Foto {value}](img/x.png)\n",
         "image-title.md": f'# Halaman\n\n![Foto](img/x.png "{value}")\n',
         "abbreviation.md": f"# Halaman\n\nData UJI.\n\n*[UJI]: {value}\n",
         "footnote.md": f"# Halaman\n\nTeks.[^1]\n\n[^1]: {value}\n",
@@ -359,7 +437,12 @@ def content_pages(value: str, slug: str) -> dict[str, str]:
     }
 
 
-PNG = b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + b"IHDR" + struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)
+PNG = (
+    b"\x89PNG\r\n\x1a\n"
+    + struct.pack(">I", 13)
+    + b"IHDR"
+    + struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)
+)
 PNG += struct.pack(">I", zlib.crc32(PNG[12:29]) & 0xFFFFFFFF) + b"\x00\x00\x00\x00IEND\xaeB`\x82"
 
 
@@ -386,9 +469,23 @@ def plant_content(root: Path, payloads: list[dict]) -> dict[str, tuple[dict, str
     return planted
 
 
-CONTENT_DETECTED = [p for p in DETECTED if p["id"] in (
-    "nik_plain", "phone_dashed", "email", "street_address", "rt_rw", "birth_date_words", "exact_age",
-    "court_number", "vehicle_plate", "honorific_name")]
+CONTENT_DETECTED = [
+    p
+    for p in DETECTED
+    if p["id"]
+    in (
+        "nik_plain",
+        "phone_dashed",
+        "email",
+        "street_address",
+        "rt_rw",
+        "birth_date_words",
+        "exact_age",
+        "court_number",
+        "vehicle_plate",
+        "honorific_name",
+    )
+]
 
 
 def test_names_in_content_pages_and_file_names_stop_the_generated_tree(tmp_path):
@@ -424,7 +521,9 @@ def test_identifiers_in_content_pages_are_caught_by_the_audit_or_absent(content_
             if name == f"{slug}.md" and not recognisable(slug, payload["detector"]):
                 continue  # known gap, see test_known_gap_identifier_slugged_into_a_file_name
             page = f"{folder}/{name[:-3]}"
-            caught = any(path.startswith(page) and det == payload["detector"] for path, det in found)
+            caught = any(
+                path.startswith(page) and det == payload["detector"] for path, det in found
+            )
             absent = name == "comment.md" and f"<!-- {payload['value']}" not in content_site["text"]
             if not (caught or absent):
                 missed.append((payload["id"], name))
@@ -442,13 +541,18 @@ def recognisable(slug: str, detector: str) -> bool:
 def test_file_names_with_numbers_are_caught(content_site):
     found = {(f.path, f.detector) for f in content_site["findings"]}
     for key in ("nik_plain", "phone_dashed"):
-        folder, (payload, slug) = next((f, v) for f, v in content_site["planted"].items() if v[0]["id"] == key)
+        folder, (payload, slug) = next(
+            (f, v) for f, v in content_site["planted"].items() if v[0]["id"] == key
+        )
         assert recognisable(slug, payload["detector"])
         assert (f"{folder}/img/{slug}.png", payload["detector"]) in found
 
 
-@pytest.mark.xfail(strict=True, reason="known gap: an e-mail or street address slugged into a hand-written "
-                   "file name loses the punctuation detectors need; only the deny-list and digit runs apply")
+@pytest.mark.xfail(
+    strict=True,
+    reason="known gap: an e-mail or street address slugged into a hand-written "
+    "file name loses the punctuation detectors need; only the deny-list and digit runs apply",
+)
 def test_known_gap_identifier_slugged_into_a_file_name():
     assert recognisable(slug_of("ucok.uji99@example.com"), "email")
 
@@ -468,18 +572,52 @@ def html_page(body: str, head: str = "") -> str:
 INJECTIONS = [  # (location, file, how to write the value into it)
     ("html_text", "inj/text.html", lambda v: html_page(f"<p>Klien {v}.</p>")),
     ("html_split_by_tags", "inj/split.html", lambda v: html_page(f"<p>{v[:3]}<b>{v[3:]}</b></p>")),
-    ("html_entities", "inj/entities.html", lambda v: html_page("<p>" + "".join(f"&#{ord(c)};" for c in v) + "</p>")),
+    (
+        "html_entities",
+        "inj/entities.html",
+        lambda v: html_page("<p>" + "".join(f"&#{ord(c)};" for c in v) + "</p>"),
+    ),
     ("html_alt", "inj/alt.html", lambda v: html_page(f'<img src="x.png" alt="{v}">')),
-    ("html_title_attribute", "inj/title-attr.html", lambda v: html_page(f'<abbr title="{v}">UJI</abbr>')),
-    ("html_meta", "inj/meta.html", lambda v: html_page("", f'<meta name="description" content="{v}">')),
-    ("html_href_query", "inj/href.html", lambda v: html_page(f'<a href="https://example.org/?q={v.replace(" ", "%20")}">a</a>')),
-    ("html_hidden", "inj/hidden.html", lambda v: html_page(f'<span style="display:none">{v}</span>')),
+    (
+        "html_title_attribute",
+        "inj/title-attr.html",
+        lambda v: html_page(f'<abbr title="{v}">UJI</abbr>'),
+    ),
+    (
+        "html_meta",
+        "inj/meta.html",
+        lambda v: html_page("", f'<meta name="description" content="{v}">'),
+    ),
+    (
+        "html_href_query",
+        "inj/href.html",
+        lambda v: html_page(f'<a href="https://example.org/?q={v.replace(" ", "%20")}">a</a>'),
+    ),
+    (
+        "html_hidden",
+        "inj/hidden.html",
+        lambda v: html_page(f'<span style="display:none">{v}</span>'),
+    ),
     ("html_comment", "inj/comment.html", lambda v: html_page(f"<!-- {v} -->")),
     ("html_script", "inj/script.html", lambda v: html_page(f'<script>var x = "{v}";</script>')),
     ("json", "inj/data.json", lambda v: json.dumps({"docs": [{"title": v}]})),
-    ("json_escaped", "inj/escaped.json", lambda v: '{"t": "\\u%04x' % ord(v[0]) + json.dumps(v[1:])[1:] + "}"),
-    ("xml", "inj/map.xml", lambda v: f"<urlset><url><loc>https://x/{v.replace(' ', '%20')}/</loc></url></urlset>"),
-    ("svg_text", "inj/chart.svg", lambda v: f'<svg xmlns="http://www.w3.org/2000/svg"><title>{v}</title><text>{v}</text></svg>'),
+    (
+        "json_escaped",
+        "inj/escaped.json",
+        lambda v: f'{{"t": "\\u{ord(v[0]):04x}' + json.dumps(v[1:])[1:] + "}",
+    ),
+    (
+        "xml",
+        "inj/map.xml",
+        lambda v: f"<urlset><url><loc>https://x/{v.replace(' ', '%20')}/</loc></url></urlset>",
+    ),
+    (
+        "svg_text",
+        "inj/chart.svg",
+        lambda v: (
+            f'<svg xmlns="http://www.w3.org/2000/svg"><title>{v}</title><text>{v}</text></svg>'
+        ),
+    ),
     ("csv_cell", "inj/table.csv", lambda v: f'kategori,jumlah\n"{v}",<10\n'),
     ("plain_text", "inj/notes.txt", lambda v: f"{v}\n"),
 ]
@@ -487,7 +625,12 @@ INJECTIONS = [  # (location, file, how to write the value into it)
 
 def png_with_text(value: str) -> bytes:
     chunk = b"Comment\x00" + value.encode("latin-1", errors="replace")
-    block = struct.pack(">I", len(chunk)) + b"tEXt" + chunk + struct.pack(">I", zlib.crc32(b"tEXt" + chunk) & 0xFFFFFFFF)
+    block = (
+        struct.pack(">I", len(chunk))
+        + b"tEXt"
+        + chunk
+        + struct.pack(">I", zlib.crc32(b"tEXt" + chunk) & 0xFFFFFFFF)
+    )
     return PNG[:33] + block + PNG[33:]
 
 
@@ -504,18 +647,26 @@ def injected(internal, tmp_path_factory):
         (site / name).write_text(make(payload["value"]), encoding="utf-8")
         cases.append((payload, location, name))
     nik, phone, name = (BY_ID[key] for key in ("nik_plain", "phone_dashed", "denylist_name"))
-    extra = [(nik, "png_text", "inj/image.png"), (phone, "sitemap_gz", "sitemap.xml.gz"),
-             (name, "search_index", "search/search_index.json"),
-             (nik, "html_id", "inj/anchor.html"),
-             (name, "folder_name", f"inj/{slug_of(name['value'])}/index.html"),
-             (phone, "file_name", f"inj/{slug_of(phone['value'])}.html")]
+    extra = [
+        (nik, "png_text", "inj/image.png"),
+        (phone, "sitemap_gz", "sitemap.xml.gz"),
+        (name, "search_index", "search/search_index.json"),
+        (nik, "html_id", "inj/anchor.html"),
+        (name, "folder_name", f"inj/{slug_of(name['value'])}/index.html"),
+        (phone, "file_name", f"inj/{slug_of(phone['value'])}.html"),
+    ]
     (site / "inj" / "image.png").write_bytes(png_with_text(nik["value"]))
-    (site / "sitemap.xml.gz").write_bytes(gzip.compress(
-        f"<urlset><url><loc>https://x/{phone['value']}/</loc></url></urlset>".encode(), mtime=0))
+    (site / "sitemap.xml.gz").write_bytes(
+        gzip.compress(
+            f"<urlset><url><loc>https://x/{phone['value']}/</loc></url></urlset>".encode(), mtime=0
+        )
+    )
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     index["docs"].append({"location": "x/", "title": "x", "text": f"Klien {name['value']}"})
     (site / "search" / "search_index.json").write_text(json.dumps(index), encoding="utf-8")
-    (site / "inj" / "anchor.html").write_text(html_page(f'<h2 id="{nik["value"]}">x</h2>'), encoding="utf-8")
+    (site / "inj" / "anchor.html").write_text(
+        html_page(f'<h2 id="{nik["value"]}">x</h2>'), encoding="utf-8"
+    )
     for _, _, page in extra[4:]:
         (site / page).parent.mkdir(parents=True, exist_ok=True)
         (site / page).write_text(html_page("<p>Teks.</p>"), encoding="utf-8")
@@ -526,22 +677,39 @@ def injected(internal, tmp_path_factory):
 
 def test_every_injected_value_is_found_by_the_audit(injected):
     found = {(f.path, f.detector) for f in injected["findings"]}
-    missed = [(payload["id"], location) for payload, location, name in injected["cases"]
-              if (name, payload["detector"]) not in found
-              and not (location == "folder_name" and (name.rsplit("/", 1)[0], payload["detector"]) in found)]
+    missed = [
+        (payload["id"], location)
+        for payload, location, name in injected["cases"]
+        if (name, payload["detector"]) not in found
+        and not (
+            location == "folder_name" and (name.rsplit("/", 1)[0], payload["detector"]) in found
+        )
+    ]
     assert missed == [], missed
-    assert ("inj/case.yml", "disallowed_file_type") in found  # stray data files are refused (PRIV-02)
+    assert (
+        "inj/case.yml",
+        "disallowed_file_type",
+    ) in found  # stray data files are refused (PRIV-02)
 
 
 def test_audit_lines_never_show_the_value(injected):
-    shown = "\n".join(format_finding(f, lang) for f in mask_findings(injected["findings"])
-                       for lang in ("id", "en"))
+    shown = "\n".join(
+        format_finding(f, lang)
+        for f in mask_findings(injected["findings"])
+        for lang in ("id", "en")
+    )
     for payload, _, _ in injected["cases"]:
-        assert payload["value"] not in shown and slug_of(payload["value"]) not in shown, payload["id"]
+        assert payload["value"] not in shown and slug_of(payload["value"]) not in shown, payload[
+            "id"
+        ]
 
 
 def test_kinds_of_planted_leak_are_at_least_fifty():
-    kinds = {p["id"] for p in PAYLOADS} | {name for name in content_pages("x", "x")} | {i[0] for i in INJECTIONS}
+    kinds = (
+        {p["id"] for p in PAYLOADS}
+        | {name for name in content_pages("x", "x")}
+        | {i[0] for i in INJECTIONS}
+    )
     assert len(PAYLOADS) >= 45 and len(kinds) >= 50
 
 
@@ -555,7 +723,9 @@ def test_office_address_and_phone_pass_only_through_the_allow_list(internal):
     allowed = audit_site(internal["site"], allow=[office["address"], office["phone"]])
     assert allowed == []
     unallowed = {f.detector for f in audit_site(internal["site"]) if f.path == "index.html"}
-    assert "street_address" in unallowed  # removing the allow-list entry makes the control fail (PRIV-26)
+    assert (
+        "street_address" in unallowed
+    )  # removing the allow-list entry makes the control fail (PRIV-26)
 
 
 def test_negative_controls_are_never_findings():

@@ -174,15 +174,22 @@ def story_facts(story: PublicCase, project: Any, lang: str) -> list[tuple[str, s
 def story_page(story: PublicCase, project: Any, lang: str) -> str:
     """One story: title, the approved text, a note on anonymisation, the generalised facts."""
     rows = [f"| {name} | {value} |" for name, value in story_facts(story, project, lang)]
-    facts = "\n".join([f"| {say('story.fact', lang)} | {say('story.value', lang)} |", "|---|---|", *rows])
-    return "\n\n".join([
-        f"# {plain(story.title)}",
-        plain_paragraphs(story.summary),
-        f'!!! note "{say("story.about", lang)}"\n\n    {say("story.about_text", lang)}',
-        f"## {say('story.facts', lang)}",
-        facts,
-        f"[\u2190 {say('story.back', lang)}](index.md)",
-    ]) + "\n"
+    facts = "\n".join(
+        [f"| {say('story.fact', lang)} | {say('story.value', lang)} |", "|---|---|", *rows]
+    )
+    return (
+        "\n\n".join(
+            [
+                f"# {plain(story.title)}",
+                plain_paragraphs(story.summary),
+                f'!!! note "{say("story.about", lang)}"\n\n    {say("story.about_text", lang)}',
+                f"## {say('story.facts', lang)}",
+                facts,
+                f"[\u2190 {say('story.back', lang)}](index.md)",
+            ]
+        )
+        + "\n"
+    )
 
 
 def stories_index(stories: list[PublicCase], project: Any, lang: str) -> str:
@@ -216,7 +223,10 @@ def public_home(project: Any, stories: list[PublicCase], lang: str) -> str:
         items = [f"{i}. {plain(' '.join(m.split()))}" for i, m in enumerate(office.mission, 1)]
         parts += [f"## {say('home.mission', lang)}", "\n".join(items)]
     if office and office.services:
-        parts += [f"## {say('home.services', lang)}", "\n".join(f"- {plain(s)}" for s in office.services)]
+        parts += [
+            f"## {say('home.services', lang)}",
+            "\n".join(f"- {plain(s)}" for s in office.services),
+        ]
     parts += [f"## {say('home.explore', lang)}", _cards(len(stories), lang)]
     parts += [f"## {say('home.privacy', lang)}", say("home.privacy_text", lang)]
     parts += _contact(office, lang)
@@ -259,7 +269,9 @@ def public_pages(project: Any, *, lang: str | None = None) -> dict[str, str]:
     lang = page_language(project, lang)
     stories = public_stories(project)
     pages = {STORIES_INDEX: stories_index(stories, project, lang)}
-    pages.update({f"{STORIES_FOLDER}/{s.public_id}.md": story_page(s, project, lang) for s in stories})
+    pages.update(
+        {f"{STORIES_FOLDER}/{s.public_id}.md": story_page(s, project, lang) for s in stories}
+    )
     if not content_has_public_home(project.root):
         pages[HOME_PAGE] = public_home(project, stories, lang)
     return dict(sorted(pages.items()))
