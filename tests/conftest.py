@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,10 +19,15 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
-@pytest.fixture(autouse=True)
-def no_report_exports(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Builds skip the review site's DOCX/PDF downloads (seconds each) unless a test asks."""
-    monkeypatch.setenv("CASEBOOK_EXPORTS", "none")
+@pytest.fixture(autouse=True, scope="session")
+def no_report_exports() -> Iterator[None]:
+    """Builds skip the review site's DOCX/PDF downloads (seconds each) unless a test asks.
+
+    Session-wide, so that module-scoped build fixtures see it too; a test's own monkeypatch
+    of CASEBOOK_EXPORTS still wins."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CASEBOOK_EXPORTS", "none")
+        yield
 
 
 @pytest.fixture
