@@ -905,8 +905,9 @@ def detect_full_dates(text: str, cues: Cues) -> Iterator[Hit]:
 
 # An age after an age word: "berusia 11 tahun", "umur: 60 thn", "usianya sekitar 9 tahun", "usia
 # anak 7 tahun".
+# "Lanjut usia" is the elderly category, not an age: "Lanjut usia: 15" counts 15 clients.
 _AGE_KEYWORD = re.compile(
-    r"(?i)\b(?:usia|umur|berusia|berumur|usianya|umurnya)\b[ "
+    r"(?i)(?<!lanjut )(?<!lanjut\t)\b(?:usia|umur|berusia|berumur|usianya|umurnya)\b[ "
     r"\t:]*(?:(?:anak|klien|korban|saat\s+ini|"
     r"sekarang|kini)[ \t]+)?(?:(?:sekitar|kurang\s+lebih|kira-kira|kira2|±|\+/-|baru|genap|sudah|"
     r"masih|hampir|"

@@ -164,6 +164,9 @@ LEAKS = [
 ]
 
 NEGATIVE_CONTROLS = [
+    # A statistics label: the elderly cluster and its count, not an age.
+    "Lanjut usia: 15; Anak: 20",
+    "Klaster Lanjut Usia 25 klien",
     "Bantuan Rp 1.500.000 diberikan.",
     "Bantuan Rp1,5 juta diberikan.",
     "Anggaran Rp 150.000.000 cair.",
