@@ -137,6 +137,7 @@ class _Loader:
         self.problems: list[Problem] = []
         self.files = 0
         self.privacy = privacy_check.Rules()  # allow-list and deny-list for the free-text checks
+        self.scan_privacy = True
         self.context: dict[str, Any] = {}  # settings hold no vocabulary codes
         self.settings = self._settings()
         self.taxonomy = self._taxonomy()
@@ -181,9 +182,14 @@ class _Loader:
             return load_taxonomy(None)
 
 
-def load_project(root: Path, *, today: dt.date | None = None) -> tuple[Project, list[Problem]]:
-    """Load, validate and cross-check a whole project; return it with every problem found."""
+def load_project(root: Path, *, today: dt.date | None = None, privacy: bool = True
+                 ) -> tuple[Project, list[Problem]]:
+    """Load, validate and cross-check a whole project; return it with every problem found.
+
+    ``privacy=False`` skips the identifier scan of free text (the privacy stage), which check
+    and build always run; the benchmark uses it to time loading and validation alone."""
     loader = _Loader(root, today)
+    loader.scan_privacy = privacy
     project = Project(root, loader.taxonomy, loader.settings, loader.today)
     project.office = _load_office(loader)
     loader.privacy = privacy_check.Rules.for_project(loader.root, loader.settings, project.office)
@@ -222,7 +228,7 @@ def _load_cases(loader: _Loader, project: Project) -> dict[str, CaseDoc]:
     cases: dict[str, CaseDoc] = {}
     cache = ValidationCache.for_project(loader.root, loader.taxonomy.version, loader.today.isoformat(),
                                         _taxonomy_fingerprint(loader.root),
-                                        loader.privacy.fingerprint())
+                                        loader.privacy.fingerprint() if loader.scan_privacy else "no-privacy")
     for path in case_files(loader.root):
         doc = _load_case(loader, path, cache)
         if isinstance(doc, str):
@@ -262,7 +268,9 @@ def _load_case(loader: _Loader, path: Path, cache: ValidationCache) -> CaseDoc |
     if case is not None:
         report = validate.Reporter(loaded, display)
         validate.case_rules(case, report, loader.taxonomy, loader.today)
-        report.problems.extend(privacy_check.case_problems(case, loaded, display, loader.privacy))
+        if loader.scan_privacy:
+            report.problems.extend(
+                privacy_check.case_problems(case, loaded, display, loader.privacy))
         loader.problems.extend(report.problems)
     index = CaseIndex.of(case) if case is not None else _claimed_id(loaded)
     if raw is not None:
@@ -322,8 +330,9 @@ def _load_intern(loader: _Loader, folder: Path) -> InternDoc | None:
     if intern is None:
         return None
     doc = InternDoc(intern, folder, logbook or Logbook(), references or References(),
-                    _chapters(folder), sources, review)
-    loader.problems.extend(privacy_check.intern_problems(doc, loader.display, loader.privacy))
+                    _chapters(folder, loader), sources, review)
+    if loader.scan_privacy:
+        loader.problems.extend(privacy_check.intern_problems(doc, loader.display, loader.privacy))
     return doc
 
 

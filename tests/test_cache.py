@@ -70,3 +70,17 @@ def test_a_damaged_cache_is_ignored(project: Path) -> None:
     loaded, problems = load_project(project, today=TODAY)
     assert problems == expected
     assert loaded.cases["K-2025-0001"].case.client.alias == "Klien A"
+
+
+def test_the_privacy_scan_can_be_left_out_and_never_leaks_into_the_cache(project: Path) -> None:
+    case = project / "cases" / "K-2025-0001.yaml"
+    case.write_text(case.read_text(encoding="utf-8").replace(
+        "Awalnya ia menolak berbicara", "Awalnya ia (HP 0812-0000-9999) menolak berbicara"),
+        encoding="utf-8")
+    codes = lambda problems: {p.code for p in problems}  # noqa: E731
+    _, scanned = load_project(project, today=TODAY)
+    _, unscanned = load_project(project, today=TODAY, privacy=False)
+    _, scanned_again = load_project(project, today=TODAY)
+    assert any(code.startswith("privacy.") for code in codes(scanned))
+    assert not any(code.startswith("privacy.") for code in codes(unscanned))
+    assert scanned_again == scanned

@@ -143,6 +143,10 @@ def test_new_intern_writes_a_valid_folder(project: Path) -> None:
     assert "PS-01, PS-02, PS-03" in intern  # staff ids listed for the field supervisor
     result = check(project)
     assert result.exit_code == 0, result.output
+    # The GANTI markers left in the skeleton's chapters are pointed out, chapter by chapter.
+    remarks = run("check", "--project", str(project), "--strict").output
+    for chapter in ("kata-pengantar", "pendahuluan", "penutup"):
+        assert f"interns/rani-kusumawati-2026/chapters/{chapter}.md:" in remarks, chapter
 
 
 def test_new_intern_refuses_to_overwrite_any_file(project: Path) -> None:
