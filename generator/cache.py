@@ -37,11 +37,12 @@ class ValidationCache:
         self.fresh_models: dict[str, Any] = {}
 
     @classmethod
-    def for_project(cls, root: Path, *parts: str) -> ValidationCache:
-        """The cache of a project, or a memory-only one when CASEBOOK_NO_CACHE is set."""
+    def for_project(cls, root: Path, *parts: str, name: str = "cases") -> ValidationCache:
+        """A cache of a project (``name`` tells which), or a memory-only one when
+        CASEBOOK_NO_CACHE is set."""
         context = "|".join((__version__, _code_fingerprint(), *parts))
         enabled = not os.environ.get("CASEBOOK_NO_CACHE")
-        return cls(root / CACHE_DIR / "cases.pickle" if enabled else None, context)
+        return cls(root / CACHE_DIR / f"{name}.pickle" if enabled else None, context)
 
     def get(self, name: str, key: str) -> Any | None:
         entry = self.entries.get(name)
@@ -67,8 +68,9 @@ class ValidationCache:
         """Write what this run used (entries of deleted files drop out)."""
         if self.path is None or self.fresh == self.entries:
             return
-        models = {name: self.model(name) for name in self.fresh}
-        _write(self._models_path(), (self.context, {n: m for n, m in models.items() if m}))
+        if self.fresh_models or self._models_path().is_file():
+            models = {name: self.model(name) for name in self.fresh}
+            _write(self._models_path(), (self.context, {n: m for n, m in models.items() if m}))
         _write(self.path, (self.context, self.fresh))
 
     def _models_path(self) -> Path:

@@ -184,7 +184,7 @@ def logbook_figures(
 
 def intern_case_docs(project: Any, intern_id: str) -> list[Any]:
     """The valid cases an intern authored, by case id."""
-    return [doc for doc in project.sorted_cases() if intern_id in doc.index.authors]
+    return project.cases_of(intern_id)
 
 
 def stage_order(taxonomy: Any, stage: str) -> int:

@@ -93,11 +93,32 @@ class Project:
     cases: dict[str, CaseDoc] = field(default_factory=dict)
     interns: dict[str, InternDoc] = field(default_factory=dict)
     invalid_case_ids: set[str] = field(default_factory=set)
+    _sorted_key: tuple[int, int] | None = field(default=None, init=False, repr=False, compare=False)
+    _sorted: list[CaseDoc] = field(default_factory=list, init=False, repr=False, compare=False)
+    _by_author: dict[str, list[CaseDoc]] | None = field(
+        default=None, init=False, repr=False, compare=False)
     files_checked: int = 0
     problems: list[Problem] = field(default_factory=list)  # found by load_project
 
     def sorted_cases(self) -> list[CaseDoc]:
-        return [self.cases[key] for key in sorted(self.cases)]
+        """The valid cases by case id (computed once per set of cases)."""
+        key = (id(self.cases), len(self.cases))
+        if self._sorted_key != key:
+            self._sorted = [self.cases[case_id] for case_id in sorted(self.cases)]
+            self._by_author = None
+            self._sorted_key = key
+        return self._sorted
+
+    def cases_of(self, intern_id: str) -> list[CaseDoc]:
+        """The valid cases an intern authored, by case id; one index for every intern, built
+        from the cached case index (no model is loaded), so pages stay linear in cases."""
+        ordered = self.sorted_cases()
+        if self._by_author is None:
+            self._by_author = {}
+            for doc in ordered:
+                for author in doc.index.authors:
+                    self._by_author.setdefault(author, []).append(doc)
+        return list(self._by_author.get(intern_id, ()))
 
     def sorted_interns(self) -> list[InternDoc]:
         return [self.interns[key] for key in sorted(self.interns)]
@@ -139,6 +160,7 @@ class _Loader:
         self.privacy = privacy_check.Rules()  # allow-list and deny-list for the free-text checks
         self.scan_privacy = True
         self.context: dict[str, Any] = {}  # settings hold no vocabulary codes
+        self.documents: ValidationCache | None = None  # set once the cache's context is known
         self.settings = self._settings()
         self.taxonomy = self._taxonomy()
         self.today = today or today_for()
@@ -152,20 +174,40 @@ class _Loader:
 
     def document(self, path: Path, model: type[Strict], raw: bytes | None = None
                  ) -> tuple[Any, LoadedFile | None]:
-        """Load and schema-validate one file; None when it has errors."""
+        """Load and schema-validate one file; None when it has errors.
+
+        Files other than cases (which keep their own cache) come from ``self.documents`` when
+        their bytes are unchanged."""
         self.files += 1
         display = self.display(path)
         try:
-            raw = read_source(path, display) if raw is None else raw
-            loaded = load_yaml_bytes(raw, path, display)
+            source = read_source(path, display) if raw is None else raw
         except LoadError as error:
             self.problems.append(error.problem)
             return None, None
-        document, problems = validate.validate_document(loaded, model, display, self.context)
+        cache = self.documents if raw is None else None
+        key = digest(source) if cache is not None else ""
+        cached = cache.get(display, key) if cache is not None else None
+        if cached is not None:
+            document, problems = cached
+            self.problems.extend(problems)
+            return document, LoadedFile(path, None)
+        document, loaded, problems = self._validate(path, display, model, source)
         self.problems.extend(problems)
-        if PLACEHOLDER.encode() in raw:
-            self.problems.extend(validate.placeholder_problems(loaded, display, PLACEHOLDER))
+        if cache is not None:
+            cache.put(display, key, (document, problems))
         return document, loaded
+
+    def _validate(self, path: Path, display: str, model: type[Strict], source: bytes
+                  ) -> tuple[Any, LoadedFile | None, list[Problem]]:
+        try:
+            loaded = load_yaml_bytes(source, path, display)
+        except LoadError as error:
+            return None, None, [error.problem]
+        document, problems = validate.validate_document(loaded, model, display, self.context)
+        if PLACEHOLDER.encode() in source:
+            problems = problems + validate.placeholder_problems(loaded, display, PLACEHOLDER)
+        return document, loaded, problems
 
     def _settings(self) -> Settings:
         path = self.root / "casebook.yml"
@@ -190,6 +232,7 @@ def load_project(root: Path, *, today: dt.date | None = None, privacy: bool = Tr
     and build always run; the benchmark uses it to time loading and validation alone."""
     loader = _Loader(root, today)
     loader.scan_privacy = privacy
+    loader.documents = ValidationCache.for_project(root, *_cache_context(loader), name="documents")
     project = Project(root, loader.taxonomy, loader.settings, loader.today)
     project.office = _load_office(loader)
     loader.privacy = privacy_check.Rules.for_project(loader.root, loader.settings, project.office)
@@ -199,6 +242,7 @@ def load_project(root: Path, *, today: dt.date | None = None, privacy: bool = Tr
     project.interns = _load_interns(loader, project)
     loader.problems.extend(cross_file_problems(project))
     loader.problems.extend(review_rules.review_problems(project))
+    loader.documents.save()
     project.files_checked = loader.files
     project.problems = sort_problems(loader.problems)
     return project, list(project.problems)
@@ -226,9 +270,8 @@ def _load_root_file(loader: _Loader, name: str, model: type[Strict]) -> Any:
 
 def _load_cases(loader: _Loader, project: Project) -> dict[str, CaseDoc]:
     cases: dict[str, CaseDoc] = {}
-    cache = ValidationCache.for_project(loader.root, loader.taxonomy.version, loader.today.isoformat(),
-                                        _taxonomy_fingerprint(loader.root),
-                                        loader.privacy.fingerprint() if loader.scan_privacy else "no-privacy")
+    privacy = loader.privacy.fingerprint() if loader.scan_privacy else "no-privacy"
+    cache = ValidationCache.for_project(loader.root, *_cache_context(loader), privacy)
     for path in case_files(loader.root):
         doc = _load_case(loader, path, cache)
         if isinstance(doc, str):
@@ -288,6 +331,11 @@ def _revalidate(loader: _Loader, path: Path) -> Case:
     """Parse a cached file again when its model is missing from the model store."""
     case, _ = loader.document(path, Case)
     return case
+
+
+def _cache_context(loader: _Loader) -> tuple[str, ...]:
+    """What every cached result depends on besides the file and the code."""
+    return (loader.taxonomy.version, loader.today.isoformat(), _taxonomy_fingerprint(loader.root))
 
 
 def _taxonomy_fingerprint(root: Path) -> str:

@@ -169,11 +169,7 @@ def _check_week(week: str, loc: tuple, placement: Any, report: Reporter) -> None
 
 
 def _intern_case_ids(doc: Any, project: Any) -> list[str]:
-    return [
-        case_id
-        for case_id, case in sorted(project.cases.items())
-        if doc.intern.id in case.index.authors
-    ]
+    return [case.index.case_id for case in project.cases_of(doc.intern.id)]
 
 
 def _check_scores(review: ReviewRecord, rubric: Rubric | None, report: Reporter) -> None:

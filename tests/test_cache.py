@@ -84,3 +84,18 @@ def test_the_privacy_scan_can_be_left_out_and_never_leaks_into_the_cache(project
     assert any(code.startswith("privacy.") for code in codes(scanned))
     assert not any(code.startswith("privacy.") for code in codes(unscanned))
     assert scanned_again == scanned
+
+
+def test_intern_files_are_cached_and_revalidated_when_edited(project: Path) -> None:
+    logbook = project / "interns" / "dewi-lestari-2025" / "logbook.yaml"
+    good = logbook.read_text(encoding="utf-8")
+    logbook.write_text(good.replace("hours: 8", "hours: -8", 1), encoding="utf-8")
+    _, first = load_project(project, today=TODAY)
+    assert (project / CACHE_DIR / "documents.pickle").is_file()
+    _, second = load_project(project, today=TODAY)
+    assert first == second
+    assert [p.code for p in second if p.is_error] == ["field.range"]
+    logbook.write_text(good, encoding="utf-8")
+    cached, third = load_project(project, today=TODAY)
+    assert not [p for p in third if p.is_error]
+    assert cached.interns["dewi-lestari-2025"].logbook.entries[0].hours == 8

@@ -154,7 +154,7 @@ def cases_by_intern(project: Any, lang: str) -> str:
     docs = project.sorted_cases()
     sections = []
     for intern in sorted(project.sorted_interns(), key=lambda d: (d.intern.name, d.intern.id)):
-        mine = [d for d in docs if intern.intern.id in d.case.record.authors]
+        mine = project.cases_of(intern.intern.id)
         if mine:
             link = md_link(intern.intern.name, page, intern_page_path(intern.intern.id))
             heading = f"## {link} ({len(mine)})"
@@ -187,7 +187,7 @@ def interns_index(project: Any, lang: str) -> str:
 
 def intern_row(doc: Any, project: Any, v: Voice, page: str) -> list[Any]:
     intern = doc.intern
-    cases = sum(intern.id in d.case.record.authors for d in project.sorted_cases())
+    cases = len(project.cases_of(intern.id))
     return [
         Raw(md_link(intern.name, page, intern_page_path(intern.id))),
         intern.university,

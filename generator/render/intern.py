@@ -75,7 +75,7 @@ def intern_lead(doc: Any, project: Any, v: Voice) -> str:
 
 
 def authored_cases(doc: Any, project: Any) -> list[Any]:
-    return [c for c in project.sorted_cases() if doc.intern.id in c.case.record.authors]
+    return project.cases_of(doc.intern.id)
 
 
 def summary_box(doc: Any, project: Any, v: Voice) -> str:
