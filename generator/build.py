@@ -8,6 +8,7 @@ stays as it was; the engine itself builds into a temporary folder and swaps it i
 
 from __future__ import annotations
 
+import gc
 import importlib
 import inspect
 import re
@@ -301,13 +302,22 @@ def build(
     if any(p.is_error or strict for p in problems):
         result.invalid = True
         return result
+    prepared = []
     for audience in audiences:
-        error = build_audience(project, audience, out / audience, strict=strict, lang=lang, say=say)
+        ready = prepare_audience(project, audience, out / audience, strict=strict, lang=lang, say=say)
+        if isinstance(ready, str):
+            result.error = ready
+            return result
+        prepared.append(ready)
+    del project  # the engine reads the written trees: free the models and pages before it runs
+    gc.collect()
+    for ready in prepared:
+        error = run_engine(ready, root, lang=lang, say=say)
         if error:
             result.error = error
             return result
-        result.sites[audience] = out / audience
-        result.pages[audience] = len(list((out / audience).rglob("*.html")))
+        result.sites[ready.audience] = ready.spec.site_dir
+        result.pages[ready.audience] = len(list(ready.spec.site_dir.rglob("*.html")))
     return result
 
 
@@ -315,8 +325,25 @@ def build_audience(
     project: Any, audience: str, site_dir: Path, *, strict: bool, lang: str, say: Progress
 ) -> str | None:
     """Generate and build one audience; return an error message or None."""
-    from generator.site import SiteBuildError, build_site
+    ready = prepare_audience(project, audience, site_dir, strict=strict, lang=lang, say=say)
+    if isinstance(ready, str):
+        return ready
+    return run_engine(ready, project.root, lang=lang, say=say)
 
+
+@dataclass
+class PreparedSite:
+    """An audience whose docs tree is written: what the site engine needs, and nothing more."""
+
+    audience: str
+    spec: Any  # generator.site.SiteSpec
+    guard: Any  # the public audience's PublicGuard, else None
+
+
+def prepare_audience(
+    project: Any, audience: str, site_dir: Path, *, strict: bool, lang: str, say: Progress
+) -> PreparedSite | str:
+    """Generate and write one audience's docs tree; return what the engine needs, or an error."""
     docs_dir = docs_folder(project.root, "build", audience)
     guard = privacy_guard(project, audience, lang)
     try:
@@ -333,15 +360,21 @@ def build_audience(
             lang, "generated", audience=audience, pages=pages, written=written, deleted=deleted
         )
     )
-    say(_message(lang, "building", audience=audience, site=_shown(site_dir, project.root)))
+    spec = site_spec(project, audience, docs_dir, site_dir, files, strict=strict, lang=lang)
+    return PreparedSite(audience, spec, guard)
+
+
+def run_engine(ready: PreparedSite, root: Path, *, lang: str, say: Progress) -> str | None:
+    """Build one prepared audience with the site engine; return an error message or None."""
+    from generator.site import SiteBuildError, build_site
+
+    site_dir = ready.spec.site_dir
+    say(_message(lang, "building", audience=ready.audience, site=_shown(site_dir, root)))
     try:
-        build_site(
-            site_spec(project, audience, docs_dir, site_dir, files, strict=strict, lang=lang),
-            verify=guard.check_site if guard else None,
-        )
+        build_site(ready.spec, verify=ready.guard.check_site if ready.guard else None)
     except SiteBuildError as error:
         return str(error)
-    say(_message(lang, "built", audience=audience, site=_shown(site_dir, project.root)))
+    say(_message(lang, "built", audience=ready.audience, site=_shown(site_dir, root)))
     return None
 
 

@@ -97,6 +97,9 @@ class Project:
     _sorted: list[CaseDoc] = field(default_factory=list, init=False, repr=False, compare=False)
     _by_author: dict[str, list[CaseDoc]] | None = field(
         default=None, init=False, repr=False, compare=False)
+    _interns_key: tuple[int, int] | None = field(default=None, init=False, repr=False, compare=False)
+    _sorted_interns: list[InternDoc] = field(default_factory=list, init=False, repr=False,
+                                             compare=False)
     files_checked: int = 0
     problems: list[Problem] = field(default_factory=list)  # found by load_project
 
@@ -121,7 +124,12 @@ class Project:
         return list(self._by_author.get(intern_id, ()))
 
     def sorted_interns(self) -> list[InternDoc]:
-        return [self.interns[key] for key in sorted(self.interns)]
+        """The interns by id (computed once per set of interns)."""
+        key = (id(self.interns), len(self.interns))
+        if self._interns_key != key:
+            self._sorted_interns = [self.interns[intern_id] for intern_id in sorted(self.interns)]
+            self._interns_key = key
+        return list(self._sorted_interns)
 
 
 def find_root(start: Path) -> Path:
@@ -318,7 +326,8 @@ def _load_case(loader: _Loader, path: Path, cache: ValidationCache) -> CaseDoc |
     index = CaseIndex.of(case) if case is not None else _claimed_id(loaded)
     if raw is not None:
         cache.put(display, key, (index, loader.problems[before:]), case)
-    return CaseDoc(index, path, display, loaded, case) if case else index
+    # Positions are found again from the file if ever needed: the parsed data is not kept.
+    return CaseDoc(index, path, display, LoadedFile(path, None), case) if case else index
 
 
 def _claimed_id(loaded: LoadedFile | None) -> str | None:

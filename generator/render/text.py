@@ -14,6 +14,7 @@ import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import yaml
@@ -355,7 +356,20 @@ def id_link(text: str, from_page: str, to_page: str) -> str:
 
 
 def people_names(project: Any) -> dict[str, str]:
-    """Staff and academic supervisors by id → name (office staff win on a clash)."""
+    """Staff and academic supervisors by id → name (office staff win on a clash).
+
+    Every page asks for it, so it is worked out once per project (a read-only mapping)."""
+    cached = getattr(project, "_people_names", None)
+    if cached is None:
+        cached = MappingProxyType(_collect_people_names(project))
+        try:
+            project._people_names = cached
+        except AttributeError:  # a frozen stand-in in a test: just recompute
+            pass
+    return cached
+
+
+def _collect_people_names(project: Any) -> dict[str, str]:
     names: dict[str, str] = {}
     for doc in project.sorted_interns():
         supervisors = doc.intern.supervisors
