@@ -23,6 +23,7 @@ from generator.problems import Problem
 # of changed files affects (``(changed, old_project, new_project) -> set[str] | None``).
 SELECTIVE: dict[str, str] = {
     "generator.render:review_pages": "generator.render:affected_review_pages",
+    "generator.render.review:lecturer_pages": "generator.render.review:affected_lecturer_pages",
 }
 # Page producers per audience, as "module:function". Each returns dict[path, Markdown] for a
 # project and may accept the keywords ``lang`` and ``only`` (see ``call_producer``).

@@ -15,8 +15,10 @@ show). :func:`lecturer_pages` is the page producer registered in ``generator.bui
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from generator.completeness import CaseFigures, InternFigures, intern_figures
@@ -57,23 +59,61 @@ def download_formats(project: Any = None) -> tuple[str, ...]:
     return tuple(f for f in EXPORT_FORMATS if f in {w.strip().lower() for w in wanted.split(",")})
 
 
-def lecturer_pages(project: Any, *, lang: str | None = None) -> dict[str, str]:
-    """Every page of the lecturer's view (review audience)."""
+def lecturer_pages(
+    project: Any, *, lang: str | None = None, only: set[str] | None = None
+) -> dict[str, str]:
+    """Every page of the lecturer's view (review audience), or those in ``only`` (serve)."""
     problems = getattr(project, "problems", [])
     formats = download_formats(project)
     figures = [
         intern_figures(project, intern_id, problems) for intern_id in sorted(project.interns)
     ]
     pages = {
-        COHORT_PAGE: cohort_page(project, figures),
-        REPORTS_INDEX: reports_index(project, formats),
+        COHORT_PAGE: lambda: cohort_page(project, figures),
+        REPORTS_INDEX: lambda: reports_index(project, formats),
     }
     for figure in figures:
         doc = project.interns[figure.intern_id]
-        pages[REVIEW_PAGE.format(doc.intern.id)] = intern_review_page(project, doc, figure, formats)
-        pages[REPORT_PAGE.format(doc.intern.id)] = report_page(project, doc.intern.id, "report")
-        pages[ARTICLE_PAGE.format(doc.intern.id)] = report_page(project, doc.intern.id, "article")
+        intern_id = doc.intern.id
+        pages[REVIEW_PAGE.format(intern_id)] = functools.partial(
+            intern_review_page, project, doc, figure, formats)
+        pages[REPORT_PAGE.format(intern_id)] = functools.partial(
+            report_page, project, intern_id, "report")
+        pages[ARTICLE_PAGE.format(intern_id)] = functools.partial(
+            report_page, project, intern_id, "article")
+    return {path: make() for path, make in pages.items() if only is None or path in only}
+
+
+def affected_lecturer_pages(changed: Iterable[Path], old: Any, new: Any) -> set[str] | None:
+    """Lecturer pages to re-render after files changed; None means every page.
+
+    A case file → the cohort pages and the review and report pages of its authors (before and
+    after the change); an intern's file → that intern's; content/ → nothing; anything else
+    (office, settings, rubric, taxonomies) → everything."""
+    interns: set[str] = set()
+    for path in map(Path, changed):
+        relative = _project_relative(path, new.root)
+        if relative is None or relative.parts[:1] == ("content",):
+            continue
+        if relative.parts[0] == "cases":
+            interns |= {a for p in (old, new) for d in p.cases.values() if d.path == path
+                        for a in d.index.authors}
+        elif relative.parts[0] == "interns" and len(relative.parts) > 1:
+            interns.add(relative.parts[1])
+        else:
+            return None
+    pages = {COHORT_PAGE, REPORTS_INDEX}
+    for intern_id in interns:
+        pages |= {REVIEW_PAGE.format(intern_id), REPORT_PAGE.format(intern_id),
+                  ARTICLE_PAGE.format(intern_id)}
     return pages
+
+
+def _project_relative(path: Path, root: Path) -> Path | None:
+    try:
+        return path.resolve().relative_to(Path(root).resolve())
+    except ValueError:
+        return None
 
 
 # ---------------------------------------------------------------- small pieces
