@@ -175,10 +175,7 @@ class _Loader:
         self.context = {"taxonomy": self.taxonomy}
 
     def display(self, path: Path) -> str:
-        try:
-            return path.relative_to(self.root).as_posix()
-        except ValueError:
-            return str(path)
+        return display_name(path, self.root)
 
     def document(self, path: Path, model: type[Strict], raw: bytes | None = None
                  ) -> tuple[Any, LoadedFile | None]:
@@ -443,7 +440,7 @@ def _check_logbook_cases(doc: InternDoc, project: Project) -> list[Problem]:
     loaded = doc.sources.get("logbook")
     if loaded is None:
         return []
-    report = validate.Reporter(loaded, _relative(loaded.path, project.root))
+    report = validate.Reporter(loaded, display_name(loaded.path, project.root))
     for index, entry in enumerate(doc.logbook.entries):
         for position, case_id in enumerate(entry.cases):
             if case_id not in project.cases and case_id not in project.invalid_case_ids:
@@ -451,7 +448,8 @@ def _check_logbook_cases(doc: InternDoc, project: Project) -> list[Problem]:
     return report.problems
 
 
-def _relative(path: Path, root: Path) -> str:
+def display_name(path: Path, root: Path) -> str:
+    """How problems name a file: relative to the project root when it lies inside it."""
     try:
         return path.relative_to(root).as_posix()
     except ValueError:

@@ -1,10 +1,11 @@
 """``casebook export report INTERN``: an intern's report as DOCX, PDF or Markdown for submission.
 
-Also the review site's downloads: with ``CASEBOOK_EXPORTS=docx,pdf`` in the environment,
-``casebook build`` adds ``laporan/unduh/<intern>.docx`` / ``.pdf`` to the review site
-(:func:`site_downloads`). They are off by default because a PDF takes seconds per report; each
-file is kept in ``.casebook/exports/`` under a hash of its Markdown, so a build only exports the
-reports that changed.
+Also the review site's downloads: with ``exports: [docx, pdf]`` in casebook.yml (or
+``CASEBOOK_EXPORTS=docx,pdf`` in the environment, which overrides it), ``casebook build`` adds
+``laporan/unduh/<intern>.docx`` / ``.pdf`` to the review site (:func:`site_downloads`). They are
+off unless asked for, because a PDF takes seconds per report; each file is kept in
+``.casebook/exports/`` under a hash of its Markdown, so a build only exports the reports that
+changed.
 """
 
 from __future__ import annotations

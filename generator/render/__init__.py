@@ -14,7 +14,12 @@ from typing import Any
 from generator.render import indexes
 from generator.render.intern import intern_page
 from generator.render.narrative import case_page, render_narrative
-from generator.render.text import case_page_path, intern_page_path, page_language
+from generator.render.text import (
+    case_page_path,
+    intern_page_path,
+    page_language,
+    project_relative,
+)
 
 __all__ = ["affected_review_pages", "render_narrative", "review_page_makers", "review_pages"]
 
@@ -69,7 +74,7 @@ def affected_review_pages(changed: Iterable[Path], old: Any, new: Any) -> set[st
 
 
 def _affected_by(path: Path, old: Any, new: Any) -> set[str] | None:
-    relative = _relative(path, new.root)
+    relative = project_relative(path, new.root)
     if relative is None or relative.parts[:1] == ("content",):
         return set()
     if relative.parts[0] == "cases":
@@ -77,13 +82,6 @@ def _affected_by(path: Path, old: Any, new: Any) -> set[str] | None:
     if relative.parts[0] == "interns" and len(relative.parts) > 1:
         return _intern_pages(relative.parts[1], old, new)
     return None if relative.suffix in (".yaml", ".yml") else set()
-
-
-def _relative(path: Path, root: Path) -> Path | None:
-    try:
-        return path.resolve().relative_to(Path(root).resolve())
-    except ValueError:
-        return None
 
 
 def _case_pages(path: Path, old: Any, new: Any) -> set[str]:

@@ -30,6 +30,7 @@ from generator.render.text import (
     format_range,
     paragraphs,
     people_names,
+    project_relative,
     relative_link,
     table,
 )
@@ -92,7 +93,7 @@ def affected_lecturer_pages(changed: Iterable[Path], old: Any, new: Any) -> set[
     (office, settings, rubric, taxonomies) → everything."""
     interns: set[str] = set()
     for path in map(Path, changed):
-        relative = _project_relative(path, new.root)
+        relative = project_relative(path, new.root)
         if relative is None or relative.parts[:1] == ("content",):
             continue
         if relative.parts[0] == "cases":
@@ -107,13 +108,6 @@ def affected_lecturer_pages(changed: Iterable[Path], old: Any, new: Any) -> set[
         pages |= {REVIEW_PAGE.format(intern_id), REPORT_PAGE.format(intern_id),
                   ARTICLE_PAGE.format(intern_id)}
     return pages
-
-
-def _project_relative(path: Path, root: Path) -> Path | None:
-    try:
-        return path.resolve().relative_to(Path(root).resolve())
-    except ValueError:
-        return None
 
 
 # ---------------------------------------------------------------- small pieces
@@ -609,8 +603,8 @@ def reports_index(project: Any, formats: Iterable[str]) -> str:
     )
     hint = (
         (
-            "Berkas DOCX/PDF: `casebook export report <id> --format docx` atau bangun situs dengan "
-            f"`{EXPORTS_VARIABLE}=docx,pdf casebook build`."
+            "Berkas DOCX/PDF: `casebook export report <id> --format docx`, atau tulis "
+            "`exports: [docx, pdf]` di casebook.yml agar situs telaah menyediakannya."
         )
         if not formats
         else ""

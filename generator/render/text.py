@@ -355,6 +355,14 @@ def id_link(text: str, from_page: str, to_page: str) -> str:
     return md_link(text, from_page, to_page) + '{ style="white-space: nowrap" }'
 
 
+def project_relative(path: Path, root: Path) -> Path | None:
+    """``path`` relative to the project root, or None when it lies outside the project."""
+    try:
+        return path.resolve().relative_to(Path(root).resolve())
+    except ValueError:
+        return None
+
+
 def people_names(project: Any) -> dict[str, str]:
     """Staff and academic supervisors by id → name (office staff win on a clash).
 
