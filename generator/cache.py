@@ -3,6 +3,9 @@
 A case whose bytes, taxonomy, Casebook version and "today" are unchanged is not parsed or
 validated again: its model and its own problems come back from ``.casebook/cache/``. A cache
 that cannot be read is ignored and rebuilt; it never changes what ``casebook check`` reports.
+
+A long-running process (``casebook serve``) holds its caches in memory with ``held()``: each
+reload then reads and writes no pickle, and the caches are written once, when it ends.
 """
 
 from __future__ import annotations
@@ -11,12 +14,17 @@ import hashlib
 import os
 import pickle
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from generator import __version__
 
 CACHE_DIR = Path(".casebook") / "cache"
+
+# While ``held()`` is active: cache file → the caches last saved to it, not yet written.
+_held: dict[Path, ValidationCache] | None = None
 
 
 def digest(raw: bytes) -> str:
@@ -31,10 +39,16 @@ class ValidationCache:
     def __init__(self, path: Path | None, context: str):
         self.path = path
         self.context = context
-        self.entries: dict[str, tuple[str, Any]] = self._read(path)
-        self.fresh: dict[str, tuple[str, Any]] = {}
+        self.entries: dict[str, tuple[str, Any]] = {}
         self.models: dict[str, Any] | None = None
+        self.fresh: dict[str, tuple[str, Any]] = {}
         self.fresh_models: dict[str, Any] = {}
+        self.changed = False  # held in memory with changes not yet written
+        previous = _held.get(path) if _held is not None and path is not None else None
+        if previous is not None and previous.context == context:
+            self.entries, self.models = previous.entries, previous.models
+        else:
+            self.entries = self._read(path)
 
     @classmethod
     def for_project(cls, root: Path, *parts: str, name: str = "cases") -> ValidationCache:
@@ -65,10 +79,27 @@ class ValidationCache:
         return self.models.get(name)
 
     def save(self) -> None:
-        """Write what this run used (entries of deleted files drop out)."""
-        if self.path is None or self.fresh == self.entries:
+        """Write what this run used (entries of deleted files drop out); while held, keep it
+        in memory instead."""
+        if self.path is None:
             return
-        if self.fresh_models or self._models_path().is_file():
+        if _held is not None:
+            self._keep_in_memory()
+        elif self.fresh != self.entries:
+            self._write_files()
+
+    def _keep_in_memory(self) -> None:
+        previous = _held.get(self.path)
+        changed = self.fresh != self.entries or (previous is not None and previous.changed)
+        models = {name: self.model(name) for name in self.fresh}
+        kept = ValidationCache(None, self.context)
+        kept.path, kept.entries = self.path, self.fresh
+        kept.models = {name: model for name, model in models.items() if model is not None}
+        kept.changed = changed
+        _held[self.path] = kept
+
+    def _write_files(self) -> None:
+        if self.fresh_models or self.models or self._models_path().is_file():
             models = {name: self.model(name) for name in self.fresh}
             _write(self._models_path(), (self.context, {n: m for n, m in models.items() if m}))
         _write(self.path, (self.context, self.fresh))
@@ -84,6 +115,27 @@ class ValidationCache:
         except Exception:  # a stale or damaged cache is rebuilt, never trusted
             return {}
         return entries if context == self.context else {}
+
+
+@contextmanager
+def held() -> Iterator[None]:
+    """Keep every cache in memory until the block ends, then write the ones that changed."""
+    global _held
+    outer, _held = _held, {}
+    try:
+        yield
+    finally:
+        flush()
+        _held = outer
+
+
+def flush() -> None:
+    """Write the held caches that changed since they were last written."""
+    for cache in (_held or {}).values():
+        if cache.changed:
+            cache.fresh = cache.entries
+            cache._write_files()
+            cache.changed = False
 
 
 def _write(path: Path, payload: Any) -> None:

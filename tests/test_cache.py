@@ -99,3 +99,41 @@ def test_intern_files_are_cached_and_revalidated_when_edited(project: Path) -> N
     cached, third = load_project(project, today=TODAY)
     assert not [p for p in third if p.is_error]
     assert cached.interns["dewi-lestari-2025"].logbook.entries[0].hours == 8
+
+
+def test_held_caches_stay_in_memory_until_the_block_ends(project: Path, monkeypatch) -> None:
+    from generator import cache
+
+    load_project(project, today=TODAY)  # a warm cache on disk
+    pickles = sorted((project / CACHE_DIR).glob("*.pickle"))
+    on_disk = {path: path.read_bytes() for path in pickles}
+    reads: list[bytes] = []
+    real_loads = cache.pickle.loads
+    monkeypatch.setattr(cache.pickle, "loads", lambda data: reads.append(data) or real_loads(data))
+    case = project / "cases" / "K-2025-0001.yaml"
+    with cache.held():
+        load_project(project, today=TODAY)
+        first_reads = len(reads)
+        _break_sex(case)
+        _, problems = load_project(project, today=TODAY)
+        assert [p.code for p in problems if p.is_error] == ["field.vocabulary"]
+        reloaded, _ = load_project(project, today=TODAY)
+        assert reloaded.cases["K-2025-0002"].case.case_id == "K-2025-0002"
+        assert len(reads) == first_reads  # later loads, and their models, read no pickle
+        assert {path: path.read_bytes() for path in pickles} == on_disk  # nothing written yet
+    assert {path: path.read_bytes() for path in pickles} != on_disk  # written at the end
+    _, after = load_project(project, today=TODAY)
+    assert [p.code for p in after if p.is_error] == ["field.vocabulary"]
+
+
+def test_flush_writes_held_caches_without_ending_the_hold(project: Path) -> None:
+    from generator import cache
+
+    with cache.held():
+        load_project(project, today=TODAY)
+        assert not (project / CACHE_DIR / "cases.pickle").exists()
+        cache.flush()
+        assert (project / CACHE_DIR / "cases.pickle").is_file()
+        assert (project / CACHE_DIR / "cases-models.pickle").is_file()
+    fresh, _ = load_project(project, today=TODAY)
+    assert fresh.cases["K-2025-0001"].case.client.alias == "Klien A"

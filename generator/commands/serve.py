@@ -31,10 +31,18 @@ def command(audience: str, host: str, port: int, project: Path | None, lang: str
     Halaman dibuat di .casebook/serve/; situs di site/ tidak disentuh.
     Pages are generated into .casebook/serve/; the built site in site/ is not touched.
     """
-    from generator import site
-    from generator.build import Regenerator, docs_folder, site_spec, watched_paths
+    from generator.cache import held
 
     root = project_root(project)
+    with held():  # each reload reuses the validated cases in memory; written on exit
+        _serve(root, audience, host, port, lang)
+
+
+def _serve(root: Path, audience: str, host: str, port: int, lang: str | None) -> None:
+    from generator import site
+    from generator.build import Regenerator, docs_folder, site_spec, watched_paths
+    from generator.cache import flush
+
     docs_dir = docs_folder(root, "serve", audience)
     shown = lang or "id"
     regenerate = Regenerator(
@@ -47,6 +55,7 @@ def command(audience: str, host: str, port: int, project: Path | None, lang: str
     )
     if not regenerate.start():
         sys.exit(1)
+    flush()  # a preview stopped by a signal still leaves a warm cache
     project_data = regenerate.project
     page_lang = lang or project_data.settings.language
     spec = site_spec(
