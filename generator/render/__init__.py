@@ -86,9 +86,10 @@ def _affected_by(path: Path, old: Any, new: Any) -> set[str] | None:
 
 def _case_pages(path: Path, old: Any, new: Any) -> set[str]:
     pages = set(indexes.INDEX_PAGES)
+    target = path.resolve()
     for project in (old, new):
         for doc in project.cases.values():
-            if doc.path.resolve() == path.resolve():
+            if doc.path.name == path.name and doc.path.resolve() == target:
                 pages.add(case_page_path(doc.case.case_id))
                 pages |= {intern_page_path(a) for a in doc.case.record.authors}
     pages.add(case_page_path(path.stem))  # a deleted or renamed file

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import posixpath
 import re
 import zlib
 from collections.abc import Iterable, Sequence
@@ -339,10 +340,9 @@ def intern_page_path(intern_id: str) -> str:
     return INTERN_PAGE.format(intern_id)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def relative_link(from_page: str, to_page: str) -> str:
     """The link from one docs-relative page to another (``../mahasiswa/x.md``)."""
-    import posixpath
-
     return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
 
 
