@@ -69,6 +69,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--cases", type=int, default=1000)
     parser.add_argument("--edits", type=int, default=5)
+    parser.add_argument("--pause", type=float, default=1.0,
+                        help="seconds between a change being shown and the next save")
     parser.add_argument("--work", type=Path, default=Path("/tmp/casebook-bench/serve"))
     parser.add_argument("--out", type=Path, default=HERE / "results" / "serve.json")
     args = parser.parse_args()
@@ -100,7 +102,7 @@ def main() -> None:
             print(f"edit {number}: {case_id} shown after {delay:.2f} s" if delay else f"edit {number}: not shown")
             if delay is not None:
                 delays.append(delay)
-            time.sleep(1.0)
+            time.sleep(args.pause)
     finally:
         server.terminate()
         server.wait(timeout=30)

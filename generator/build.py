@@ -25,6 +25,15 @@ SELECTIVE: dict[str, str] = {
     "generator.render:review_pages": "generator.render:affected_review_pages",
     "generator.render.review:lecturer_pages": "generator.render.review:affected_lecturer_pages",
 }
+# Producers whose pages summarise many files (reports, statistics, downloads): while previewing,
+# they are brought up to date just after the browser has reloaded with the pages of the saved
+# file itself.
+DEFERRABLE: frozenset[str] = frozenset({
+    "generator.render.review:lecturer_pages",
+    "generator.render.statistics:review_statistics",
+    "generator.render.statistics:public_statistics",
+    "generator.commands.export:site_downloads",
+})
 # Page producers per audience, as "module:function". Each returns dict[path, Markdown] for a
 # project and may accept the keywords ``lang`` and ``only`` (see ``call_producer``).
 # Adding a producer or an audience is one line here.
@@ -184,14 +193,21 @@ def assemble_tree(
     return files
 
 
-def write_tree(docs_dir: Path, files: dict[str, bytes]) -> tuple[int, int]:
+def write_tree(docs_dir: Path, files: dict[str, bytes], last: dict[str, bytes] | None = None
+               ) -> tuple[int, int]:
     """Make docs_dir hold exactly ``files``: rewrite only changed files, delete stale ones.
 
-    Unchanged files keep their mtime (MkDocs dirty builds, fast serve). Files the site engine
-    installs itself (``assets/casebook/``) are left alone. Returns (written, deleted).
+    Unchanged files keep their mtime (MkDocs dirty builds, fast serve). ``last`` is what this
+    process wrote there before (serve): a file still there and equal to it is not read back. Files the site
+    engine installs itself (``assets/casebook/``) are left alone. Returns (written, deleted).
     """
     docs_dir.mkdir(parents=True, exist_ok=True)
-    written = sum(_write_if_changed(docs_dir / path, data) for path, data in sorted(files.items()))
+    last = last or {}
+    written = sum(
+        _write_if_changed(docs_dir / path, data)
+        for path, data in sorted(files.items())
+        if last.get(path) != data or not (docs_dir / path).is_file()
+    )
     deleted = 0
     for path in sorted(p for p in docs_dir.rglob("*") if p.is_file()):
         relative = path.relative_to(docs_dir).as_posix()
@@ -452,7 +468,8 @@ class Regenerator:
     On each change it reloads the project; when the input is invalid it reports the problems
     and leaves the tree as it was. Selective producers re-render only the pages the changed
     files affect (a case → its narrative, the index pages, its authors' pages); the others
-    re-render whole. Only files whose bytes changed are rewritten.
+    re-render whole, the deferrable ones after the first reload. Only files whose bytes
+    changed are rewritten.
     """
 
     def __init__(
@@ -471,6 +488,8 @@ class Regenerator:
         self.project: Any = None
         self.pages: dict[str, dict[str, str]] = {}  # producer → its pages
         self.files: dict[str, bytes] = {}
+        self._waiting: list[Path] = []  # changes the deferrable producers have not seen yet
+        self._waiting_since: Any = None  # the project before the first of them
 
     def start(self) -> bool:
         """Generate the whole tree; False (nothing written) when the input is invalid."""
@@ -482,14 +501,33 @@ class Regenerator:
         }
         return self._write(project)
 
-    def __call__(self, changed: list[Path]) -> None:
-        """Regenerate after ``changed`` files were saved (the site engine's callback)."""
-        project = self._load()
+    def __call__(self, changed: list[Path]) -> Callable[[], None] | None:
+        """Regenerate after ``changed`` files were saved (the site engine's callback).
+
+        Rewrites the pages of the saved files first and returns what can wait (the deferrable
+        producers' pages, for every change not yet applied to them) as a function to call once
+        the browser has reloaded, or None."""
+        old, project = self.project, self._load()
         if project is None:
-            return
-        for spec in PRODUCERS[self.audience]:
-            self.pages[spec] = self._regenerated(spec, changed, project)
-        self._write(project)
+            return None
+        producers = PRODUCERS[self.audience]
+        for spec in (spec for spec in producers if spec not in DEFERRABLE):
+            self.pages[spec] = self._regenerated(spec, changed, old, project)
+        if not self._write(project):
+            return None
+        if not any(spec in DEFERRABLE for spec in producers):
+            return None
+        if not self._waiting:
+            self._waiting_since = old
+        self._waiting += changed
+        return self.finish
+
+    def finish(self) -> None:
+        """Bring the deferrable producers' pages up to date with every change so far."""
+        changed, old, self._waiting = self._waiting, self._waiting_since, []
+        for spec in (spec for spec in PRODUCERS[self.audience] if spec in DEFERRABLE):
+            self.pages[spec] = self._regenerated(spec, changed, old, self.project)
+        self._write(self.project)
 
     def _load(self) -> Any:
         from generator.project import load_project
@@ -498,10 +536,11 @@ class Regenerator:
         self.on_problems(problems, project.files_checked)
         return None if any(p.is_error for p in problems) else project
 
-    def _regenerated(self, spec: str, changed: list[Path], project: Any) -> dict[str, str]:
+    def _regenerated(self, spec: str, changed: list[Path], old: Any, project: Any
+                     ) -> dict[str, str]:
         affected = None
-        if spec in SELECTIVE and self.project is not None and spec in self.pages:
-            affected = load_function(SELECTIVE[spec])(changed, self.project, project)
+        if spec in SELECTIVE and old is not None and spec in self.pages:
+            affected = load_function(SELECTIVE[spec])(changed, old, project)
         if affected is None:
             return call_producer(spec, project, lang=self.lang)
         kept = {path: text for path, text in self.pages[spec].items() if path not in affected}
@@ -512,10 +551,11 @@ class Regenerator:
         for pages in self.pages.values():
             generated.update(pages)
         try:
-            self.files = assemble_tree(project, self.audience, generated, self.lang)
+            files = assemble_tree(project, self.audience, generated, self.lang)
         except ContentError as error:
             self.on_error(str(error))
             return False
-        write_tree(self.docs_dir, self.files)
+        write_tree(self.docs_dir, files, last=self.files)
+        self.files = files
         self.project = project
         return True

@@ -238,6 +238,18 @@ def test_write_tree_rewrites_only_changes_and_removes_stale_files(tmp_path):
     assert (docs / "assets" / "casebook" / "casebook.css").is_file()
 
 
+def test_write_tree_trusts_what_it_wrote_last_but_restores_a_deleted_file(tmp_path, monkeypatch):
+    docs = tmp_path / "docs"
+    files = {"a.md": b"A", "b.md": b"B"}
+    pipeline.write_tree(docs, files)
+    (docs / "b.md").unlink()
+    read_back: list[Path] = []
+    real_read = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: read_back.append(self) or real_read(self))
+    assert pipeline.write_tree(docs, {"a.md": b"A", "b.md": b"B"}, last=files) == (1, 0)
+    assert read_back == [] and (docs / "b.md").read_bytes() == b"B"
+
+
 def test_a_producer_gets_only_the_keywords_it_declares(project, monkeypatch):
     monkeypatch.setitem(pipeline.PRODUCERS, "review", ("generator.render:review_pages",))
     pages = pipeline.call_producer(
@@ -284,6 +296,38 @@ def test_regenerator_rewrites_what_changed_and_survives_invalid_input(copy, tmp_
     regenerate([case_file, child_case])
     assert not (docs / "kasus" / "K-2025-0104.md").exists()
     assert "K-2025-0104" not in (docs / "kasus" / "index.md").read_text()
+
+
+def test_regenerator_defers_summary_pages_until_finish_then_shows_the_latest_save(
+    copy, tmp_path, monkeypatch
+):
+    monkeypatch.setitem(pipeline.PRODUCERS, "review", (
+        "generator.render:review_pages", "generator.render.review:lecturer_pages"))
+    docs = tmp_path / "docs"
+    regenerate = pipeline.Regenerator(copy, "review", docs)
+    assert regenerate.start()
+    review_page = docs / "telaah" / "bima-pranata-2025.md"
+    assert "Nenek M" in review_page.read_text()
+    case_file = copy / "cases" / "K-2025-0102.yaml"
+    case_file.write_text(case_file.read_text().replace("alias: Nenek M", "alias: Nenek W"))
+    later = regenerate([case_file])
+    assert "Nenek W" in (docs / "kasus" / "K-2025-0102.md").read_text()
+    assert "Nenek M" in review_page.read_text()  # the lecturer's page waits
+    case_file.write_text(case_file.read_text().replace("alias: Nenek W", "alias: Nenek X"))
+    regenerate([case_file])  # a second save before the first one's summary pages were done
+    assert later is not None
+    later()
+    text = review_page.read_text()
+    assert "Nenek X" in text and "Nenek M" not in text and "Nenek W" not in text
+
+
+def test_regenerator_without_deferrable_producers_leaves_nothing_for_later(
+    copy, tmp_path, monkeypatch
+):
+    monkeypatch.setitem(pipeline.PRODUCERS, "review", ("generator.render:review_pages",))
+    regenerate = pipeline.Regenerator(copy, "review", tmp_path / "docs")
+    assert regenerate.start()
+    assert regenerate([copy / "cases" / "K-2025-0102.yaml"]) is None
 
 
 # ---------------------------------------------------------------- casebook render

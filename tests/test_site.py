@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import os
 import shutil
 import socket
 import threading
@@ -379,6 +380,145 @@ def test_serve_regenerates_and_rebuilds_changed_sources(tmp_path):
         thread.join(timeout=10)
     assert not thread.is_alive()
     assert not server.site_dir.exists()
+
+
+def test_compact_pages_changes_nothing_in_the_output_and_holds_no_page_text(
+    tmp_path, monkeypatch
+):
+    pages = {**PAGES, "tanpa-judul.md": "Halaman tanpa judul utama, hanya teks biasa.\n"}
+    write_tree(tmp_path / "docs", pages)
+    held: dict[str, tuple] = {}
+
+    class Probe:  # runs after every page is rendered and before any is written
+        def on_env(self, env, *, config, files):
+            held["pages"] = tuple(
+                (f.page.markdown, f.page.content) for f in files.documentation_pages()
+            )
+            return env
+
+    real_load = site.load_mkdocs_config
+
+    def load_with_probe(config, **options):
+        loaded = real_load(config, **options)
+        loaded.plugins["probe"] = Probe()
+        return loaded
+
+    monkeypatch.setattr(site, "load_mkdocs_config", load_with_probe)
+    compact = make_spec(tmp_path, "review", site_dir=tmp_path / "compact", nav=None)
+    site.build_site(compact)
+    assert held["pages"] and all(page == ("", "") for page in held["pages"])
+
+    monkeypatch.setattr(site, "CompactPages", Probe)  # the same build, pages kept whole
+    whole = make_spec(tmp_path, "review", site_dir=tmp_path / "whole", nav=None)
+    site.build_site(whole)
+    assert any(markdown and content for markdown, content in held["pages"])
+    assert all_files(tmp_path / "compact") == all_files(tmp_path / "whole")
+    untitled = (tmp_path / "compact" / "tanpa-judul" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Tanpa judul - Casebook Uji</title>" in untitled
+
+
+@pytest.mark.slow
+def test_serve_reloads_with_the_saved_page_before_the_deferred_ones(tmp_path):
+    docs = write_tree(tmp_path / "docs")
+    sources = tmp_path / "cases"
+    sources.mkdir()
+    (sources / "k-7f3a.txt").write_text("versi pertama", encoding="utf-8")  # built as written
+    deferred_started, release = threading.Event(), threading.Event()
+    finished: list[str] = []
+
+    def regenerate(changed: list[Path]):
+        text = (sources / "k-7f3a.txt").read_text(encoding="utf-8")
+        (docs / "kasus" / "k-7f3a.md").write_text(f"# Kasus K-7F3A\n\n{text}\n", encoding="utf-8")
+
+        def later() -> None:  # e.g. the reports that quote the case
+            deferred_started.set()
+            release.wait(timeout=20)
+            (docs / "statistik.md").write_text(f"# Statistik\n\nRingkasan: {text}\n",
+                                               encoding="utf-8")
+            finished.append(text)
+
+        return later
+
+    spec = make_spec(tmp_path, "public", site_dir=tmp_path / "tidak-dipakai")
+    server = site.DevServer(spec, regenerate=regenerate, watch=[sources], port=free_port())
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        fetch_until(server.url + "kasus/k-7f3a/", "pendampingan rutin")
+        time.sleep(1.1)  # a newer mtime than the built pages
+        (sources / "k-7f3a.txt").write_text("versi kedua", encoding="utf-8")
+        assert deferred_started.wait(timeout=20)
+        # The deferred work has not finished, yet the saved page is already served.
+        fetch_until(server.url + "kasus/k-7f3a/", "versi kedua", timeout=5)
+        assert finished == []
+        release.set()
+        fetch_until(server.url + "statistik/", "Ringkasan: versi kedua")
+        assert finished == ["versi kedua"]
+    finally:
+        release.set()
+        server.shutdown()
+        thread.join(timeout=10)
+
+
+@pytest.mark.slow
+def test_a_save_during_the_deferred_pass_is_shown_first(tmp_path):
+    docs = write_tree(tmp_path / "docs")
+    sources = tmp_path / "cases"
+    sources.mkdir()
+    (sources / "k-7f3a.txt").write_text("satu", encoding="utf-8")
+    deferred: list[str] = []
+    server_ref: list[site.DevServer] = []
+
+    def regenerate(changed: list[Path]):
+        text = (sources / "k-7f3a.txt").read_text(encoding="utf-8")
+        (docs / "kasus" / "k-7f3a.md").write_text(f"# Kasus K-7F3A\n\n{text}\n", encoding="utf-8")
+        if text == "dua":  # a second save lands before the first reload is over
+            (sources / "k-7f3a.txt").write_text("tiga", encoding="utf-8")
+            wait_until(server_ref[0]._has_changes)
+        return lambda: deferred.append(text)
+
+    spec = make_spec(tmp_path, "public", site_dir=tmp_path / "tidak-dipakai")
+    server = site.DevServer(spec, regenerate=regenerate, watch=[sources], port=free_port())
+    server_ref.append(server)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        fetch_until(server.url + "kasus/k-7f3a/", "pendampingan rutin")
+        time.sleep(1.1)
+        (sources / "k-7f3a.txt").write_text("dua", encoding="utf-8")
+        fetch_until(server.url + "kasus/k-7f3a/", "tiga")
+        wait_until(lambda: deferred)
+        assert deferred == ["tiga"]  # the deferred pass of "dua" gave way to the newer save
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
+
+
+def test_a_watched_file_replaced_by_rename_is_noticed_and_reading_is_not(tmp_path):
+    settings = tmp_path / "office.yaml"
+    settings.write_text("nama: Kantor\n", encoding="utf-8")
+    (tmp_path / "lain.txt").write_text("bukan sumber\n", encoding="utf-8")
+    write_tree(tmp_path / "docs")
+    spec = make_spec(tmp_path, "public", site_dir=tmp_path / "tidak-dipakai")
+    server = site.DevServer(spec, regenerate=lambda changed: None, watch=[settings],
+                            port=free_port())
+    server._watch(settings)
+    server.server.observer.start()
+    try:
+        settings.read_text(encoding="utf-8")  # opening and closing is no change
+        (tmp_path / "lain.txt").write_text("diubah\n", encoding="utf-8")  # not watched
+        time.sleep(0.5)
+        assert not server._has_changes()
+        replacement = tmp_path / ".office.yaml.swp"
+        replacement.write_text("nama: Kantor Baru\n", encoding="utf-8")
+        os.replace(replacement, settings)  # how many editors save
+        wait_until(server._has_changes, timeout=5)
+        assert server._take_changes() == [settings]
+    finally:
+        server.server.observer.stop()
+        server.server.observer.join(timeout=5)
+        server.server.server_close()
+        shutil.rmtree(server.site_dir, ignore_errors=True)
 
 
 # --------------------------------------------------------------------------- browser
