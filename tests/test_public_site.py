@@ -122,15 +122,29 @@ def test_public_site_shows_the_approved_stories_and_no_other_case(sample):
         if is_story(d.case, project.taxonomy)
     }
     assert len(stories) >= 10
-    pages = {p.parent.name for p in (sample["site"] / "cerita").glob("*/index.html")}
-    assert pages == set(stories)
+    pages = {
+        p.parent.name: html.unescape(p.read_text(encoding="utf-8"))
+        for p in (sample["site"] / "cerita").glob("*/index.html")
+    }
+    anchored = {
+        anchor: name
+        for name, page in pages.items()
+        for anchor in re.findall(r'<h2 id="([a-z]{8})"', page)
+    }
+    assert set(anchored) == set(stories)  # each story once, under its opaque id
     listing = html.unescape((sample["site"] / "cerita" / "index.html").read_text(encoding="utf-8"))
-    for page, case in stories.items():
-        story = html.unescape(
-            (sample["site"] / "cerita" / page / "index.html").read_text(encoding="utf-8")
-        )
-        assert case.publication.title in story and case.publication.title in listing
-        assert " ".join(case.publication.summary.split())[:60] in story
+    counts = re.findall(r'<a href="([^"/]+)/">[^<]+</a></td>\s*<td>\d{4}</td>\s*<td[^>]*>(\d+)</td>',
+                        listing)
+    assert {name: int(n) for name, n in counts} == {
+        name: sum(page == name for page in anchored.values()) for name in pages
+    }
+    for public, case in stories.items():
+        page = pages[anchored[public]]
+        section = page[page.index(f'id="{public}"'):]
+        heading = section.split("</h2>", 1)[0]
+        assert heading.startswith(f'id="{public}">{case.publication.title}<a class="headerlink"')
+        assert " ".join(case.publication.summary.split())[:60] in section
+        assert anchored[public].startswith(str(case.intake.date.year))
     others = [d.case for d in project.sorted_cases() if not is_story(d.case, project.taxonomy)]
     text = sample["text"]
     for case in others:  # a review-only case's own story text never appears

@@ -35,7 +35,7 @@ from generator.public import (
     quarter_of,
     refusal,
 )
-from generator.render.public import plain, public_pages, story_page
+from generator.render.public import plain, public_pages, stories_page, story_group
 from generator.taxonomy import load_taxonomy
 
 TAXONOMY = load_taxonomy(None)
@@ -235,7 +235,7 @@ def test_story_text_is_shown_as_plain_text_never_as_markup():
     )
     story = public_view(case, project_of(case), salt=SALT)
     html = markdown.markdown(
-        story_page(story, project_of(case), "id"),
+        stories_page([story], project_of(case), "id"),
         extensions=["def_list", "admonition", "footnotes", "abbr", "tables", "attr_list"],
     )
     for markup in (
@@ -265,8 +265,12 @@ def test_public_pages_list_stories_and_make_a_home(tmp_path):
     sid = public_view(
         case, project_of(case, root=tmp_path), salt=project_salt(project_of(case, root=tmp_path))
     ).public_id
-    assert sorted(pages) == sorted(["cerita/index.md", f"cerita/{sid}.md", "index.md"])
-    assert f"]({sid}.md)" in pages["cerita/index.md"]
+    story = public_view(case, project_of(case, root=tmp_path), salt=SALT)
+    group = story_group(story)
+    assert group == f"{story.year}-{story.category.replace('_', '-')}"
+    assert sorted(pages) == sorted(["cerita/index.md", f"cerita/{group}.md", "index.md"])
+    assert f"]({group}.md) | {story.year} | 1 |" in pages["cerita/index.md"]
+    assert f"{{#{sid}}}" in pages[f"cerita/{group}.md"]  # the story's anchor is its opaque id
     home = pages["index.md"]
     assert "Jl. Merdeka Raya No. 45, Kota Sukamaju" in home and "cerita/index.md" in home
     assert "statistik/index.md" in home and "Perlindungan data klien" in home
@@ -274,6 +278,25 @@ def test_public_pages_list_stories_and_make_a_home(tmp_path):
     everything = "\n".join(pages.values())
     for private in PRIVATE_STRINGS[:-1]:
         assert private not in everything, private
+
+
+def test_stories_share_a_page_per_category_and_year_in_quarter_order():
+    from dataclasses import replace
+
+    from generator.render.public import story_groups
+
+    story = public_view(make_case(), project_of(make_case()), salt=SALT)
+    later = replace(story, public_id="bbbbbbbb", quarter="2025-T4")
+    earlier = replace(story, public_id="zzzzzzzz", quarter="2025-T1")
+    next_year = replace(story, public_id="cccccccc", quarter="2026-T1")
+    cluster = replace(story, public_id="dddddddd", category="disabilitas",
+                      category_vocabulary="atensi_cluster")
+    groups = story_groups([later, next_year, earlier, cluster])
+    assert {name: [s.public_id for s in members] for name, members in groups.items()} == {
+        f"2025-{story.category.replace('_', '-')}": ["zzzzzzzz", "bbbbbbbb"],
+        f"2026-{story.category.replace('_', '-')}": ["cccccccc"],
+        f"{story.year}-klaster-disabilitas": ["dddddddd"],
+    }
 
 
 def test_content_home_for_the_public_replaces_the_generated_one(tmp_path):

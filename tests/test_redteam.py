@@ -39,7 +39,8 @@ from generator.detectors import scan_text
 from generator.privacy_check import mask_findings, masked
 from generator.problems import format_problem
 from generator.project import load_project
-from generator.public import project_salt, public_id
+from generator.public import project_salt, public_id, public_stories
+from generator.render.public import story_group
 from generator.site import build_site
 
 pytestmark = pytest.mark.slow
@@ -138,6 +139,38 @@ def detectors_of(problems, file: str, code: str, path: str | None = None) -> set
         for p in problems
         if p.file == file and p.code == code and (path is None or p.path == path)
     }
+
+
+def audit_findings(error: str) -> list[tuple[str, int | None, str]]:
+    """(file, line, detector) of each audit line ``  path:line  detector  message``."""
+    found = []
+    for line in error.splitlines():
+        match = re.match(r"\s+(\S+?)(?::(\d+))?  (\S+)  ", line)
+        if match:
+            number = int(match.group(2)) if match.group(2) else None
+            found.append((match.group(1), number, match.group(3)))
+    return found
+
+
+def story_sections(site: Path) -> dict[str, tuple[str, int]]:
+    """Each published story's opaque id → (its page, the line where its section starts)."""
+    sections = {}
+    for page in sorted((site / "cerita").glob("*/index.html")):
+        relative = page.relative_to(site).as_posix()
+        for number, text in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
+            for anchor in re.findall(r'<h2 id="([a-z]{8})"', text):
+                sections[anchor] = (relative, number)
+    return sections
+
+
+def story_of(sections: dict[str, tuple[str, int]], page: str, line: int | None) -> str | None:
+    """The story whose section holds this line of this page (None above the first one)."""
+    starts = sorted((start, story) for story, (where, start) in sections.items() if where == page)
+    owner = None
+    for start, story in starts:
+        if line is not None and start <= line:
+            owner = story
+    return owner
 
 
 def audit_lines(error: str) -> set[tuple[str, str]]:
@@ -245,7 +278,7 @@ def internal(tmp_path_factory):
 def test_internal_identifiers_never_reach_the_public_site(internal):
     assert internal["error"] is None, internal["error"]
     site = internal["site"]
-    assert (site / "cerita" / internal["story"] / "index.html").is_file()  # the story IS published
+    assert internal["story"] in story_sections(site)  # the story IS published
     text = output_text(site)
     missing = [p["id"] for p in PAYLOADS if leaked(p["value"], text)]
     assert missing == []
@@ -347,6 +380,7 @@ def public_fields(tmp_path_factory):
         error, problems = forced_build(root, site)
         project, _ = load_project(root)
         salt = project_salt(project)
+        staged = unguarded_site(root, tmp / "unguarded")  # the same pages, kept to read lines
     return {
         "root": root,
         "site": site,
@@ -354,6 +388,7 @@ def public_fields(tmp_path_factory):
         "problems": problems,
         "ids": ids,
         "salt": salt,
+        "staged": staged,
     }
 
 
@@ -374,11 +409,15 @@ def test_forced_past_the_check_the_audit_stops_the_build_and_keeps_the_old_site(
     assert error and "audit kebocoran" in error
     site = public_fields["site"]
     assert sorted(p.name for p in site.iterdir()) == ["previous.html"]  # untouched
-    found = audit_lines(error)
+    staged = public_fields["staged"]
+    assert staged, "the fixture keeps a copy of the refused build"
+    sections = story_sections(staged)
+    found = {(story_of(sections, page, line), detector)
+             for page, line, detector in audit_findings(error)}
     missing = []
     for payload in DETECTED:
-        page = f"cerita/{public_id(public_fields['ids'][payload['id']], public_fields['salt'])}/index.html"
-        if (page, payload["detector"]) not in found:
+        story = public_id(public_fields["ids"][payload["id"]], public_fields["salt"])
+        if (story, payload["detector"]) not in found:
             missing.append(payload["id"])
     assert missing == []
     for payload in DETECTED:
@@ -398,8 +437,11 @@ def test_denylisted_name_in_the_story_stops_check_and_the_generated_tree(tmp_pat
         "client.alias",
     }
     assert error and "daftar nama terlarang" in error and not site.exists()  # stopped before MkDocs
-    story = public_id("K-2099-0900", project_salt(load_project(root)[0]))
-    assert f"cerita/{story}.md" in error and "cerita/index.md" in error
+    project = load_project(root)[0]
+    story = public_id("K-2099-0900", project_salt(project))
+    page = next(story_group(s) for s in public_stories(project) if s.public_id == story)
+    assert f"cerita/{page}.md" in error
+    assert "cerita/index.md" not in error  # the list of stories names no title
     assert payload["value"] not in error and "Usamah" not in error
 
 

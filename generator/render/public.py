@@ -1,4 +1,6 @@
-"""Pages of the public site: the home page, the list of stories and one page per story.
+"""Pages of the public site: the home page, the list of stories and the stories themselves,
+one page per category and year (``cerita/2025-lansia-terlantar.md``), each story a section
+whose anchor is its opaque id.
 
 Every page is rendered from ``generator.public`` projections (``PublicCase``), never from a case
 record: a field that is not on the allow-list cannot reach these pages. The story text written for
@@ -70,15 +72,15 @@ PHRASES: dict[str, dict[str, str]] = {
         "id": "Belum ada cerita yang diterbitkan.",
         "en": "No story has been published yet.",
     },
-    "stories.story": {"id": "Cerita", "en": "Story"},
-    "story.about": {"id": "Tentang cerita ini", "en": "About this story"},
+    "stories.year": {"id": "Tahun diterima", "en": "Year received"},
+    "stories.count": {"id": "Jumlah cerita", "en": "Stories"},
+    "story.about": {"id": "Tentang cerita-cerita ini", "en": "About these stories"},
     "story.about_text": {
-        "id": "Cerita ini ditulis ulang untuk publik dengan persetujuan klien dan telah ditelaah. "
-        "Nama, tanggal, dan tempat tidak disebutkan.",
-        "en": "This story was rewritten for the public with the client's consent and reviewed. "
+        "id": "Setiap cerita ditulis ulang untuk publik dengan persetujuan klien dan telah "
+        "ditelaah. Nama, tanggal, dan tempat tidak disebutkan.",
+        "en": "Each story was rewritten for the public with the client's consent and reviewed. "
         "Names, dates and places are left out.",
     },
-    "story.facts": {"id": "Fakta singkat", "en": "Key facts"},
     "story.back": {"id": "Semua cerita", "en": "All stories"},
     "story.fact": {"id": "Aspek", "en": "Aspect"},
     "story.value": {"id": "Keterangan", "en": "Details"},
@@ -143,7 +145,7 @@ def service_labels(story: PublicCase, project: Any, lang: str) -> tuple[list[str
 
 
 def story_facts(story: PublicCase, project: Any, lang: str) -> list[tuple[str, str]]:
-    """(label, value) pairs shown under a story and, in part, in the list of stories."""
+    """(label, value) pairs shown under a story."""
 
     def lab(vocabulary: str, code: str | None) -> str:
         return label(project, vocabulary, code, lang)
@@ -171,41 +173,61 @@ def story_facts(story: PublicCase, project: Any, lang: str) -> list[tuple[str, s
 # ---------------------------------------------------------------- pages
 
 
-def story_page(story: PublicCase, project: Any, lang: str) -> str:
-    """One story: title, the approved text, a note on anonymisation, the generalised facts."""
+def story_section(story: PublicCase, project: Any, lang: str) -> str:
+    """One story: its title (anchored by the opaque id), the approved text, the generalised facts."""
     rows = [f"| {name} | {value} |" for name, value in story_facts(story, project, lang)]
     facts = "\n".join(
         [f"| {say('story.fact', lang)} | {say('story.value', lang)} |", "|---|---|", *rows]
     )
-    return (
-        "\n\n".join(
-            [
-                f"# {plain(story.title)}",
-                plain_paragraphs(story.summary),
-                f'!!! note "{say("story.about", lang)}"\n\n    {say("story.about_text", lang)}',
-                f"## {say('story.facts', lang)}",
-                facts,
-                f"[\u2190 {say('story.back', lang)}](index.md)",
-            ]
-        )
-        + "\n"
+    return "\n\n".join(
+        [f"## {plain(story.title)} {{#{story.public_id}}}", plain_paragraphs(story.summary), facts]
     )
 
 
+def story_group(story: PublicCase) -> str:
+    """The page a story is on: its year and category (``2025-lansia-terlantar``)."""
+    prefix = "klaster-" if story.category_vocabulary != "ppks" else ""
+    return f"{story.year}-{prefix}{story.category.replace('_', '-')}"
+
+
+def story_groups(stories: list[PublicCase]) -> dict[str, list[PublicCase]]:
+    """Stories by page, each page's stories by quarter then opaque id (no other order leaks)."""
+    groups: dict[str, list[PublicCase]] = {}
+    for story in sorted(stories, key=lambda s: (s.quarter, s.public_id)):
+        groups.setdefault(story_group(story), []).append(story)
+    return dict(sorted(groups.items()))
+
+
+def group_title(story: PublicCase, project: Any, lang: str) -> str:
+    return f"{label(project, story.category_vocabulary, story.category, lang)} \u2014 {story.year}"
+
+
+def stories_page(stories: list[PublicCase], project: Any, lang: str) -> str:
+    """The stories of one category and year, with a note on how they were anonymised."""
+    parts = [
+        f"# {group_title(stories[0], project, lang)}",
+        f'!!! note "{say("story.about", lang)}"\n\n    {say("story.about_text", lang)}',
+        *(story_section(story, project, lang) for story in stories),
+        f"[\u2190 {say('story.back', lang)}](index.md)",
+    ]
+    return "\n\n".join(parts) + "\n"
+
+
 def stories_index(stories: list[PublicCase], project: Any, lang: str) -> str:
-    """The list of stories with their main generalised facts."""
+    """The story pages by category and year, with how many stories each holds."""
     parts = [f"# {say('stories.title', lang)}", say("stories.lead", lang)]
     if not stories:
         parts.append(say("stories.none", lang))
         return "\n\n".join(parts) + "\n"
-    keys = ("fact.category", "fact.age_group", "fact.quarter", "fact.outcome")
-    header = [say("stories.story", lang), *(say(key, lang) for key in keys)]
-    rows = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    for story in stories:
-        facts = dict(story_facts(story, project, lang))
-        cells = [f"[{plain(story.title)}]({story.public_id}.md)"]
-        cells += [facts.get(say(key, lang), "") for key in keys]
-        rows.append("| " + " | ".join(cells) + " |")
+    header = [say("fact.category", lang), say("stories.year", lang), say("stories.count", lang)]
+    rows = ["| " + " | ".join(header) + " |", "|---|---|---:|"]
+    groups = story_groups(stories)
+    by_label = sorted(groups.items(), key=lambda item: (
+        label(project, item[1][0].category_vocabulary, item[1][0].category, lang), item[0]))
+    for name, members in by_label:
+        first = members[0]
+        category = label(project, first.category_vocabulary, first.category, lang)
+        rows.append(f"| [{category}]({name}.md) | {first.year} | {len(members)} |")
     parts.append("\n".join(rows))
     return "\n\n".join(parts) + "\n"
 
@@ -269,9 +291,10 @@ def public_pages(project: Any, *, lang: str | None = None) -> dict[str, str]:
     lang = page_language(project, lang)
     stories = public_stories(project)
     pages = {STORIES_INDEX: stories_index(stories, project, lang)}
-    pages.update(
-        {f"{STORIES_FOLDER}/{s.public_id}.md": story_page(s, project, lang) for s in stories}
-    )
+    pages.update({
+        f"{STORIES_FOLDER}/{name}.md": stories_page(members, project, lang)
+        for name, members in story_groups(stories).items()
+    })
     if not content_has_public_home(project.root):
         pages[HOME_PAGE] = public_home(project, stories, lang)
     return dict(sorted(pages.items()))
