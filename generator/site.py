@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import copy
 import gzip
+import json
 import logging
 import os
 import re
@@ -274,6 +275,9 @@ def run_mkdocs(
         try:
             mkdocs_config = load_mkdocs_config(config, fresh_plugins=fresh_plugins)
             mkdocs_config.plugins["casebook-compact-pages"] = CompactPages()
+            search = mkdocs_config.plugins.get("material/search")
+            if search is not None and fresh_plugins and not (dirty or serve_url):
+                mkdocs_config.plugins["casebook-search-index"] = StreamedSearchIndex(search)
             if theme_env is not None:
                 theme_env.install(mkdocs_config.theme)
             if serve_url:
@@ -318,6 +322,40 @@ class CompactPages:
     on_page_content.mkdocs_priority = -100
     on_page_context.mkdocs_priority = 100
     on_post_page.mkdocs_priority = -100
+
+
+class StreamedSearchIndex:
+    """MkDocs plugin: write Material's search index one entry at a time.
+
+    Material turns the whole index into one JSON string, then into its UTF-8 bytes: at 10,000
+    cases two copies of about 150 MB, at the very end of the build, where its memory peaks.
+    This writes the same bytes entry by entry, then tells Material's plugin (a fresh instance,
+    used for this build only) that there is nothing left to do."""
+
+    def __init__(self, search) -> None:
+        self.search = search
+
+    def on_post_build(self, *, config) -> None:
+        """Write search/search_index.json exactly as Material would, without the big string."""
+        search = self.search
+        if not search.config.enabled:
+            return
+        settings = {key: search.config[key] for key in ("lang", "separator", "pipeline", "fields")}
+        path = Path(config.site_dir) / "search" / "search_index.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "w", encoding="utf-8") as stream:  # ensure_ascii: ASCII either way
+            stream.write('{"config":' + _json(settings) + ',"docs":[')
+            for number, entry in enumerate(search.search_index.entries):
+                stream.write(("," if number else "") + _json(entry))
+            stream.write("]}")
+        search.config.enabled = False  # Material's own on_post_build now returns at once
+
+    on_post_build.mkdocs_priority = 100
+
+
+def _json(value: Any) -> str:
+    """JSON as Material's search plugin writes it."""
+    return json.dumps(value, separators=(",", ":"), default=str)
 
 
 class ThemeEnvironment:

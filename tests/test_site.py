@@ -417,6 +417,27 @@ def test_compact_pages_changes_nothing_in_the_output_and_holds_no_page_text(
     assert "<title>Tanpa judul - Casebook Uji</title>" in untitled
 
 
+def test_streamed_search_index_is_byte_identical_to_materials(tmp_path, monkeypatch):
+    write_tree(tmp_path / "docs")
+    written: list[str] = []
+    real_json = site._json
+    monkeypatch.setattr(site, "_json", lambda value: written.append(real_json(value)) or written[-1])
+    streamed = make_spec(tmp_path, "public", site_dir=tmp_path / "streamed")
+    site.build_site(streamed)
+    assert len(written) > 5  # the settings, then one entry at a time
+
+    class Untouched:  # Material writes its own index
+        def __init__(self, search) -> None:
+            assert search.config.enabled
+
+    monkeypatch.setattr(site, "StreamedSearchIndex", Untouched)
+    material = make_spec(tmp_path, "public", site_dir=tmp_path / "material")
+    site.build_site(material)
+    ours = (tmp_path / "streamed" / "search" / "search_index.json").read_bytes()
+    assert ours == (tmp_path / "material" / "search" / "search_index.json").read_bytes()
+    assert b"pendampingan rutin" in ours and ours.isascii()
+
+
 @pytest.mark.slow
 def test_serve_reloads_with_the_saved_page_before_the_deferred_ones(tmp_path):
     docs = write_tree(tmp_path / "docs")
