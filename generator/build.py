@@ -172,7 +172,10 @@ def tree_files(project: Any, audience: str, lang: str | None = None) -> dict[str
 def assemble_tree(
     project: Any, audience: str, generated: dict[str, str], lang: str | None = None
 ) -> dict[str, bytes]:
-    """Generated pages plus content/ (a name clash is an error), and a home page if none."""
+    """Generated pages plus content/ (a name clash is an error), and a home page if none.
+
+    ``generated`` is emptied: each page is encoded as it is taken from it, so that no page is
+    held as text and as bytes at once (at 10,000 cases that is some 200 MB)."""
     from generator.render.indexes import HOME_PAGE, fallback_home
     from generator.render.text import page_language
 
@@ -183,10 +186,10 @@ def assemble_tree(
             "content/: " + ", ".join(clash) + " — nama ini dipakai halaman yang "
             "dibuat otomatis / these names are taken by generated pages"
         )
-    files = {
-        path: text if isinstance(text, bytes) else text.encode("utf-8")
-        for path, text in generated.items()
-    }
+    files: dict[str, bytes] = {}
+    for path in list(generated):
+        text = generated.pop(path)
+        files[path] = text if isinstance(text, bytes) else text.encode("utf-8")
     files.update(content)
     if HOME_PAGE not in files:
         files[HOME_PAGE] = fallback_home(project, page_language(project, lang)).encode("utf-8")

@@ -238,6 +238,15 @@ def test_write_tree_rewrites_only_changes_and_removes_stale_files(tmp_path):
     assert (docs / "assets" / "casebook" / "casebook.css").is_file()
 
 
+def test_assemble_tree_encodes_each_page_as_it_takes_it(project):
+    generated = pipeline.generated_pages(project, "review")
+    expected = {path: text.encode("utf-8") for path, text in generated.items()}
+    files = pipeline.assemble_tree(project, "review", generated)
+    assert generated == {}  # taken, so no page is held twice
+    assert list(files)[: len(expected)] == list(expected)  # producers' order kept
+    assert {path: files[path] for path in expected} == expected
+
+
 def test_write_tree_trusts_what_it_wrote_last_but_restores_a_deleted_file(tmp_path, monkeypatch):
     docs = tmp_path / "docs"
     files = {"a.md": b"A", "b.md": b"B"}

@@ -9,6 +9,7 @@ import socket
 import threading
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import browser
@@ -339,6 +340,21 @@ def wait_until(condition, timeout: float = 15.0) -> None:
         time.sleep(0.05)
 
 
+@contextmanager
+def running_server(tmp_path: Path, regenerate, sources: Path):
+    """A DevServer on the sample tree, serving from a thread until the block ends."""
+    spec = make_spec(tmp_path, "public", site_dir=tmp_path / "tidak-dipakai")
+    server = site.DevServer(spec, regenerate=regenerate, watch=[sources], port=free_port())
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
+    assert not thread.is_alive()
+
+
 @pytest.mark.slow
 def test_serve_regenerates_and_rebuilds_changed_sources(tmp_path):
     docs = write_tree(tmp_path / "docs")
@@ -355,11 +371,7 @@ def test_serve_regenerates_and_rebuilds_changed_sources(tmp_path):
                 page = docs / "kasus" / f"{source.stem}.md"
                 page.write_text(f"# Kasus {source.stem.upper()}\n\n{text}\n", encoding="utf-8")
 
-    spec = make_spec(tmp_path, "public", site_dir=tmp_path / "tidak-dipakai")
-    server = site.DevServer(spec, regenerate=regenerate, watch=[sources], port=free_port())
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    try:
+    with running_server(tmp_path, regenerate, sources) as server:
         fetch_until(server.url + "kasus/k-7f3a/", "pendampingan rutin")
         wait_until(lambda: server.last_build == "full")
         time.sleep(1.1)  # let the new Markdown get a newer mtime than the built page
@@ -374,11 +386,7 @@ def test_serve_regenerates_and_rebuilds_changed_sources(tmp_path):
         (sources / "k-5d0e.txt").write_text("halaman baru", encoding="utf-8")
         fetch_until(server.url + "kasus/k-5d0e/", "halaman baru")
         wait_until(lambda: server.last_build == "full")  # a new page: full build, every nav current
-        assert not spec.site_dir.exists()
-    finally:
-        server.shutdown()
-        thread.join(timeout=10)
-    assert not thread.is_alive()
+    assert not (tmp_path / "tidak-dipakai").exists()
     assert not server.site_dir.exists()
 
 
@@ -460,25 +468,19 @@ def test_serve_reloads_with_the_saved_page_before_the_deferred_ones(tmp_path):
 
         return later
 
-    spec = make_spec(tmp_path, "public", site_dir=tmp_path / "tidak-dipakai")
-    server = site.DevServer(spec, regenerate=regenerate, watch=[sources], port=free_port())
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    try:
-        fetch_until(server.url + "kasus/k-7f3a/", "pendampingan rutin")
-        time.sleep(1.1)  # a newer mtime than the built pages
-        (sources / "k-7f3a.txt").write_text("versi kedua", encoding="utf-8")
-        assert deferred_started.wait(timeout=20)
-        # The deferred work has not finished, yet the saved page is already served.
-        fetch_until(server.url + "kasus/k-7f3a/", "versi kedua", timeout=5)
-        assert finished == []
-        release.set()
+    with running_server(tmp_path, regenerate, sources) as server:
+        try:
+            fetch_until(server.url + "kasus/k-7f3a/", "pendampingan rutin")
+            time.sleep(1.1)  # a newer mtime than the built pages
+            (sources / "k-7f3a.txt").write_text("versi kedua", encoding="utf-8")
+            assert deferred_started.wait(timeout=20)
+            # The deferred work has not finished, yet the saved page is already served.
+            fetch_until(server.url + "kasus/k-7f3a/", "versi kedua", timeout=5)
+            assert finished == []
+        finally:
+            release.set()
         fetch_until(server.url + "statistik/", "Ringkasan: versi kedua")
         assert finished == ["versi kedua"]
-    finally:
-        release.set()
-        server.shutdown()
-        thread.join(timeout=10)
 
 
 @pytest.mark.slow
@@ -498,21 +500,14 @@ def test_a_save_during_the_deferred_pass_is_shown_first(tmp_path):
             wait_until(server_ref[0]._has_changes)
         return lambda: deferred.append(text)
 
-    spec = make_spec(tmp_path, "public", site_dir=tmp_path / "tidak-dipakai")
-    server = site.DevServer(spec, regenerate=regenerate, watch=[sources], port=free_port())
-    server_ref.append(server)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    try:
+    with running_server(tmp_path, regenerate, sources) as server:
+        server_ref.append(server)
         fetch_until(server.url + "kasus/k-7f3a/", "pendampingan rutin")
         time.sleep(1.1)
         (sources / "k-7f3a.txt").write_text("dua", encoding="utf-8")
         fetch_until(server.url + "kasus/k-7f3a/", "tiga")
         wait_until(lambda: deferred)
         assert deferred == ["tiga"]  # the deferred pass of "dua" gave way to the newer save
-    finally:
-        server.shutdown()
-        thread.join(timeout=10)
 
 
 def test_a_watched_file_replaced_by_rename_is_noticed_and_reading_is_not(tmp_path):
