@@ -210,8 +210,8 @@ def measure(sizes: list[int], work: Path, say, only: set[str] | None = None) -> 
 def targets(results: dict) -> list[tuple[str, str, bool]]:
     """Issue 7's targets, each as (target, measured, met)."""
     rows: list[tuple[str, str, bool]] = []
-    secs = lambda size, step: results[size][step]["seconds"]  # noqa: E731
-    for size in results:
+    secs = lambda size, step: results[size][step]["seconds"]
+    for size, steps in results.items():
         ratio = secs(size, "load_cold") / secs(size, "parse")
         speedup = secs(size, "load_cold") / secs(size, "load_warm")
         rows.append((f"{size}: load+validate cold ≤ 1.5× CSafeLoader", f"{ratio:.2f}×", ratio <= 1.5))
@@ -219,7 +219,7 @@ def targets(results: dict) -> list[tuple[str, str, bool]]:
         check = secs(size, "check_cold") / secs(size, "check_warm")
         rows.append((f"{size}: (check with identifier scan) second run faster", f"{check:.1f}×",
                      check >= 5))
-        peak = max(step["peak_mb"] for step in results[size].values())
+        peak = max(step["peak_mb"] for step in steps.values())
         rows.append((f"{size}: peak memory of any step < 1 GiB", f"{peak:.0f} MB", peak < 1024))
     if "1000" in results:
         ratio = secs("1000", "build_review") / secs("1000", "baseline_review")

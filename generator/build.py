@@ -201,8 +201,9 @@ def write_tree(docs_dir: Path, files: dict[str, bytes], last: dict[str, bytes] |
     """Make docs_dir hold exactly ``files``: rewrite only changed files, delete stale ones.
 
     Unchanged files keep their mtime (MkDocs dirty builds, fast serve). ``last`` is what this
-    process wrote there before (serve): a file still there and equal to it is not read back. Files the site
-    engine installs itself (``assets/casebook/``) are left alone. Returns (written, deleted).
+    process wrote there before (serve): a file still there and equal to it is not read back.
+    Files the site engine installs itself (``assets/casebook/``) are left alone. Returns
+    (written, deleted).
     """
     docs_dir.mkdir(parents=True, exist_ok=True)
     last = last or {}

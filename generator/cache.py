@@ -112,7 +112,7 @@ class ValidationCache:
             return {}
         try:
             context, entries = pickle.loads(path.read_bytes())
-        except Exception:  # a stale or damaged cache is rebuilt, never trusted
+        except Exception:  # noqa: BLE001 - a stale or damaged cache is rebuilt, never trusted
             return {}
         return entries if context == self.context else {}
 

@@ -12,8 +12,15 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo
-from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+    ValidationInfo,
+)
 from pydantic_core import PydanticCustomError, core_schema
 
 SCHEMA_VERSION = 1
@@ -43,7 +50,7 @@ class VocabularyCode:
         return value
 
 
-def Code(vocabulary: str) -> Any:  # noqa: N802 - reads like a type in annotations
+def Code(vocabulary: str) -> Any:  # named like a type: it reads as one in annotations
     """A string restricted to the codes of one vocabulary."""
     return Annotated[str, VocabularyCode(vocabulary)]
 

@@ -16,18 +16,28 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
+from generator import privacy_check, review_rules, validate
 from generator.cache import ValidationCache, digest
 from generator.load import LoadedFile, LoadError, load_yaml_bytes, read_source
 from generator.model import (
-    Case, Holidays, Intern, Logbook, Office, References, ReviewRecord, Rubric, Settings, Strict,
+    Case,
+    Holidays,
+    Intern,
+    Logbook,
+    Office,
+    References,
+    ReviewRecord,
+    Rubric,
+    Settings,
+    Strict,
 )
 from generator.problems import Problem, sort_problems
 from generator.taxonomy import Taxonomy, TaxonomyError, load_taxonomy
-from generator import privacy_check, review_rules, validate
 
 ROOT_MARKERS = ("casebook.yml", "office.yaml")
 PLACEHOLDER = "GANTI"  # marks the values a skeleton from `casebook new` asks to replace
@@ -309,7 +319,7 @@ def _load_case(loader: _Loader, path: Path, cache: ValidationCache) -> CaseDoc |
         loader.problems.extend(problems)
         if isinstance(index, str) or index is None:
             return index
-        fetch = lambda: cache.model(display) or _revalidate(loader, path)  # noqa: E731
+        fetch = lambda: cache.model(display) or _revalidate(loader, path)
         return CaseDoc(index, path, display, LoadedFile(path, None), fetch=fetch)
     before = len(loader.problems)
     case, loaded = loader.document(path, Case, raw)

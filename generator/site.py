@@ -345,8 +345,7 @@ class StreamedSearchIndex:
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "w", encoding="utf-8") as stream:  # ensure_ascii: ASCII either way
             stream.write('{"config":' + _json(settings) + ',"docs":[')
-            for number, entry in enumerate(search.search_index.entries):
-                stream.write(("," if number else "") + _json(entry))
+            stream.writelines(("," if number else "") + _json(entry) for number, entry in enumerate(search.search_index.entries))
             stream.write("]}")
         search.config.enabled = False  # Material's own on_post_build now returns at once
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import itertools
 import types
 import typing
 from collections.abc import Iterator
@@ -271,7 +272,7 @@ def _check_dates_in_order(case: Case, report: Reporter, taxonomy: Any) -> None:
         if loc[0] not in ("intake", "consent", "record") and day < intake:
             report.add(loc, "date.before_intake", date=day.isoformat(), intake=intake.isoformat())
     ordered = sorted(case.stages.items(), key=lambda item: _stage_order(taxonomy, item[0]))
-    for (earlier, first), (later, second) in zip(ordered, ordered[1:]):
+    for (earlier, first), (later, second) in itertools.pairwise(ordered):
         if second < first:
             report.add(("stages", later), "date.stage_order", stage=later, previous=earlier)
     if case.closure:

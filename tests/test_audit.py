@@ -284,8 +284,10 @@ PLANTED = [
         "kasus/k-7f3a/index.html",
         (
             "<h1 ",
-            '<a href="https://example.org/edit/main/docs/kasus/sutan-lanjar-saefullah.md">Edit</a>'
-            "<h1 ",
+            (
+                '<a href="https://example.org/edit/main/docs/kasus/sutan-lanjar-saefullah.md">'
+                "Edit</a><h1 "
+            ),
         ),
         "kasus/k-7f3a/index.html",
         "denylist",

@@ -77,7 +77,7 @@ def test_the_privacy_scan_can_be_left_out_and_never_leaks_into_the_cache(project
     case.write_text(case.read_text(encoding="utf-8").replace(
         "Awalnya ia menolak berbicara", "Awalnya ia (HP 0812-0000-9999) menolak berbicara"),
         encoding="utf-8")
-    codes = lambda problems: {p.code for p in problems}  # noqa: E731
+    codes = lambda problems: {p.code for p in problems}
     _, scanned = load_project(project, today=TODAY)
     _, unscanned = load_project(project, today=TODAY, privacy=False)
     _, scanned_again = load_project(project, today=TODAY)
