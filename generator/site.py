@@ -272,6 +272,8 @@ def run_mkdocs(
     from mkdocs.commands.build import build
 
     with capture_mkdocs_log(progress) as collector:
+        if serve_url:
+            collector.addFilter(_not_the_dirty_build_warning)
         try:
             mkdocs_config = load_mkdocs_config(config, fresh_plugins=fresh_plugins)
             mkdocs_config.plugins["casebook-compact-pages"] = CompactPages()
@@ -288,6 +290,11 @@ def run_mkdocs(
         except (Exception, SystemExit) as error:  # mkdocs' Abort is a SystemExit
             raise SiteBuildError(failure_message(error, collector.messages)) from error
     return collector.warnings
+
+
+def _not_the_dirty_build_warning(record: logging.LogRecord) -> bool:
+    """The preview rebuilds dirty on purpose: MkDocs' warning about it would follow every save."""
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
 class CompactPages:

@@ -356,7 +356,7 @@ def running_server(tmp_path: Path, regenerate, sources: Path):
 
 
 @pytest.mark.slow
-def test_serve_regenerates_and_rebuilds_changed_sources(tmp_path):
+def test_serve_regenerates_and_rebuilds_changed_sources(tmp_path, caplog):
     docs = write_tree(tmp_path / "docs")
     sources = tmp_path / "cases"
     sources.mkdir()
@@ -386,6 +386,7 @@ def test_serve_regenerates_and_rebuilds_changed_sources(tmp_path):
         (sources / "k-5d0e.txt").write_text("halaman baru", encoding="utf-8")
         fetch_until(server.url + "kasus/k-5d0e/", "halaman baru")
         wait_until(lambda: server.last_build == "full")  # a new page: full build, every nav current
+    assert not [r for r in caplog.records if "'dirty' build" in r.getMessage()]  # not every save
     assert not (tmp_path / "tidak-dipakai").exists()
     assert not server.site_dir.exists()
 
