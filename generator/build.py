@@ -514,12 +514,11 @@ class Regenerator:
         old, project = self.project, self._load()
         if project is None:
             return None
-        producers = PRODUCERS[self.audience]
-        for spec in (spec for spec in producers if spec not in DEFERRABLE):
+        for spec in self._producers(deferrable=False):
             self.pages[spec] = self._regenerated(spec, changed, old, project)
         if not self._write(project):
             return None
-        if not any(spec in DEFERRABLE for spec in producers):
+        if not self._producers(deferrable=True):
             return None
         if not self._waiting:
             self._waiting_since = old
@@ -529,9 +528,13 @@ class Regenerator:
     def finish(self) -> None:
         """Bring the deferrable producers' pages up to date with every change so far."""
         changed, old, self._waiting = self._waiting, self._waiting_since, []
-        for spec in (spec for spec in PRODUCERS[self.audience] if spec in DEFERRABLE):
+        for spec in self._producers(deferrable=True):
             self.pages[spec] = self._regenerated(spec, changed, old, self.project)
         self._write(self.project)
+
+    def _producers(self, *, deferrable: bool) -> list[str]:
+        """This audience's producers that may wait for the reload (or those that may not)."""
+        return [spec for spec in PRODUCERS[self.audience] if (spec in DEFERRABLE) == deferrable]
 
     def _load(self) -> Any:
         from generator.project import load_project

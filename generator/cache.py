@@ -88,20 +88,22 @@ class ValidationCache:
         elif self.fresh != self.entries:
             self._write_files()
 
+    def _models_in_use(self) -> dict[str, Any]:
+        """The model of every entry this run used (files that had none are left out)."""
+        models = {name: self.model(name) for name in self.fresh}
+        return {name: model for name, model in models.items() if model is not None}
+
     def _keep_in_memory(self) -> None:
         previous = _held.get(self.path)
         changed = self.fresh != self.entries or (previous is not None and previous.changed)
-        models = {name: self.model(name) for name in self.fresh}
         kept = ValidationCache(None, self.context)
-        kept.path, kept.entries = self.path, self.fresh
-        kept.models = {name: model for name, model in models.items() if model is not None}
+        kept.path, kept.entries, kept.models = self.path, self.fresh, self._models_in_use()
         kept.changed = changed
         _held[self.path] = kept
 
     def _write_files(self) -> None:
         if self.fresh_models or self.models or self._models_path().is_file():
-            models = {name: self.model(name) for name in self.fresh}
-            _write(self._models_path(), (self.context, {n: m for n, m in models.items() if m}))
+            _write(self._models_path(), (self.context, self._models_in_use()))
         _write(self.path, (self.context, self.fresh))
 
     def _models_path(self) -> Path:

@@ -198,8 +198,12 @@ def story_groups(stories: list[PublicCase]) -> dict[str, list[PublicCase]]:
     return dict(sorted(groups.items()))
 
 
+def category_label(story: PublicCase, project: Any, lang: str) -> str:
+    return label(project, story.category_vocabulary, story.category, lang)
+
+
 def group_title(story: PublicCase, project: Any, lang: str) -> str:
-    return f"{label(project, story.category_vocabulary, story.category, lang)} \u2014 {story.year}"
+    return f"{category_label(story, project, lang)} \u2014 {story.year}"
 
 
 def stories_page(stories: list[PublicCase], project: Any, lang: str) -> str:
@@ -221,13 +225,12 @@ def stories_index(stories: list[PublicCase], project: Any, lang: str) -> str:
         return "\n\n".join(parts) + "\n"
     header = [say("fact.category", lang), say("stories.year", lang), say("stories.count", lang)]
     rows = ["| " + " | ".join(header) + " |", "|---|---|---:|"]
-    groups = story_groups(stories)
-    by_label = sorted(groups.items(), key=lambda item: (
-        label(project, item[1][0].category_vocabulary, item[1][0].category, lang), item[0]))
-    for name, members in by_label:
-        first = members[0]
-        category = label(project, first.category_vocabulary, first.category, lang)
-        rows.append(f"| [{category}]({name}.md) | {first.year} | {len(members)} |")
+    pages = sorted(
+        (category_label(members[0], project, lang), members[0].year, name, len(members))
+        for name, members in story_groups(stories).items()
+    )
+    for category, year, name, count in pages:
+        rows.append(f"| [{category}]({name}.md) | {year} | {count} |")
     parts.append("\n".join(rows))
     return "\n\n".join(parts) + "\n"
 
