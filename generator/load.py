@@ -24,10 +24,13 @@ except ImportError:  # pragma: no cover - libyaml is part of the PyYAML wheels w
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_NODES = 200_000
 MAX_DEPTH = 64
-# libyaml's composer recurses once per nesting level and overflows the C stack (a segfault, not an
-# exception) somewhere past 20,000 levels. Nesting depth is at most the longest line (block
-# collections nest at strictly increasing columns) plus the flow brackets, so files under this
-# bound are composed directly and the rest have their depth measured on the event stream first.
+# No Casebook field needs a longer number; Python itself refuses to read an integer of more than
+# 4,300 digits (a ValueError), and the limit is Casebook's so that it does not move with Python's.
+MAX_NUMBER_CHARACTERS = 40
+# libyaml's composer recurses once per nesting level: older releases overflow the C stack (a
+# segfault, not an exception) somewhere past 20,000 levels, 0.2.6 refuses 1,000 levels itself.
+# Files whose nesting bound (_nesting_bound) is under this are composed directly; the others have
+# their depth measured first (_check_depth).
 _COMPOSE_SAFE_BOUND = 5_000
 _COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 
@@ -146,11 +149,13 @@ def _decode(raw: bytes, name: str) -> str:
 
 
 def _compose(text: str, name: str) -> yaml.Node | None:
+    if _nesting_bound(text) > _COMPOSE_SAFE_BOUND:
+        _check_depth(text, name)
     loader = _Loader(text)
     try:
-        _check_depth(text, name)
         return loader.get_single_node()
     except yaml.MarkedYAMLError as error:
+        _check_depth(text, name)  # a library's own nesting limit is reported as Casebook's
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         detail = " ".join(filter(None, [error.context, error.problem]))
@@ -164,21 +169,32 @@ def _compose(text: str, name: str) -> yaml.Node | None:
         loader.dispose()
 
 
+def _nesting_bound(text: str) -> int:
+    """An upper bound of the file's nesting depth: block collections nest at strictly increasing
+    columns, flow collections at each bracket."""
+    return max(map(len, text.splitlines()), default=0) + text.count("[") + text.count("{")
+
+
 def _check_depth(text: str, name: str) -> None:
-    """Refuse nesting deeper than MAX_DEPTH before libyaml's recursive composer sees it."""
-    bound = max(map(len, text.splitlines()), default=0) + text.count("[") + text.count("{")
-    if bound <= _COMPOSE_SAFE_BOUND:
-        return
+    """Refuse nesting deeper than MAX_DEPTH, at the collection that goes one level too deep.
+
+    Casebook decides this itself, whatever libyaml's version: libyaml 0.2.6 stops at 1,000 levels
+    with its own message, older releases overflow the C stack. PyYAML's pure-Python parser reads
+    the events lazily and without recursion, so it reaches level 65 of any file safely; a file it
+    cannot parse is left for the composer to report."""
     depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                mark = event.start_mark
-                raise LoadError(_problem(name, mark.line + 1, mark.column + 1, "yaml.too_deep",
-                                         limit=MAX_DEPTH))
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    raise LoadError(_problem(name, mark.line + 1, mark.column + 1, "yaml.too_deep",
+                                             limit=MAX_DEPTH))
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return
 
 
 def _line_column(text: str, offset: int) -> tuple[int, int]:
@@ -244,6 +260,9 @@ class _Builder:
         if tag == "tag:yaml.org,2002:bool":
             return node.value.lower() in _BOOL_TRUE
         if tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
+            if len(node.value) > MAX_NUMBER_CHARACTERS:
+                raise LoadError(self._at(node, "yaml.number_too_long", size=len(node.value),
+                                         limit=MAX_NUMBER_CHARACTERS))
             return _SCALAR_CONSTRUCTOR.construct_object(node)
         raise LoadError(self._at(node, "yaml.tag", tag=_short_tag(tag)))
 

@@ -76,6 +76,11 @@ def test_positions_of_a_file_read_from_disk(tmp_path: Path) -> None:
     ("a: 1\nb: x\x07y\n", ("yaml.syntax", 2, 5)),
     ("a: &x [*x]\n", ("yaml.too_deep", 1, 4)),
     ("a: " + "[" * 100 + "]" * 100 + "\n", ("yaml.too_deep", 1, 67)),
+    # libyaml 0.2.6 stops at 1,000 levels with its own message; Casebook's limit and place hold.
+    ("a: " + "[" * 1500 + "]" * 1500 + "\n", ("yaml.too_deep", 1, 67)),
+    ("- " * 2000 + "x\n", ("yaml.too_deep", 1, 129)),
+    ("n: " + "9" * 5000 + "\n", ("yaml.number_too_long", 1, 4)),
+    ("- 1\n- " + "1" * 41 + "\n", ("yaml.number_too_long", 2, 3)),
 ])
 def test_refusals(text: str, expected: tuple[str, int, int]) -> None:
     assert refusal(text) == expected
@@ -114,6 +119,29 @@ def test_deep_nesting_never_reaches_the_recursive_composer() -> None:
                             cwd=REPO, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["yaml.too_deep"] * 3
+
+
+DEEP_SHAPES = [
+    "a: " + "[" * 70 + "]" * 70 + "\n",
+    "a: " + "{b: " * 70 + "1" + "}" * 70 + "\n",
+    "- " * 70 + "x\n",
+    "".join("  " * level + f"k{level}:\n" for level in range(70)) + "  " * 70 + "v: 1\n",
+]
+
+
+@pytest.mark.parametrize("text", DEEP_SHAPES)
+def test_too_deep_is_placed_alike_whether_measured_first_or_composed(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same file gives the same code, line and column on either path."""
+    composed = refusal(text)
+    monkeypatch.setattr("generator.load._COMPOSE_SAFE_BOUND", 0)
+    assert refusal(text) == composed
+    assert composed[0] == "yaml.too_deep"
+
+
+def test_a_long_number_in_quotes_is_text() -> None:
+    assert load('n: "' + "9" * 5000 + '"\n').data["n"] == "9" * 5000
 
 
 def test_moderately_deep_but_legal_nesting_loads() -> None:
