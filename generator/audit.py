@@ -577,12 +577,17 @@ def audit_site(
     denylist: DenyList | None = None,
     allow: Sequence[str] = (),
     allowed_suffixes: frozenset[str] = DEFAULT_ALLOWED_SUFFIXES,
+    engine_files: frozenset[str] = frozenset(),
 ) -> list[AuditFinding]:
-    """Every leak found in a built site folder, sorted by path, line, stream and detector."""
+    """Every leak found in a built site folder, sorted by path, line, stream and detector.
+
+    ``engine_files`` are files the site engine copied verbatim from its own theme (the site
+    module checks them byte for byte): they hold nothing of the project."""
     scanner = _Scanner(allow, denylist)
     found: set[AuditFinding] = set()
     for rel, entry in _walk(Path(site_dir)):
-        found.update(_audit_entry(rel, entry, scanner, allowed_suffixes))
+        if rel not in engine_files:
+            found.update(_audit_entry(rel, entry, scanner, allowed_suffixes))
     return sorted(found, key=_sort_key)
 
 

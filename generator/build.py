@@ -52,6 +52,7 @@ PRODUCERS: dict[str, tuple[str, ...]] = {
 DATA_SUFFIXES = (".yaml", ".yml")
 SKIPPED_NAMES = (".DS_Store", "Thumbs.db")
 ENGINE_OWNED = ("assets/casebook/",)  # written into docs_dir by generator.site
+ENGINE_NAMES = {"mkdocs": "MkDocs", "properdocs": "ProperDocs", "zensical": "Zensical"}
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 
 Progress = Callable[[str], None]
@@ -282,6 +283,7 @@ def site_spec(
         language=lang,
         strict=strict,
         base_config=base if base.is_file() else None,
+        engine=project.settings.engine,
     )
 
 
@@ -390,7 +392,8 @@ def run_engine(ready: PreparedSite, root: Path, *, lang: str, say: Progress) -> 
     from generator.site import SiteBuildError, build_site
 
     site_dir = ready.spec.site_dir
-    say(_message(lang, "building", audience=ready.audience, site=_shown(site_dir, root)))
+    engine = ENGINE_NAMES[ready.spec.engine]
+    say(_message(lang, "building", audience=ready.audience, engine=engine, site=_shown(site_dir, root)))
     try:
         build_site(ready.spec, verify=ready.guard.check_site if ready.guard else None)
     except SiteBuildError as error:
@@ -434,8 +437,8 @@ _MESSAGES = {
         "en": "Pages for {audience}: {pages} pages ({written} rewritten, {deleted} deleted).",
     },
     "building": {
-        "id": "Membangun situs {audience} dengan MkDocs → {site} …",
-        "en": "Building the {audience} site with MkDocs → {site} …",
+        "id": "Membangun situs {audience} dengan {engine} → {site} …",
+        "en": "Building the {audience} site with {engine} → {site} …",
     },
     "built": {
         "id": "Situs {audience} selesai: {site}",

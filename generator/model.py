@@ -522,6 +522,10 @@ class Settings(Strict):
         "Laporan mahasiswa yang dapat diunduh dari situs telaah (docx, pdf)",
         "Report files the review site offers for download", default_factory=list,
     )
+    engine: Literal["mkdocs", "properdocs", "zensical"] = described(
+        "Mesin situs yang membangun halaman (mkdocs, properdocs, zensical)",
+        "Site engine that builds the pages (mkdocs, properdocs, zensical)", default="mkdocs",
+    )
 
 
 MODELS["settings"] = Settings

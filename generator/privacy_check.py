@@ -450,11 +450,13 @@ class PublicGuard:
         except ValueError:
             return False
 
-    def check_site(self, site_dir: Path) -> list[str]:
+    def check_site(self, site_dir: Path, engine_files: frozenset[str] = frozenset()) -> list[str]:
         """The leak audit of a built (staged) public site; [] when clean."""
         from generator.audit import audit_site, format_finding
 
-        findings = audit_site(site_dir, denylist=self.denylist, allow=self.allow)
+        findings = audit_site(
+            site_dir, denylist=self.denylist, allow=self.allow, engine_files=engine_files
+        )
         if not findings:
             return []
         lines = [f"  {format_finding(f, self.lang)}" for f in mask_findings(findings)]

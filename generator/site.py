@@ -1,8 +1,17 @@
-"""Build the generated Markdown tree into a static site with MkDocs + Material.
+"""Build the generated Markdown tree into a static site with MkDocs + Material, or another engine.
 
 This is the ONLY Casebook module that imports ``mkdocs`` (imports happen inside the
-functions that need them, so importing this module stays cheap). A later move to
-Zensical should only have to rewrite this file.
+functions that need them, so importing this module stays cheap). MkDocs 1.x has ended and
+Material reaches end of life on 2027-05-05, so the engine is a setting (``engine:`` in
+casebook.yml): ``mkdocs`` (default, in process), ``properdocs`` (a maintained fork of MkDocs
+1.x) or ``zensical`` (by Material's authors), the last two run as commands on the same tree.
+
+* Every build writes the tree's configuration beside it (``<docs_dir>/../mkdocs.yml``, paths
+  relative to it), so any of these engines builds the generated tree without Casebook and
+  without Casebook's own MkDocs plugins, which only save memory.
+* The private names of MkDocs and Material that Casebook still needs (there is no public API
+  for them) are listed in ``PRIVATE_NAMES``, with the versions they were checked against;
+  ``tests/test_engine_contract.py`` fails with a clear message when an installed release lacks one.
 
 Design notes (checked against MkDocs 1.6.1 and mkdocs-material 9.8.1 sources):
 
@@ -50,8 +59,11 @@ import logging
 import os
 import re
 import shutil
+import subprocess
+import sys
 import tempfile
 import threading
+import time
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -64,6 +76,11 @@ import yaml
 log = logging.getLogger(__name__)
 
 AUDIENCES = ("review", "public")
+ENGINES = ("mkdocs", "properdocs", "zensical")
+# The engines other than MkDocs run as commands: python -m MODULE build -f mkdocs.yml.
+ENGINE_MODULES = {"properdocs": "properdocs", "zensical": "zensical"}
+TREE_CONFIG = "mkdocs.yml"  # written beside the docs folder; every engine reads this name
+TREE_SITE = "site"  # where an engine run on TREE_CONFIG builds (Zensical: inside that folder)
 ASSETS_SOURCE = Path(__file__).parent / "assets" / "site"
 ASSETS_TARGET = "assets/casebook"  # inside docs_dir
 EXTRA_CSS = (f"{ASSETS_TARGET}/casebook.css",)
@@ -103,6 +120,37 @@ EXCLUDE_DOCS = "*.yml\n*.yaml\n*.bak\n*~\n*.swp\n*.orig\n*.tmp\n*.py\n*.pyc\n*.t
 SEARCH_PLUGIN = {"search": {"pipeline": ["trimmer"]}}
 
 
+@dataclass(frozen=True)
+class PrivateName:
+    """A name of MkDocs or Material that is not public API, and why Casebook uses it."""
+
+    owner: str  # dotted path of the module or class that has it
+    name: str
+    why: str
+
+
+# Checked against MkDocs 1.6.1 and mkdocs-material 9.8.2 (tests/test_engine_contract.py).
+CHECKED_AGAINST = {"mkdocs": "1.6.1", "mkdocs-material": "9.8.2"}
+PRIVATE_NAMES = (
+    PrivateName("mkdocs.livereload.LiveReloadServer", "_epoch_cond",
+                "preview: reload the browsers after the first of two builds"),
+    PrivateName("mkdocs.livereload.LiveReloadServer", "_visible_epoch",
+                "preview: the site version the browsers are shown"),
+    PrivateName("mkdocs.livereload.LiveReloadServer", "_wanted_epoch",
+                "preview: the site version being built"),
+    PrivateName("mkdocs.livereload.LiveReloadServer", "_rebuild_cond",
+                "preview: ask for a rebuild from Casebook's own file watcher"),
+    PrivateName("mkdocs.livereload.LiveReloadServer", "_want_rebuild",
+                "preview: ask for a rebuild from Casebook's own file watcher"),
+    PrivateName("mkdocs.livereload.LiveReloadServer", "_watched_paths",
+                "preview: serve() starts the observer only when something is watched"),
+    PrivateName("material.plugins.search.plugin.SearchPlugin", "search_index",
+                "build: write the search index entry by entry (memory)"),
+    PrivateName("material.plugins.search.plugin.SearchIndex", "entries",
+                "build: write the search index entry by entry (memory)"),
+)
+
+
 class SiteBuildError(Exception):
     """The site could not be built; the message lists MkDocs' warnings and errors."""
 
@@ -119,11 +167,14 @@ class SiteSpec:
     language: str = "id"  # Material theme.language
     strict: bool = False
     base_config: Path | None = None  # the project's mkdocs.yml (theme/extensions/extra)
+    engine: str = "mkdocs"  # one of ENGINES
 
     def __post_init__(self) -> None:
-        """Reject an unknown audience early."""
+        """Reject an unknown audience or engine early."""
         if self.audience not in AUDIENCES:
             raise ValueError(f"audience must be one of {AUDIENCES}, not {self.audience!r}")
+        if self.engine not in ENGINES:
+            raise ValueError(f"engine must be one of {ENGINES}, not {self.engine!r}")
 
 
 # --------------------------------------------------------------------------- config
@@ -233,30 +284,87 @@ def build_site(
     spec: SiteSpec,
     *,
     progress: Callable[[str], None] | None = None,
-    verify: Callable[[Path], list[str]] | None = None,
+    verify: Callable[[Path, frozenset[str]], list[str]] | None = None,
 ) -> None:
     """Build spec.docs_dir into spec.site_dir; on failure the old site stays untouched.
 
-    ``verify(staging_dir)`` (e.g. the public leak audit) runs on the finished build before the
+    ``verify(staging_dir, engine_files)`` (e.g. the public leak audit) runs on the finished build
+    (``engine_files``: what the engine copied verbatim from its theme) before the
     swap; any message it returns fails the build and the staging folder is discarded.
     """
     if not Path(spec.docs_dir).is_dir():
         raise SiteBuildError(f"docs_dir tidak ada / does not exist: {spec.docs_dir}")
     config = engine_config(spec)
     install_assets(Path(spec.docs_dir))
+    tree_config = write_tree_config(spec, config)
     site_dir = Path(config["site_dir"])
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.build-", dir=site_dir.parent))
     try:
-        run_mkdocs({**config, "site_dir": str(staging)}, progress=progress)
+        if spec.engine == "mkdocs":
+            run_mkdocs({**config, "site_dir": str(staging)}, progress=progress)
+        else:
+            run_engine_command(spec.engine, tree_config, staging, strict=spec.strict)
         finish_output(staging, spec.audience)
-        refused = verify(staging) if verify is not None else []
+        refused = verify(staging, engine_files(staging, spec.engine)) if verify else []
         if refused:
             raise SiteBuildError("\n".join(refused))
         staging.chmod(0o755)
         swap_into_place(staging, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)  # no-op after a successful swap
+
+
+def write_tree_config(spec: SiteSpec, config: dict) -> Path:
+    """Write the tree's engine configuration beside its docs folder, with relative paths, so
+    that ``mkdocs``, ``properdocs`` or ``zensical build -f`` builds the tree without Casebook."""
+    docs_dir = Path(config["docs_dir"])
+    portable = {**config, "docs_dir": docs_dir.name, "site_dir": TREE_SITE}
+    path = docs_dir.parent / TREE_CONFIG
+    text = yaml.safe_dump(portable, allow_unicode=True, sort_keys=False)
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def run_engine_command(engine: str, tree_config: Path, staging: Path, *, strict: bool) -> None:
+    """Build the tree with another engine's command, then move its output to ``staging``."""
+    built = tree_config.parent / TREE_SITE
+    shutil.rmtree(built, ignore_errors=True)
+    command = [sys.executable, "-m", ENGINE_MODULES[engine], "build", "-f", tree_config.name]
+    if strict:
+        command.append("--strict")
+    try:
+        result = subprocess.run(command, cwd=tree_config.parent, capture_output=True, text=True,
+                                check=False)
+    except OSError as error:
+        raise SiteBuildError(f"{engine}: {error}") from error
+    if result.returncode != 0 or not built.is_dir():
+        output = (result.stdout + result.stderr).strip().splitlines()[-20:]
+        raise SiteBuildError(failure_message(f"{engine} exited with {result.returncode}", output))
+    staging.rmdir()
+    shutil.move(built, staging)
+
+
+def theme_folder(engine: str) -> Path:
+    """The folder of theme files an engine copies into a site: Material's, or Zensical's own."""
+    import importlib.util
+
+    package = "zensical" if engine == "zensical" else "material"
+    return Path(importlib.util.find_spec(package).origin).parent / "templates"
+
+
+def engine_files(site_dir: Path, engine: str) -> frozenset[str]:
+    """Files of a built site that are byte for byte a file the engine's theme ships at the same
+    path (scripts, styles, their licences): the engine's, not the project's. Pages never are."""
+    theme = theme_folder(engine)
+    return frozenset(
+        relative
+        for path in site_dir.rglob("*")
+        if path.is_file() and path.suffix != ".html"
+        and (shipped := theme / (relative := path.relative_to(site_dir).as_posix())).is_file()
+        and shipped.read_bytes() == path.read_bytes()
+    )
 
 
 def run_mkdocs(
@@ -420,8 +528,7 @@ def forget_cached_plugins() -> None:
     """Drop MkDocs' process-wide plugin instances so no state leaks between builds."""
     from mkdocs.config.defaults import MkDocsConfig
 
-    option = dict(MkDocsConfig._schema).get("plugins")
-    getattr(option, "plugin_cache", {}).clear()
+    MkDocsConfig.plugins.plugin_cache.clear()  # the class attribute is the config option
 
 
 def failure_message(error: BaseException, messages: list[str]) -> str:
@@ -633,11 +740,9 @@ class DevServer:
     def _reload_browsers(self) -> None:
         """Reload open pages and serve what is built so far, before the builder returns (until
         then MkDocs holds every page request)."""
-        from mkdocs.livereload import _timestamp
-
         server = self.server
         with server._epoch_cond:
-            epoch = max(_timestamp(), server._visible_epoch + 1)
+            epoch = max(round(time.monotonic() * 1000), server._visible_epoch + 1)
             server._wanted_epoch = server._visible_epoch = epoch
             server._epoch_cond.notify_all()
 

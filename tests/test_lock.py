@@ -54,8 +54,9 @@ def recorded_digest(lock: Path) -> str:
 @pytest.mark.parametrize("name", LOCKS)
 def test_each_lock_was_made_from_the_current_pyproject(name: str) -> None:
     script = REPO / "scripts" / "dependency_digest.py"
-    current = subprocess.run([sys.executable, str(script), str(REPO)], check=True,
-                             capture_output=True, text=True).stdout.strip()
+    current = subprocess.run(
+        [sys.executable, str(script), str(REPO)], check=True, capture_output=True, text=True
+    ).stdout.strip()
     assert recorded_digest(LOCKS[name]) == current, f"pyproject.toml changed: {REFRESH}"
 
 
@@ -66,8 +67,9 @@ def test_every_declared_requirement_is_locked_within_its_range() -> None:
         for group, requirements in declared().items()
         for requirement in requirements
         if pins.get(canonicalize_name(requirement.name)) is None
-        or not requirement.specifier.contains(pins[canonicalize_name(requirement.name)],
-                                              prereleases=True)
+        or not requirement.specifier.contains(
+            pins[canonicalize_name(requirement.name)], prereleases=True
+        )
     ]
     assert not wrong, f"{REFRESH}\n" + "\n".join(wrong)
 
