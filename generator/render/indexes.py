@@ -25,7 +25,7 @@ from generator.render.text import (
     phrasebook,
     table,
 )
-from generator.validate import current_stage
+from generator.validate.rules import current_stage
 
 CASES_INDEX = "kasus/index.md"
 CASES_BY_CATEGORY = "kasus/kategori.md"
