@@ -19,9 +19,9 @@ from casebook_demo import data as D
 from casebook_demo import generate as demo
 from generator.build.project import load_project
 from generator.cli import cli
+from generator.model.facts import is_childrens_case, is_sensitive_case
 from generator.model.records import Case
 from generator.model.taxonomy import load_taxonomy
-from generator.validate.rules import is_childrens_case, is_sensitive_case
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = dt.date(2026, 11, 22)

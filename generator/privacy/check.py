@@ -28,9 +28,13 @@ from typing import Any
 
 import yaml
 
+from generator.model.taxonomy import TaxonomyError, load_taxonomy
+from generator.privacy.audit import audit_site, format_finding
 from generator.privacy.denylist import DenyList
 from generator.privacy.detectors import DETECTOR_LABELS, Finding, scan_text
+from generator.privacy.view import has_sensitive_subgroup
 from generator.problems import Problem, catalog_entry
+from generator.validate.rules import dotted
 
 Loc = tuple[str | int, ...]
 
@@ -72,8 +76,6 @@ class Rules:
     @classmethod
     def for_project(cls, root: Path, settings: Any, office: Any) -> Rules:
         """The office's allow-list and the project's deny-list (empty when the file is missing)."""
-        from generator.model.taxonomy import TaxonomyError, load_taxonomy
-
         path = denylist_path(root, settings)
         raw = path.read_bytes() if path.is_file() else b""
         try:
@@ -205,8 +207,6 @@ def _params(finding: Finding) -> dict[str, str]:
 
 
 def _dotted(loc: Loc) -> str:
-    from generator.validate.rules import dotted
-
     return dotted(loc)
 
 
@@ -303,9 +303,6 @@ def _subgroup_problems(
     case: Any, display: str, positions: _Positions, taxonomy: Any
 ) -> list[Problem]:
     """A public story about a sensitive subgroup (ODGJ, pasung...): health data, aggregates only."""
-    from generator.model.taxonomy import load_taxonomy
-    from generator.privacy.view import has_sensitive_subgroup
-
     if case.publication.audience != "public":
         return []
     if not has_sensitive_subgroup(case, taxonomy or load_taxonomy(None)):
@@ -452,8 +449,6 @@ class PublicGuard:
 
     def check_site(self, site_dir: Path) -> list[str]:
         """The leak audit of a built (staged) public site; [] when clean."""
-        from generator.privacy.audit import audit_site, format_finding
-
         findings = audit_site(site_dir, denylist=self.denylist, allow=self.allow)
         if not findings:
             return []

@@ -34,6 +34,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.model.facts import (
+    age_group,
+    cluster_of,
+    current_stage,
+    duration_bucket,
+    is_childrens_case,
+    is_sensitive_case,
+    length_of_service,
+)
 from generator.model.records import Case
 
 SALT_FILE = Path("private") / "public-id.key"
@@ -100,7 +109,6 @@ def has_sensitive_subgroup(case: Case, taxonomy: Any) -> bool:
 
 def refusal(case: Case, taxonomy: Any) -> str | None:
     """Why a case may not be a public story, or None when it may."""
-    from generator.validate.rules import is_childrens_case, is_sensitive_case
 
     publication = case.publication
     checks = (
@@ -169,7 +177,6 @@ def quarter_label(quarter: str, lang: str = "id") -> str:
 
 def public_category(case: Case, taxonomy: Any) -> tuple[str, str]:
     """The PPKS category, or its ATENSI cluster when the category is rare: (code, vocabulary)."""
-    from generator.stats.tables import cluster_of
 
     code = case.classification.ppks
     if taxonomy.has("ppks", code) and taxonomy.entry("ppks", code).get("rare"):
@@ -194,7 +201,6 @@ def referral_providers(case: Case) -> tuple[str, ...]:
 
 def completed_stages(case: Case, taxonomy: Any) -> tuple[str, ...]:
     """Stages the case went through: all dated stages once closed, else all but the current one."""
-    from generator.validate.rules import current_stage
 
     def rank(stage: str) -> int:
         return (
@@ -212,7 +218,6 @@ def completed_stages(case: Case, taxonomy: Any) -> tuple[str, ...]:
 
 def closure_facts(case: Case, taxonomy: Any) -> tuple[str | None, str | None, str | None]:
     """(outcome, goal attainment, duration bucket) of a closed case; Nones while open."""
-    from generator.stats.tables import duration_bucket, length_of_service
 
     if case.closure is None:
         return None, None, None
@@ -222,7 +227,6 @@ def closure_facts(case: Case, taxonomy: Any) -> tuple[str | None, str | None, st
 
 def public_view(doc_or_case: Any, project: Any, *, salt: bytes) -> PublicCase:
     """The public projection of one case; raises NotPublishable unless ``is_story`` holds."""
-    from generator.stats.tables import age_group
 
     case: Case = getattr(doc_or_case, "case", doc_or_case)
     taxonomy = project.taxonomy

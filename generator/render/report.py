@@ -33,6 +33,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from generator.model.facts import is_childrens_case
 from generator.problems import Problem
 from generator.render.narrative import narrative_body
 from generator.render.text import (
@@ -626,7 +627,6 @@ def study_cases(context: _Context) -> tuple[list[Any], list[Any]]:
 
     The cases listed under ``kasus:`` in the front matter of chapters/studi-kasus.md, in that
     order; without such a list, every case the intern authored, by intake date."""
-    from generator.validate.rules import is_childrens_case
 
     own = {
         doc.case.case_id: doc.case for doc in intern_case_docs(context.project, context.intern.id)

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from generator.render.report import build_report, week_number, week_span
+from generator.render.report import build_report, report_title, week_number, week_span
 from generator.render.text import (
     Raw,
     case_page_path,
@@ -613,6 +613,4 @@ def reports_index(project: Any, formats: Iterable[str]) -> str:
 
 
 def build_report_title(project: Any, intern: Any) -> str:
-    from generator.render.report import report_title
-
     return report_title(intern, project.office)

@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.model.facts import current_stage
 from generator.model.records import ReviewRecord, Rubric
 from generator.problems import Problem
 
@@ -198,7 +199,6 @@ def missing_stages(case: Any, taxonomy: Any) -> tuple[str, ...]:
 
     A case closed early (the client absconded, refused, died …) is only held to the stages
     before its last dated stage other than termination."""
-    from generator.validate.rules import current_stage
 
     reached = stage_order(taxonomy, current_stage(case, taxonomy))
     if case.closure and _early_exit(case, taxonomy):
@@ -232,7 +232,6 @@ def consent_missing(case: Any) -> tuple[str, ...]:
 
 def case_figures(doc: Any, taxonomy: Any, problems: Iterable[Problem]) -> CaseFigures:
     """Stages, problems and consent of one case document."""
-    from generator.validate.rules import current_stage
 
     case = doc.case
     return CaseFigures(

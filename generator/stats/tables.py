@@ -40,12 +40,18 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from generator.model.facts import (
+    UNKNOWN,
+    age_group,
+    cluster_of,
+    duration_bucket,
+    is_sensitive_case,
+    length_of_service,
+)
 from generator.model.records import Case, Intern
 from generator.privacy.disclosure import CountTable
-from generator.validate.rules import is_sensitive_case
 
 AUDIENCES = ("review", "public")
-UNKNOWN = "tidak_diketahui"
 NOT_RECORDED = "tidak_dicatat"
 TOTAL = "total"
 _SPECIAL_LABELS = {
@@ -151,41 +157,6 @@ def status_at_end(case: Case, period: Period) -> str:
     if case.closure is None or case.closure.date > period.end:
         return "open"
     return "transferred_out" if case.record.status == "transferred_out" else "closed"
-
-
-def cluster_of(case: Case, taxonomy: Any) -> str:
-    """The ATENSI cluster: the case's override, else its main category's cluster."""
-    if case.classification.cluster:
-        return case.classification.cluster
-    code = case.classification.ppks
-    return str(taxonomy.entry("ppks", code).get("cluster") or UNKNOWN)
-
-
-def age_group(age: int | None, taxonomy: Any, vocabulary: str = "age_group") -> str:
-    """The code of the band of ``vocabulary`` holding ``age`` (``tidak_diketahui`` if none)."""
-    if age is None:
-        return UNKNOWN
-    for code in taxonomy.codes(vocabulary):
-        entry = taxonomy.entry(vocabulary, code)
-        low, high = entry.get("min"), entry.get("max")
-        if (low is None or age >= low) and (high is None or age <= high):
-            return code
-    return UNKNOWN
-
-
-def duration_bucket(days: int, taxonomy: Any) -> str:
-    """The ``duration_bucket`` code holding a number of days."""
-    for code in taxonomy.codes("duration_bucket"):
-        entry = taxonomy.entry("duration_bucket", code)
-        low, high = entry.get("min_days"), entry.get("max_days")
-        if (low is None or days >= low) and (high is None or days <= high):
-            return code
-    return UNKNOWN
-
-
-def length_of_service(case: Case) -> int | None:
-    """Days from intake to closure (None while open)."""
-    return (case.closure.date - case.intake.date).days if case.closure else None
 
 
 def stage_spans(case: Case, taxonomy: Any) -> list[tuple[str, dt.date, dt.date]]:

@@ -18,7 +18,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from generator.load.source import LoadedFile, Loc
+from generator.model.facts import current_stage, is_childrens_case, is_sensitive_case, stage_order
 from generator.model.records import Case, Intern, Logbook, Strict
+from generator.model.taxonomy import load_taxonomy
 from generator.problems import Problem
 
 _MODELS_WITH_RULES = (Case, Intern, Logbook)  # files whose cross-field rules wait for a clean schema
@@ -133,10 +135,8 @@ def _number(value: Any) -> Any:
 
 
 def _vocabulary_params(ctx: dict) -> dict[str, Any]:
-    from generator.model.taxonomy import load_taxonomy  # the built-in set, for suggestions only
-
     vocabulary, value = ctx["vocabulary"], str(ctx["value"])
-    taxonomy = load_taxonomy()
+    taxonomy = load_taxonomy()  # the built-in set, for suggestions only
     codes = list(taxonomy.codes(vocabulary))
     params = _did_you_mean(value, codes)
     shown = ", ".join(codes[:12]) + (", …" if len(codes) > 12 else "")
@@ -271,7 +271,7 @@ def _check_dates_in_order(case: Case, report: Reporter, taxonomy: Any) -> None:
     for loc, day in _dated_fields(case):
         if loc[0] not in ("intake", "consent", "record") and day < intake:
             report.add(loc, "date.before_intake", date=day.isoformat(), intake=intake.isoformat())
-    ordered = sorted(case.stages.items(), key=lambda item: _stage_order(taxonomy, item[0]))
+    ordered = sorted(case.stages.items(), key=lambda item: stage_order(taxonomy, item[0]))
     for (earlier, first), (later, second) in itertools.pairwise(ordered):
         if second < first:
             report.add(("stages", later), "date.stage_order", stage=later, previous=earlier)
@@ -286,27 +286,6 @@ def _check_closure_is_last(case: Case, report: Reporter) -> None:
             report.add(loc, "date.after_closure", date=day.isoformat(), closure=closed.isoformat())
 
 
-def _stage_order(taxonomy: Any, stage: str) -> int:
-    return int(taxonomy.entry("stage", stage).get("order", 99)) if taxonomy.has("stage", stage) else 99
-
-
-def current_stage(case: Case, taxonomy: Any) -> str:
-    """The latest stage the case has reached: from its stage dates, else from what it holds."""
-    if case.stages:
-        return max(case.stages, key=lambda stage: _stage_order(taxonomy, stage))
-    if case.closure:
-        return "termination"
-    for stage, present in (
-        ("evaluation", case.evaluations),
-        ("intervention", case.services),
-        ("planning", case.plan),
-        ("assessment", case.assessment),
-    ):
-        if present:
-            return stage
-    return "engagement_intake"
-
-
 _REQUIRED_BY_STAGE = (
     ("assessment", "assessment", lambda case: case.assessment),
     ("planning", "plan", lambda case: case.plan),
@@ -317,9 +296,9 @@ _REQUIRED_BY_STAGE = (
 
 
 def _check_stage_requirements(case: Case, report: Reporter, taxonomy: Any) -> None:
-    reached = _stage_order(taxonomy, current_stage(case, taxonomy))
+    reached = stage_order(taxonomy, current_stage(case, taxonomy))
     for stage, field, present in _REQUIRED_BY_STAGE:
-        if reached >= _stage_order(taxonomy, stage) and not present(case):
+        if reached >= stage_order(taxonomy, stage) and not present(case):
             report.add(("stages",), "stage.requires", stage=stage, field=field)
 
 
@@ -385,18 +364,6 @@ def _check_referral_consent(case: Case, report: Reporter) -> None:
             report.add(("referrals", index, "consent_checked"), "referral.consent")
         elif not case.consent.services:
             report.add(("referrals", index), "referral.no_service_consent")
-
-
-def is_childrens_case(case: Case, taxonomy: Any) -> bool:
-    """A child client, or a children's category: such cases appear in public only as numbers."""
-    code = case.classification.ppks
-    minor_category = taxonomy.has("ppks", code) and bool(taxonomy.entry("ppks", code).get("minor"))
-    return minor_category or (case.client.age is not None and case.client.age < 18)
-
-
-def is_sensitive_case(case: Case, taxonomy: Any) -> bool:
-    codes = [case.classification.ppks, *case.classification.secondary]
-    return any(taxonomy.has("ppks", c) and taxonomy.entry("ppks", c).get("sensitive") for c in codes)
 
 
 def _check_publication(case: Case, report: Reporter, taxonomy: Any) -> None:
