@@ -21,7 +21,6 @@ import platform
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -45,9 +44,9 @@ print(json.dumps({"ok": done.returncode == 0, "seconds": round(seconds, 2),
 _CASEBOOK = """
 import sys
 from pathlib import Path
-from generator.build import docs_folder, site_spec
-from generator.project import load_project
-from generator.site import build_site
+from generator.build.pipeline import docs_folder, site_spec
+from generator.build.project import load_project
+from generator.site.engine import build_site
 root, audience, out = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
 docs = docs_folder(root, "build", audience)
 files = [p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()]
@@ -89,9 +88,10 @@ def prepare(size: int, work: Path) -> Path:
     shutil.rmtree(root, ignore_errors=True)
     if size == 0:
         shutil.copytree(REPO, root, ignore=shutil.ignore_patterns(
-            ".git", ".venv", "site", ".casebook", "bench", "tests", "generator", "*.egg-info"))
+            ".git", ".venv", "site", ".casebook", "bench", "tests", "generator", "casebook_demo",
+            "*.egg-info"))
     else:
-        from generator.demo import generate_project
+        from casebook_demo.generate import generate_project
 
         os.environ["CASEBOOK_TODAY"] = TODAY
         generate_project(root, cases=size, seed=2026, interns=max(4, size // 40))

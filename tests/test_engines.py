@@ -17,10 +17,10 @@ import pytest
 from conftest import REPO, copy_sample
 from test_public_site import ALLOW
 
-from generator import site
-from generator.audit import audit_site
-from generator.build import build, docs_folder
-from generator.denylist import DenyList
+from generator.build.pipeline import build, docs_folder
+from generator.privacy.audit import audit_site
+from generator.privacy.denylist import DenyList
+from generator.site import engine as site
 
 pytestmark = pytest.mark.slow
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator import build as pipeline
+from generator.build import pipeline
+from generator.build.project import load_project
 from generator.cli import cli
-from generator.project import load_project
 from generator.render import (
     affected_review_pages,
     render_narrative,

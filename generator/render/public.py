@@ -2,7 +2,7 @@
 one page per category and year (``cerita/2025-lansia-terlantar.md``), each story a section
 whose anchor is its opaque id.
 
-Every page is rendered from ``generator.public`` projections (``PublicCase``), never from a case
+Every page is rendered from ``generator.privacy.view`` projections (``PublicCase``), never from a case
 record: a field that is not on the allow-list cannot reach these pages. The story text written for
 the public is rendered as plain text: Markdown and HTML in it are escaped, so it can never become a
 comment, an attribute, a footnote, an abbreviation or a heading anchor. Indonesian first, English
@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from generator.public import PublicCase, public_stories, quarter_label
+from generator.privacy.view import PublicCase, public_stories, quarter_label
 
 STORIES_FOLDER = "cerita"
 STORIES_INDEX = f"{STORIES_FOLDER}/index.md"
@@ -281,7 +281,7 @@ def _contact(office: Any, lang: str) -> list[str]:
 
 def content_has_public_home(root: Path) -> bool:
     """True when content/index.md exists and is meant for the public site."""
-    from generator.build import for_audience
+    from generator.build.pipeline import for_audience
 
     home = Path(root) / "content" / HOME_PAGE
     return home.is_file() and for_audience(home.read_bytes(), "public")

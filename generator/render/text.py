@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-PHRASES_FILE = Path(__file__).resolve().parent.parent / "templates" / "phrases.yaml"
+PHRASES_FILE = Path(__file__).resolve().parent / "phrases.yaml"
 
 MONTHS = {
     "id": (
