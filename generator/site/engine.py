@@ -13,11 +13,12 @@ casebook.yml): ``mkdocs`` (default, in process), ``properdocs`` (a maintained fo
   for them) are listed in ``PRIVATE_NAMES``, with the versions they were checked against;
   ``tests/test_engine_contract.py`` fails with a clear message when an installed release lacks one.
 
-Design notes (checked against MkDocs 1.6.1 and mkdocs-material 9.8.1 sources):
+Design notes (checked against MkDocs 1.6.1 and mkdocs-material 9.8.2 sources):
 
-* Configuration is built in memory (``engine_config``) and loaded with
-  ``MkDocsConfig.load_dict`` + ``validate`` -- no temporary YAML, no dependence on the
-  current working directory: every path handed to MkDocs is absolute.
+* Configuration is built in memory (``engine_config``) and, for MkDocs, loaded with
+  ``MkDocsConfig.load_dict`` + ``validate`` -- no dependence on the current working
+  directory: every path handed to MkDocs in process is absolute. The copy written beside
+  the tree (``write_tree_config``) is for the other engines and for people.
 * Only ``theme``, ``markdown_extensions``, ``extra`` and ``copyright`` are reused from
   the project's ``mkdocs.yml`` (read with a *safe* YAML loader: ``!!python`` tags are
   refused). ``docs_dir``, ``site_dir``, ``nav``, ``strict``, ``plugins`` and the
