@@ -36,7 +36,7 @@ from generator.privacy.view import (
     refusal,
 )
 from generator.problems import format_problem
-from generator.render.public import plain, public_pages, stories_page, story_group
+from generator.render.public.stories import plain, public_pages, stories_page, story_group
 
 TAXONOMY = load_taxonomy(None)
 SAMPLE_CASE = REPO / "cases" / "K-2025-0001.yaml"
@@ -283,7 +283,7 @@ def test_public_pages_list_stories_and_make_a_home(tmp_path):
 def test_stories_share_a_page_per_category_and_year_in_quarter_order():
     from dataclasses import replace
 
-    from generator.render.public import story_groups
+    from generator.render.public.stories import story_groups
 
     story = public_view(make_case(), project_of(make_case()), salt=SALT)
     later = replace(story, public_id="bbbbbbbb", quarter="2025-T4")

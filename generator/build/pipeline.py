@@ -23,7 +23,7 @@ from generator.privacy.check import PublicGuard
 from generator.problems import Problem
 from generator.render import affected_review_pages, review_pages
 from generator.render.indexes import HOME_PAGE, build_nav, fallback_home
-from generator.render.public import public_pages
+from generator.render.public.stories import public_pages
 from generator.render.review import affected_lecturer_pages, lecturer_pages
 from generator.render.statistics import public_statistics, review_statistics
 from generator.render.text import Voice, page_language

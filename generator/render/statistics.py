@@ -19,8 +19,8 @@ import re
 from collections.abc import Sequence
 
 from generator.privacy import disclosure
-from generator.render import charts
 from generator.render.opendata import FIELDS, PublicTable, Release, open_data_files, rules_text
+from generator.render.public import charts
 from generator.stats.tables import DurationTable, Statistics, Summary, Table, nonempty_rows
 
 FOLDER = "statistik"
