@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from generator.build.project import Project, load_project
+from generator.build.project import load_project
 from generator.export.downloads import site_downloads
+from generator.model.project import Project
 from generator.privacy.check import PublicGuard
 from generator.problems import Problem
 from generator.render import affected_review_pages, review_pages

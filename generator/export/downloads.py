@@ -18,7 +18,7 @@ from generator.render.report import Report, build_report
 from generator.render.review import DOWNLOAD, download_formats
 
 if TYPE_CHECKING:
-    from generator.build.project import Project
+    from generator.model.project import Project
 
 CACHE_FOLDER = (".casebook", "exports")
 
