@@ -26,8 +26,8 @@ from test_stats import cohort
 
 from generator.build.project import load_project
 from generator.privacy import disclosure
-from generator.render import opendata
 from generator.render import statistics as render
+from generator.render.public import opendata
 from generator.stats import tables as stats
 
 TODAY = dt.date(2026, 11, 22)

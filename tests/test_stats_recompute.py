@@ -26,7 +26,7 @@ from test_stats import cohort
 
 from generator.build.project import load_project
 from generator.privacy import disclosure
-from generator.render import opendata
+from generator.render.public import opendata
 from generator.stats import tables as stats_module
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -48,7 +48,7 @@ def command(project: Path | None, audience: str, fmt: str, out: Path | None,
 
 
 def emit_review(statistics, fmt: str, out: Path | None) -> None:
-    from generator.render import opendata
+    from generator.render.public import opendata
     from generator.stats.tables import nonempty_rows
 
     tables = [*statistics.tables, *([statistics.sensitive] if statistics.sensitive else [])]
@@ -68,7 +68,7 @@ def emit_review(statistics, fmt: str, out: Path | None) -> None:
 
 
 def emit_public(loaded, statistics, fmt: str, out: Path | None) -> None:
-    from generator.render import opendata
+    from generator.render.public import opendata
 
     release = opendata.publish(statistics, opendata.policy_from_settings(loaded.settings))
     if fmt == "table":

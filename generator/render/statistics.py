@@ -19,8 +19,14 @@ import re
 from collections.abc import Sequence
 
 from generator.privacy import disclosure
-from generator.render.opendata import FIELDS, PublicTable, Release, open_data_files, rules_text
 from generator.render.public import charts
+from generator.render.public.opendata import (
+    FIELDS,
+    PublicTable,
+    Release,
+    open_data_files,
+    rules_text,
+)
 from generator.stats.tables import DurationTable, Statistics, Summary, Table, nonempty_rows
 
 FOLDER = "statistik"
@@ -399,7 +405,7 @@ def review_statistics(project, *, lang: str | None = None) -> dict[str, str]:
 
 def public_statistics(project, *, lang: str | None = None) -> dict[str, str]:
     """Producer of the public site's statistics pages, charts and open data."""
-    from generator.render.opendata import policy_from_settings, publish
+    from generator.render.public.opendata import policy_from_settings, publish
     from generator.stats.tables import project_statistics
 
     release = publish(project_statistics(project, audience="public"),
