@@ -21,12 +21,15 @@ from generator.build.project import load_project
 from generator.export.downloads import site_downloads
 from generator.model.project import Project
 from generator.privacy.check import PublicGuard
+from generator.privacy.release import public_release
+from generator.privacy.view import site_view
 from generator.problems import Problem
 from generator.render import affected_review_pages, review_pages
 from generator.render.indexes import HOME_PAGE, build_nav, fallback_home
+from generator.render.public.statistics import public_statistics
 from generator.render.public.stories import public_pages
 from generator.render.review import affected_lecturer_pages, lecturer_pages
-from generator.render.statistics import public_statistics, review_statistics
+from generator.render.statistics import review_statistics
 from generator.render.text import Voice, page_language
 
 if TYPE_CHECKING:  # the engine (and MkDocs) is imported only when a site is built
@@ -69,11 +72,12 @@ def _downloads(project: Project, lang: str | None, only: Collection[str] | None)
 
 
 def _public_pages(project: Project, lang: str | None, only: Collection[str] | None) -> Pages:
-    return public_pages(project, lang=lang)
+    home = not content_has_public_home(project.root)
+    return public_pages(site_view(project, lang=lang, home=home))
 
 
 def _public_statistics(project: Project, lang: str | None, only: Collection[str] | None) -> Pages:
-    return public_statistics(project, lang=lang)
+    return public_statistics(public_release(project))
 
 
 # Page producers per audience. Adding a producer or an audience is one line here (and an
@@ -172,6 +176,12 @@ def content_files(root: Path, audience: str) -> dict[str, bytes]:
             continue
         files[relative] = data
     return files
+
+
+def content_has_public_home(root: Path) -> bool:
+    """True when content/index.md exists and is meant for the public site."""
+    home = Path(root) / "content" / HOME_PAGE
+    return home.is_file() and for_audience(home.read_bytes(), "public")
 
 
 def _hidden(relative: str) -> bool:

@@ -49,7 +49,6 @@ from generator.model.facts import (
     length_of_service,
 )
 from generator.model.records import Case, Intern
-from generator.privacy.disclosure import CountTable
 
 AUDIENCES = ("review", "public")
 NOT_RECORDED = "tidak_dicatat"
@@ -371,17 +370,6 @@ def without_rows(table: Table, codes: Iterable[str]) -> Table:
     """The table without the rows of the given codes."""
     dropped = set(codes)
     return _select_rows(table, [r for r, code in enumerate(table.rows) if code not in dropped])
-
-
-def to_count_table(table: Table, lang: str = "id") -> CountTable:
-    """The true counts with labels in one language, ready for ``disclosure.protect``."""
-    return CountTable(
-        key=table.key,
-        title=dict(table.title),
-        rows=tuple(label[lang] for label in table.row_labels),
-        cols=tuple(label[lang] for label in table.col_labels),
-        counts=table.counts,
-    )
 
 
 # ---------------------------------------------------------------- the tables of one audience
