@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from generator.build.project import load_project
-from generator.export.downloads import site_downloads
+from generator.export.downloads import download_formats, site_downloads
 from generator.model.project import Project
 from generator.privacy.check import PublicGuard
 from generator.privacy.release import public_release
@@ -60,7 +60,8 @@ def _review_pages(project: Project, lang: str | None, only: Collection[str] | No
 
 
 def _lecturer_pages(project: Project, lang: str | None, only: Collection[str] | None) -> Pages:
-    return lecturer_pages(project, lang=lang, only=None if only is None else set(only))
+    wanted = None if only is None else set(only)
+    return lecturer_pages(project, lang=lang, only=wanted, formats=download_formats(project))
 
 
 def _review_statistics(project: Project, lang: str | None, only: Collection[str] | None) -> Pages:
