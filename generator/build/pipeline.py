@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from generator.build.project import load_project
+from generator.errors import InputError
 from generator.export.downloads import download_formats, site_downloads
 from generator.model.project import Project
 from generator.privacy.check import PublicGuard
@@ -125,7 +126,7 @@ class BuildResult:
         return not self.invalid and self.error is None
 
 
-class ContentError(Exception):
+class ContentError(InputError):
     """A hand-written page collides with a generated one."""
 
 

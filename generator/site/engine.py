@@ -61,6 +61,8 @@ from typing import Any
 
 import yaml
 
+from generator.errors import OutputError
+
 log = logging.getLogger(__name__)
 
 AUDIENCES = ("review", "public")
@@ -103,7 +105,7 @@ EXCLUDE_DOCS = "*.yml\n*.yaml\n*.bak\n*~\n*.swp\n*.orig\n*.tmp\n*.py\n*.pyc\n*.t
 SEARCH_PLUGIN = {"search": {"pipeline": ["trimmer"]}}
 
 
-class SiteBuildError(Exception):
+class SiteBuildError(OutputError):
     """The site could not be built; the message lists MkDocs' warnings and errors."""
 
 
