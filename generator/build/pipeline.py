@@ -32,6 +32,7 @@ from generator.render.public.stories import public_pages
 from generator.render.review import affected_lecturer_pages, lecturer_pages
 from generator.render.statistics import review_statistics
 from generator.render.text import Voice, page_language
+from generator.words import beside, catalogue
 
 if TYPE_CHECKING:  # the engine (and MkDocs) is imported only when a site is built
     from generator.site.engine import SiteSpec
@@ -448,24 +449,7 @@ def _shown(path: Path, root: Path) -> str:
         return str(path)
 
 
-_MESSAGES = {
-    "loaded": {
-        "id": "Memuat proyek: {files} berkas diperiksa, {cases} kasus, {interns} mahasiswa.",
-        "en": "Loaded the project: {files} files checked, {cases} cases, {interns} interns.",
-    },
-    "generated": {
-        "id": "Halaman {audience}: {pages} halaman ({written} ditulis ulang, {deleted} dihapus).",
-        "en": "Pages for {audience}: {pages} pages ({written} rewritten, {deleted} deleted).",
-    },
-    "building": {
-        "id": "Membangun situs {audience} dengan MkDocs → {site} …",
-        "en": "Building the {audience} site with MkDocs → {site} …",
-    },
-    "built": {
-        "id": "Situs {audience} selesai: {site}",
-        "en": "The {audience} site is ready: {site}",
-    },
-}
+_MESSAGES = catalogue(beside(__file__, "messages.yaml"))
 
 
 def _message(lang: str, key: str, **params: object) -> str:
