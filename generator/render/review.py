@@ -9,7 +9,7 @@ show). :func:`lecturer_pages` is the page producer registered in ``generator.bui
   unresolved citations and comments, and the review record (status, rubric scores, total);
 * ``laporan/index.md``, ``laporan/<intern>.md`` (report mode) and ``laporan/artikel/<intern>.md``;
   links to ``laporan/unduh/<intern>.docx`` / ``.pdf`` when the build adds those files
-  (``CASEBOOK_EXPORTS``, see ``generator.cli.export``).
+  (``formats``, from ``generator.export.downloads.download_formats``).
 """
 
 from __future__ import annotations
