@@ -74,6 +74,8 @@ from typing import Any
 
 import yaml
 
+from generator.errors import OutputError
+
 log = logging.getLogger(__name__)
 
 AUDIENCES = ("review", "public")
@@ -152,7 +154,7 @@ PRIVATE_NAMES = (
 )
 
 
-class SiteBuildError(Exception):
+class SiteBuildError(OutputError):
     """The site could not be built; the message lists MkDocs' warnings and errors."""
 
 
