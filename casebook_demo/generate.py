@@ -906,7 +906,7 @@ def intake_date(rng: random.Random, author: Author, today: dt.date) -> dt.date:
 
 _RESERVED = {"yes", "no", "true", "false", "on", "off", "null", "y", "n", "~", ""}
 _INDICATORS = set("-?:,[]{}#&*!|>'\"%@`=.+<0123456789 ")
-_FLOW_UNSAFE = re.compile(r"[,\[\]{}]")
+_FLOW_UNSAFE = re.compile(r"[,\[\]{}:]")  # libyaml refuses some ":" inside [ ] (e.g. "a:?")
 # Characters YAML will not hold raw, or reads as line breaks: always escaped inside double quotes.
 _UNPRINTABLE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]"

@@ -310,6 +310,8 @@ def test_emitter_round_trips(data):
         "[x]",
         "{x}",
         "x, y",
+        "a:?",
+        "[;:?]",
         "@x",
         "`x`",
         "!tag",
