@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator import privacy_check, review_rules, validate
+from generator import markup_check, privacy_check, review_rules, validate
 from generator.cache import ValidationCache, digest
 from generator.load import LoadedFile, LoadError, load_yaml_bytes, read_source
 from generator.model import (
@@ -257,6 +257,7 @@ def load_project(root: Path, *, today: dt.date | None = None, privacy: bool = Tr
     project.interns = _load_interns(loader, project)
     loader.problems.extend(cross_file_problems(project))
     loader.problems.extend(review_rules.review_problems(project))
+    loader.problems.extend(markup_check.content_problems(loader.root))
     loader.documents.save()
     project.files_checked = loader.files
     project.problems = sort_problems(loader.problems)
@@ -418,11 +419,19 @@ def _chapters(folder: Path, loader: _Loader | None = None) -> dict[str, str]:
     chapters = folder / "chapters"
     if not chapters.is_dir():
         return {}
-    texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted(chapters.glob("*.md"))}
-    if loader is not None:
-        for stem, text in texts.items():
-            loader.problems.extend(validate.placeholder_lines(
-                text, loader.display(chapters / f"{stem}.md"), PLACEHOLDER))
+    texts: dict[str, str] = {}
+    for path in sorted(chapters.glob("*.md")):
+        display = path.as_posix() if loader is None else loader.display(path)
+        root = loader.root if loader is not None else folder.parent.parent
+        text, problems = markup_check.read_markdown(path, root, display)
+        if loader is not None:
+            loader.problems.extend(problems)
+        if text is None:
+            continue
+        texts[path.stem] = text
+        if loader is not None:
+            loader.problems.extend(validate.placeholder_lines(text, display, PLACEHOLDER))
+            loader.problems.extend(markup_check.markdown_problems(text, display))
     return texts
 
 
