@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator import escape
+from generator.markup_check import content_file_refusal
 from generator.problems import Problem
 
 # Producers that can re-render only some pages, and the function that tells which pages a set
@@ -145,6 +147,8 @@ def content_files(root: Path, audience: str) -> dict[str, bytes]:
         relative = path.relative_to(base).as_posix()
         if path.suffix.lower() in DATA_SUFFIXES or path.name in SKIPPED_NAMES or _hidden(relative):
             continue
+        if content_file_refusal(path, root):  # links out, data, scripts: `casebook check` says
+            continue
         data = path.read_bytes()
         if path.suffix == ".md" and not for_audience(data, audience):
             continue
@@ -191,6 +195,8 @@ def assemble_tree(
         text = generated.pop(path)
         files[path] = text if isinstance(text, bytes) else text.encode("utf-8")
     files.update(content)
+    for path in [path for path in files if path.endswith(".md")]:
+        files[path] = escape.front_matter(files[path])
     if HOME_PAGE not in files:
         files[HOME_PAGE] = fallback_home(project, page_language(project, lang)).encode("utf-8")
     return files

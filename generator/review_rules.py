@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from generator import escape
 from generator.citations import Cited, resolve_citations, source_of
 from generator.load import LoadedFile
 from generator.model import ReviewRecord, Rubric
@@ -218,7 +219,7 @@ def chapter_citations(doc: Any, lang: str = "id") -> dict[str, Cited]:
     """Each chapter of an intern with its citations resolved against their references."""
     sources = [source_of(reference) for reference in doc.references.references]
     return {
-        stem: resolve_citations(split_front_matter(text)[1], sources, lang)
+        stem: resolve_citations(escape.note(split_front_matter(text)[1]), sources, lang)
         for stem, text in sorted(doc.chapters.items())
     }
 

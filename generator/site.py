@@ -13,7 +13,8 @@ Design notes (checked against MkDocs 1.6.1 and mkdocs-material 9.8.1 sources):
   the project's ``mkdocs.yml`` (read with a *safe* YAML loader: ``!!python`` tags are
   refused). ``docs_dir``, ``site_dir``, ``nav``, ``strict``, ``plugins`` and the
   validation levels are decided here, per audience. ``custom_dir`` is dropped so that
-  nothing but ``docs_dir`` and the Material theme can reach the site.
+  nothing but ``docs_dir`` and the Material theme can reach the site (plus Casebook's own
+  ``assets/overrides/main.html``, which escapes the page title).
 * Reader privacy: ``theme.font`` is forced to ``false`` (no Google Fonts), analytics and
   cookie-consent settings are dropped, no ``repo_url`` on the public site (Material's
   JavaScript would fetch repository facts from api.github.com), ``pymdownx.emoji`` is
@@ -45,6 +46,7 @@ from __future__ import annotations
 
 import copy
 import gzip
+import html
 import json
 import logging
 import os
@@ -61,10 +63,14 @@ from typing import Any
 
 import yaml
 
+from generator.csp import apply_policy
+from generator.sanitise import SANITISER, clean_html
+
 log = logging.getLogger(__name__)
 
 AUDIENCES = ("review", "public")
 ASSETS_SOURCE = Path(__file__).parent / "assets" / "site"
+OVERRIDES = Path(__file__).parent / "assets" / "overrides"  # Casebook's own theme overrides
 ASSETS_TARGET = "assets/casebook"  # inside docs_dir
 EXTRA_CSS = (f"{ASSETS_TARGET}/casebook.css",)
 
@@ -152,7 +158,7 @@ def assemble_config(spec: SiteSpec, base: dict) -> dict:
     """Combine the reusable base settings with what Casebook decides per audience."""
     base = copy.deepcopy(base)
     config: dict[str, Any] = {
-        "site_name": spec.site_name,
+        "site_name": html.escape(spec.site_name),  # themes print it unescaped
         "docs_dir": os.path.abspath(spec.docs_dir),
         "site_dir": os.path.abspath(spec.site_dir),
         "use_directory_urls": True,
@@ -166,9 +172,9 @@ def assemble_config(spec: SiteSpec, base: dict) -> dict:
         "validation": validation_levels(spec.nav is not None),
     }
     if spec.nav is not None:
-        config["nav"] = copy.deepcopy(spec.nav)
+        config["nav"] = escaped_nav(spec.nav)
     if base.get("copyright"):
-        config["copyright"] = base["copyright"]
+        config["copyright"] = clean_html(str(base["copyright"]))
     if spec.audience == "review":
         config.update({key: base[key] for key in REVIEW_ONLY_KEYS if base.get(key)})
     return config
@@ -197,7 +203,20 @@ def markdown_extensions(base_extensions: list | None) -> list:
             raise SiteBuildError(
                 f"markdown_extensions: {name} memuat gambar dari CDN / loads images from a CDN"
             )
-    return extensions
+    return [entry for entry in extensions if entry != SANITISER] + [SANITISER]
+
+
+def escaped_nav(nav: list) -> list:
+    """The nav with every title HTML-escaped: themes print nav titles unescaped."""
+    return [_escaped_nav_item(item) for item in nav]
+
+
+def _escaped_nav_item(item: Any) -> Any:
+    if isinstance(item, dict):
+        return {html.escape(str(title)): _escaped_nav_item(value) for title, value in item.items()}
+    if isinstance(item, list):
+        return escaped_nav(item)
+    return item
 
 
 def extra_config(base_extra: dict | None, audience: str) -> dict:
@@ -276,6 +295,7 @@ def run_mkdocs(
             collector.addFilter(_not_the_dirty_build_warning)
         try:
             mkdocs_config = load_mkdocs_config(config, fresh_plugins=fresh_plugins)
+            mkdocs_config.theme.dirs.insert(0, str(OVERRIDES))  # Casebook's escaped <title>
             mkdocs_config.plugins["casebook-compact-pages"] = CompactPages()
             search = mkdocs_config.plugins.get("material/search")
             if search is not None and fresh_plugins and not (dirty or serve_url):
@@ -504,11 +524,13 @@ def swap_into_place(staging: Path, site_dir: Path) -> None:
 
 
 def finish_output(site_dir: Path, audience: str) -> None:
-    """Post-build passes: deterministic sitemap; no HTML comments on the public site."""
+    """Post-build passes: deterministic sitemap; no HTML comments on the public site; a
+    Content-Security-Policy on every page."""
     normalise_sitemap(site_dir)
     if audience == "public":
         for page in sorted(site_dir.rglob("*.html")):
             strip_comments_in_file(page)
+    apply_policy(site_dir)
 
 
 _LASTMOD = re.compile(r"\s*<lastmod>[^<]*</lastmod>")
