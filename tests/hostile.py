@@ -140,7 +140,7 @@ def _restore(data: Any, path: str, value: Any) -> None:
 def plant_project(target: Path, yaml_files: list[str], chapters: list[str]) -> Planted:
     """Copy the sample (and content/), plant every vector in the given files; revert any plant
     that makes the project invalid, so that the build runs and every kept plant is tested."""
-    from generator.project import load_project
+    from generator.build.project import load_project
 
     root = copy_sample(target)
     shutil.copytree(REPO / "content", root / "content")

@@ -19,8 +19,8 @@ import zipfile
 import pytest
 from hostile import VECTORS, file_kind, live_things, plant_project, theme_baseline, tokens_in
 
-from generator.build import build
-from generator.project import load_project
+from generator.build.pipeline import build
+from generator.build.project import load_project
 
 pytestmark = pytest.mark.slow
 
@@ -181,7 +181,7 @@ def test_no_dialog_fires_in_chromium(sites, audience):
 
 @pytest.fixture(scope="module")
 def exports(sites, tmp_path_factory):
-    from generator.commands.export import write_report
+    from generator.cli.export import write_report
 
     planted, _ = sites
     project, _ = load_project(planted.root)

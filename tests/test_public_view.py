@@ -19,11 +19,11 @@ import pytest
 import yaml
 from conftest import REPO
 
-from generator.load import load_yaml_text
-from generator.model import Case, Office
-from generator.privacy_check import Rules, case_problems, source_offset
-from generator.problems import format_problem
-from generator.public import (
+from generator.load.source import load_yaml_text
+from generator.model.records import Case, Office
+from generator.model.taxonomy import load_taxonomy
+from generator.privacy.check import Rules, case_problems, source_offset
+from generator.privacy.view import (
     ID_ALPHABET,
     NotPublishable,
     is_story,
@@ -35,8 +35,8 @@ from generator.public import (
     quarter_of,
     refusal,
 )
-from generator.render.public import plain, public_pages, stories_page, story_group
-from generator.taxonomy import load_taxonomy
+from generator.problems import format_problem
+from generator.render.public.stories import plain, public_pages, stories_page, story_group
 
 TAXONOMY = load_taxonomy(None)
 SAMPLE_CASE = REPO / "cases" / "K-2025-0001.yaml"
@@ -283,7 +283,7 @@ def test_public_pages_list_stories_and_make_a_home(tmp_path):
 def test_stories_share_a_page_per_category_and_year_in_quarter_order():
     from dataclasses import replace
 
-    from generator.render.public import story_groups
+    from generator.render.public.stories import story_groups
 
     story = public_view(make_case(), project_of(make_case()), salt=SALT)
     later = replace(story, public_id="bbbbbbbb", quarter="2025-T4")
@@ -381,7 +381,7 @@ def test_office_address_and_phone_are_allowed():
 
 
 def test_denylisted_name_anywhere_is_an_error():
-    from generator.denylist import DenyList
+    from generator.privacy.denylist import DenyList
 
     text = planted(
         "bersedia ikut ke rumah singgah", "bersedia ikut Estiono Usamah ke rumah singgah"
@@ -435,7 +435,7 @@ def _env() -> dict:
 
 @pytest.mark.slow
 def test_thousand_case_demo_checks_quickly_with_detectors(tmp_path):
-    from generator.demo import generate_project
+    from casebook_demo.generate import generate_project
 
     generate_project(tmp_path / "demo", cases=1000, seed=7, today=dt.date(2026, 11, 22))
     started = time.perf_counter()
@@ -454,7 +454,7 @@ def test_thousand_case_demo_checks_quickly_with_detectors(tmp_path):
 
 def test_sentence_ending_kinship_word_is_not_a_name():
     # "kakak." / "nenek." end a sentence; the next capitalised word is not a name (sample false positive).
-    from generator.detectors import scan_text
+    from generator.privacy.detectors import scan_text
 
     assert scan_text("Tinggal bersama ibunya dan seorang kakak. Ayah tiri kerap memarahinya.") == []
     assert scan_text("Anak pindah ke rumah nenek. Kunjungan rumah memastikan semuanya aman.") == []

@@ -24,9 +24,11 @@ from click.testing import CliRunner
 from conftest import copy_sample
 from test_stats import cohort
 
-from generator import disclosure, opendata, stats
-from generator.project import load_project
+from generator.build.project import load_project
+from generator.privacy import disclosure
 from generator.render import statistics as render
+from generator.render.public import opendata
+from generator.stats import tables as stats
 
 TODAY = dt.date(2026, 11, 22)
 SVG = "{http://www.w3.org/2000/svg}"
@@ -431,7 +433,7 @@ def test_stats_command_writes_csv_and_json(cohort_project, tmp_path) -> None:
 
 
 def build_public(project, target: Path) -> Path:
-    from generator import site
+    from generator.site import engine as site
 
     docs = target / "docs"
     files = {"index.md": "# Beranda\n\n[Statistik](statistik/index.md)\n",
@@ -448,12 +450,12 @@ def build_public(project, target: Path) -> Path:
 
 
 def build_with_pipeline(project, audience: str, target: Path, *, strict: bool) -> Path:
-    """One audience through generator.build (producers, privacy guard, MkDocs)."""
-    from generator import build
+    """One audience through generator.build.pipeline (producers, privacy guard, MkDocs)."""
+    from generator.build import pipeline as build
 
-    spec = f"generator.render.statistics:{audience}_statistics"
-    if spec not in build.PRODUCERS.get(audience, ()):
-        pytest.fail(f"{spec} is not registered in build.PRODUCERS[{audience!r}]")
+    name = f"{audience} statistics"
+    if name not in [producer.name for producer in build.PRODUCERS.get(audience, ())]:
+        pytest.fail(f"{name} is not registered in build.PRODUCERS[{audience!r}]")
     shutil.copytree(project.root, target / "project")
     copied, _ = load_project(target / "project", today=TODAY)
     error = build.build_audience(copied, audience, target / "site", strict=strict, lang="id",

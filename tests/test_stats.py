@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import stats
-from generator.model import Case
-from generator.stats import Period, parse_period
-from generator.taxonomy import load_taxonomy
+from generator.model.records import Case
+from generator.model.taxonomy import load_taxonomy
+from generator.stats import tables as stats
+from generator.stats.tables import Period, parse_period
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = dt.date(2026, 11, 22)
@@ -184,7 +184,7 @@ def cohort(target: Path, count: int = 150, seed: int = 3) -> Path:
 
 
 def load(root: Path):
-    from generator.project import load_project
+    from generator.build.project import load_project
 
     project, problems = load_project(root, today=TODAY)
     return project, problems
@@ -313,7 +313,7 @@ def two_author_cases() -> list[Case]:
 
 
 def test_a_case_with_two_authors_counts_for_each_intern_and_once_per_programme() -> None:
-    from generator.model import Intern
+    from generator.model.records import Intern
 
     source = yaml.safe_load((ROOT / "interns" / "dewi-lestari-2025" / "intern.yaml").read_text())
     interns = {"dewi-lestari-2025": Intern.model_validate(source),

@@ -10,6 +10,7 @@ import posixpath
 from collections.abc import Iterable
 from typing import Any
 
+from generator.model.facts import current_stage
 from generator.render.text import (
     Raw,
     Voice,
@@ -25,7 +26,6 @@ from generator.render.text import (
     phrasebook,
     table,
 )
-from generator.validate import current_stage
 
 CASES_INDEX = "kasus/index.md"
 CASES_BY_CATEGORY = "kasus/kategori.md"

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from generator.model import Case, Evaluation, Referral, Service
+from generator.model.facts import current_stage, is_childrens_case, is_sensitive_case
+from generator.model.records import Case, Evaluation, Referral, Service
 from generator.render.text import (
     Raw,
     Voice,
@@ -28,7 +29,6 @@ from generator.render.text import (
     table,
     upper_first,
 )
-from generator.validate import current_stage, is_childrens_case, is_sensitive_case
 
 # Which narrative section each stage note belongs to.
 NOTE_SECTION = {

@@ -1,7 +1,7 @@
 """The lecturer's pages of the review site: the cohort at a glance, each intern, the reports.
 
 Pure: pages are rendered from a loaded project (its ``problems`` are the warnings the figures
-show). :func:`lecturer_pages` is the page producer registered in ``generator.build``:
+show). :func:`lecturer_pages` is the page producer registered in ``generator.build.pipeline``:
 
 * ``telaah/index.md``: every intern in one table with ✓/⚠ per figure, then the open comments;
 * ``telaah/<intern>.md``: the figures, the logbook week by week with the comments on each week in
@@ -9,7 +9,7 @@ show). :func:`lecturer_pages` is the page producer registered in ``generator.bui
   unresolved citations and comments, and the review record (status, rubric scores, total);
 * ``laporan/index.md``, ``laporan/<intern>.md`` (report mode) and ``laporan/artikel/<intern>.md``;
   links to ``laporan/unduh/<intern>.docx`` / ``.pdf`` when the build adds those files
-  (``CASEBOOK_EXPORTS``, see ``generator.commands.export``).
+  (``CASEBOOK_EXPORTS``, see ``generator.cli.export``).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from generator.completeness import CaseFigures, InternFigures, intern_figures
+from generator.render.report import build_report, report_title, week_number, week_span
 from generator.render.text import (
     Raw,
     case_page_path,
@@ -34,8 +34,8 @@ from generator.render.text import (
     relative_link,
     table,
 )
-from generator.report import build_report, week_number, week_span
-from generator.review_rules import chapter_anchors, chapter_file, iso_week
+from generator.stats.completeness import CaseFigures, InternFigures, intern_figures
+from generator.validate.review import chapter_anchors, chapter_file, iso_week
 
 COHORT_PAGE = "telaah/index.md"
 REVIEW_PAGE = "telaah/{}.md"
@@ -613,6 +613,4 @@ def reports_index(project: Any, formats: Iterable[str]) -> str:
 
 
 def build_report_title(project: Any, intern: Any) -> str:
-    from generator.report import report_title
-
     return report_title(intern, project.office)

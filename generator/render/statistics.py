@@ -18,9 +18,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from generator import charts, disclosure
-from generator.opendata import FIELDS, PublicTable, Release, open_data_files, rules_text
-from generator.stats import DurationTable, Statistics, Summary, Table, nonempty_rows
+from generator.privacy import disclosure
+from generator.render.public import charts
+from generator.render.public.opendata import (
+    FIELDS,
+    PublicTable,
+    Release,
+    open_data_files,
+    rules_text,
+)
+from generator.stats.tables import DurationTable, Statistics, Summary, Table, nonempty_rows
 
 FOLDER = "statistik"
 SECTIONS = (
@@ -391,15 +398,15 @@ def public_pages(release: Release) -> dict[str, str]:
 
 def review_statistics(project, *, lang: str | None = None) -> dict[str, str]:
     """Producer of the review site's statistics pages (whole period up to today)."""
-    from generator.stats import project_statistics
+    from generator.stats.tables import project_statistics
 
     return review_pages(project_statistics(project, audience="review"))
 
 
 def public_statistics(project, *, lang: str | None = None) -> dict[str, str]:
     """Producer of the public site's statistics pages, charts and open data."""
-    from generator.opendata import policy_from_settings, publish
-    from generator.stats import project_statistics
+    from generator.render.public.opendata import policy_from_settings, publish
+    from generator.stats.tables import project_statistics
 
     release = publish(project_statistics(project, audience="public"),
                       policy_from_settings(project.settings))

@@ -22,7 +22,7 @@ import yaml
 
 from generator import escape
 
-PHRASES_FILE = Path(__file__).resolve().parent.parent / "templates" / "phrases.yaml"
+PHRASES_FILE = Path(__file__).resolve().parent / "phrases.yaml"
 
 MONTHS = {
     "id": (
