@@ -25,7 +25,7 @@ from markdown.postprocessors import Postprocessor
 SANITISER = "generator.sanitise"  # its name in markdown_extensions
 TAGS = frozenset(nh3.ALLOWED_TAGS) | {"input", "label", "section", "main"}
 # Attributes every allowed tag may carry (plus aria-* and data-* below).
-GENERIC_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir", "role", "tabindex"})
+GENERIC_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir", "role", "tabindex", "style"})
 ATTRIBUTES: dict[str, set[str]] = {
     "*": set(GENERIC_ATTRIBUTES),
     "a": {"href", "name", "hreflang", "download"},
@@ -49,7 +49,7 @@ ATTRIBUTES: dict[str, set[str]] = {
 # The only things an input may be: never a text field, a button or a file picker.
 INPUT_TYPES = frozenset({"radio", "checkbox"})
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
-STYLE_PROPERTIES = frozenset({"text-align"})
+STYLE_PROPERTIES = frozenset({"text-align", "white-space"})  # the only CSS a style= keeps
 ATTRIBUTE_PREFIXES = frozenset({"aria-", "data-"})
 _INPUT = re.compile(r"<input\b[^>]*>", re.IGNORECASE)
 _INPUT_TYPE = re.compile(r'\btype="([^"]*)"', re.IGNORECASE)
