@@ -65,6 +65,7 @@ import yaml
 
 from generator.sanitise import SANITISER, clean_html
 from generator.site.csp import apply_policy
+from generator.site.publish import swap_into_place
 
 log = logging.getLogger(__name__)
 
@@ -259,6 +260,21 @@ def build_site(
     ``verify(staging_dir)`` (e.g. the public leak audit) runs on the finished build before the
     swap; any message it returns fails the build and the staging folder is discarded.
     """
+    staging = stage_site(spec, progress=progress, verify=verify)
+    try:
+        swap_into_place(staging, Path(os.path.abspath(spec.site_dir)))
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)  # no-op after a successful swap
+
+
+def stage_site(
+    spec: SiteSpec,
+    *,
+    progress: Callable[[str], None] | None = None,
+    verify: Callable[[Path], list[str]] | None = None,
+) -> Path:
+    """Build spec.docs_dir into a staging folder beside spec.site_dir, finished and verified,
+    ready to be swapped in (``generator.site.publish``); on failure nothing is left behind."""
     if not Path(spec.docs_dir).is_dir():
         raise SiteBuildError(f"docs_dir tidak ada / does not exist: {spec.docs_dir}")
     config = engine_config(spec)
@@ -273,9 +289,10 @@ def build_site(
         if refused:
             raise SiteBuildError("\n".join(refused))
         staging.chmod(0o755)
-        swap_into_place(staging, site_dir)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)  # no-op after a successful swap
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return staging
 
 
 def run_mkdocs(
@@ -502,22 +519,6 @@ def install_assets(docs_dir: Path) -> list[Path]:
             target.write_bytes(data)
             written.append(target)
     return written
-
-
-def swap_into_place(staging: Path, site_dir: Path) -> None:
-    """Rename staging to site_dir, moving any previous site away first and deleting it last."""
-    previous = None
-    if site_dir.exists():
-        previous = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.old-", dir=site_dir.parent))
-        os.rename(site_dir, previous)  # onto the empty folder just made
-    try:
-        os.rename(staging, site_dir)
-    except OSError:
-        if previous is not None:
-            os.rename(previous, site_dir)
-        raise
-    if previous is not None:
-        shutil.rmtree(previous, ignore_errors=True)
 
 
 # --------------------------------------------------------------------------- post-build
