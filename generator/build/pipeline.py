@@ -20,18 +20,23 @@ import yaml
 
 from generator import escape
 from generator.build.project import load_project
-from generator.export.downloads import site_downloads
+from generator.errors import InputError
+from generator.export.downloads import download_formats, site_downloads
 from generator.model.project import Project
 from generator.privacy.check import PublicGuard
+from generator.privacy.release import public_release
+from generator.privacy.view import site_view
 from generator.problems import Problem
 from generator.render import affected_review_pages, review_pages
 from generator.render.indexes import HOME_PAGE, build_nav, fallback_home
+from generator.render.public.statistics import public_statistics
 from generator.render.public.stories import public_pages
 from generator.render.review import affected_lecturer_pages, lecturer_pages
-from generator.render.statistics import public_statistics, review_statistics
+from generator.render.statistics import review_statistics
 from generator.render.text import Voice, page_language
 from generator.site.publish import PublishError, build_lock, check_output, clean_stale, publish
 from generator.validate.markup import content_file_refusal
+from generator.words import beside, catalogue
 
 if TYPE_CHECKING:  # the engine (and MkDocs) is imported only when a site is built
     from generator.site.engine import SiteSpec
@@ -61,7 +66,8 @@ def _review_pages(project: Project, lang: str | None, only: Collection[str] | No
 
 
 def _lecturer_pages(project: Project, lang: str | None, only: Collection[str] | None) -> Pages:
-    return lecturer_pages(project, lang=lang, only=None if only is None else set(only))
+    wanted = None if only is None else set(only)
+    return lecturer_pages(project, lang=lang, only=wanted, formats=download_formats(project))
 
 
 def _review_statistics(project: Project, lang: str | None, only: Collection[str] | None) -> Pages:
@@ -73,11 +79,12 @@ def _downloads(project: Project, lang: str | None, only: Collection[str] | None)
 
 
 def _public_pages(project: Project, lang: str | None, only: Collection[str] | None) -> Pages:
-    return public_pages(project, lang=lang)
+    home = not content_has_public_home(project.root)
+    return public_pages(site_view(project, lang=lang, home=home))
 
 
 def _public_statistics(project: Project, lang: str | None, only: Collection[str] | None) -> Pages:
-    return public_statistics(project, lang=lang)
+    return public_statistics(public_release(project))
 
 
 # Page producers per audience. Adding a producer or an audience is one line here (and an
@@ -124,7 +131,7 @@ class BuildResult:
         return not self.invalid and self.error is None
 
 
-class ContentError(Exception):
+class ContentError(InputError):
     """A hand-written page collides with a generated one."""
 
 
@@ -178,6 +185,12 @@ def content_files(root: Path, audience: str) -> dict[str, bytes]:
             continue
         files[relative] = data
     return files
+
+
+def content_has_public_home(root: Path) -> bool:
+    """True when content/index.md exists and is meant for the public site."""
+    home = Path(root) / "content" / HOME_PAGE
+    return home.is_file() and for_audience(home.read_bytes(), "public")
 
 
 def _hidden(relative: str) -> bool:
@@ -501,24 +514,7 @@ def _shown(path: Path, root: Path) -> str:
         return str(path)
 
 
-_MESSAGES = {
-    "loaded": {
-        "id": "Memuat proyek: {files} berkas diperiksa, {cases} kasus, {interns} mahasiswa.",
-        "en": "Loaded the project: {files} files checked, {cases} cases, {interns} interns.",
-    },
-    "generated": {
-        "id": "Halaman {audience}: {pages} halaman ({written} ditulis ulang, {deleted} dihapus).",
-        "en": "Pages for {audience}: {pages} pages ({written} rewritten, {deleted} deleted).",
-    },
-    "building": {
-        "id": "Membangun situs {audience} dengan MkDocs → {site} …",
-        "en": "Building the {audience} site with MkDocs → {site} …",
-    },
-    "built": {
-        "id": "Situs {audience} selesai: {site}",
-        "en": "The {audience} site is ready: {site}",
-    },
-}
+_MESSAGES = catalogue(beside(__file__, "messages.yaml"))
 
 
 def _message(lang: str, key: str, **params: object) -> str:

@@ -8,11 +8,15 @@ from __future__ import annotations
 import contextlib
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from generator.cli import LANG_OPTION, PROJECT_OPTION, print_problems, project_root
+
+if TYPE_CHECKING:
+    from generator.model.project import Project
+
 
 FORMATS = ("docx", "pdf", "md")
 
@@ -94,7 +98,7 @@ def report_command(
     click.echo(str(target))
 
 
-def intern_problems(project: Any, intern_id: str, problems: list[Any]) -> list[Any]:
+def intern_problems(project: Project, intern_id: str, problems: list[Any]) -> list[Any]:
     """Problems in the intern's folder and in the case files they authored."""
     folder = f"interns/{intern_id}/"
     doc = project.interns.get(intern_id)
@@ -106,7 +110,7 @@ def intern_problems(project: Any, intern_id: str, problems: list[Any]) -> list[A
     return [p for p in problems if p.file.startswith(folder) or p.file in cases]
 
 
-def write_report(project: Any, intern_id: str, fmt: str, mode: str, target: Path) -> Any:
+def write_report(project: Project, intern_id: str, fmt: str, mode: str, target: Path) -> Any:
     """Build one report and write it in one format; return the Report."""
     from generator.render.report import build_report
 

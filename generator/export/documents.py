@@ -62,6 +62,7 @@ from markdown.extensions import Extension
 from markdown.extensions.footnotes import NBSP_PLACEHOLDER as FOOTNOTE_NBSP
 from markdown.treeprocessors import Treeprocessor
 
+from generator.errors import OutputError
 from generator.sanitise import clean_html, is_safe_url
 
 __all__ = [
@@ -84,7 +85,7 @@ __all__ = [
 ]
 
 
-class ExportError(Exception):
+class ExportError(OutputError):
     """A report could not be exported (missing tool, refused resource, tool failure)."""
 
 

@@ -63,6 +63,7 @@ from typing import Any
 
 import yaml
 
+from generator.errors import OutputError
 from generator.sanitise import SANITISER, clean_html
 from generator.site.csp import apply_policy
 from generator.site.publish import swap_into_place
@@ -110,7 +111,7 @@ EXCLUDE_DOCS = "*.yml\n*.yaml\n*.bak\n*~\n*.swp\n*.orig\n*.tmp\n*.py\n*.pyc\n*.t
 SEARCH_PLUGIN = {"search": {"pipeline": ["trimmer"]}}
 
 
-class SiteBuildError(Exception):
+class SiteBuildError(OutputError):
     """The site could not be built; the message lists MkDocs' warnings and errors."""
 
 

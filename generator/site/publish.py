@@ -25,13 +25,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from generator.errors import OutputError
+
 LOCK_NAME = ".casebook.lock"
 JOURNAL_NAME = ".casebook-publish"
 STALE_MARKERS = (".build-", ".old-")
 DEFAULT_WAIT = 600.0
 
 
-class PublishError(Exception):
+class PublishError(OutputError):
     """The output folder cannot be used; the message says why, in Indonesian and English."""
 
 

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from generator import escape
-from generator.render.text import MONTHS
+from generator.model.calendar import MONTHS
 
 WORDS = {
     "id": {

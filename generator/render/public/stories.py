@@ -2,8 +2,9 @@
 one page per category and year (``cerita/2025-lansia-terlantar.md``), each story a section
 whose anchor is its opaque id.
 
-Every page is rendered from ``generator.privacy.view`` projections (``PublicCase``), never from a case
-record: a field that is not on the allow-list cannot reach these pages. The story text written for
+Every page is rendered from a ``privacy.wall.PublicView`` (generalised ``PublicCase`` stories and
+the office's public profile), never from a case record: a field that is not on the allow-list
+cannot reach these pages. The story text written for
 the public is rendered as plain text: Markdown and HTML in it are escaped, so it can never become a
 comment, an attribute, a footnote, an abbreviation or a heading anchor. Indonesian first, English
 when the project's language is ``en``.
@@ -12,93 +13,18 @@ when the project's language is ``en``.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
-from generator.privacy.view import PublicCase, public_stories, quarter_label
+from generator.privacy.wall import PublicCase, PublicOffice, PublicView
+from generator.words import beside, catalogue
 
 STORIES_FOLDER = "cerita"
 STORIES_INDEX = f"{STORIES_FOLDER}/index.md"
 HOME_PAGE = "index.md"
 STATISTICS_INDEX = "statistik/index.md"
+QUARTER_NAMES = {"id": ("I", "II", "III", "IV")}
 
-PHRASES: dict[str, dict[str, str]] = {
-    "home.lead": {
-        "id": "Situs publik {office}: ringkasan layanan rehabilitasi sosial dan cerita perubahan "
-        "yang dianonimkan.",
-        "en": "Public site of {office}: summaries of social rehabilitation services and anonymised "
-        "stories of change.",
-    },
-    "home.vision": {"id": "Visi", "en": "Vision"},
-    "home.mission": {"id": "Misi", "en": "Mission"},
-    "home.services": {"id": "Layanan", "en": "Services"},
-    "home.explore": {"id": "Jelajahi", "en": "Explore"},
-    "home.stories_card": {
-        "id": "**[Cerita perubahan]({link})**\n\n    {count} cerita klien yang dianonimkan, "
-        "diterbitkan dengan persetujuan mereka.",
-        "en": "**[Stories of change]({link})**\n\n    {count} anonymised client stories, published "
-        "with their consent.",
-    },
-    "home.statistics_card": {
-        "id": "**[Statistik layanan]({link})**\n\n    Jumlah klien, layanan, dan hasil penanganan; "
-        "angka kecil ditampilkan sebagai \u201c<10\u201d.",
-        "en": "**[Service statistics]({link})**\n\n    Numbers of clients, services and outcomes; "
-        "small numbers are shown as \u201c<10\u201d.",
-    },
-    "home.privacy": {"id": "Perlindungan data klien", "en": "Protecting clients' data"},
-    "home.privacy_text": {
-        "id": "Situs ini tidak memuat nama, inisial, alamat, nomor identitas, atau tanggal lahir "
-        "klien. Angka statistik dibulatkan dan angka di bawah sepuluh disembunyikan. Kasus anak "
-        "dan kategori sensitif hanya muncul sebagai angka agregat (UU 11/2012 Pasal 19; UU 27/2022 "
-        "tentang Pelindungan Data Pribadi). Cerita hanya diterbitkan dengan persetujuan klien dan "
-        "setelah ditelaah.",
-        "en": "This site holds no client names, initials, addresses, identity numbers or dates of "
-        "birth. Statistics are rounded and numbers under ten are hidden. Children's cases and "
-        "sensitive categories appear only as aggregate numbers (Law 11/2012 Art. 19; Law 27/2022 "
-        "on Personal Data Protection). Stories are published only with the client's consent and "
-        "after review.",
-    },
-    "home.contact": {"id": "Kontak", "en": "Contact"},
-    "home.address": {"id": "Alamat", "en": "Address"},
-    "home.phone": {"id": "Telepon", "en": "Phone"},
-    "stories.title": {"id": "Cerita perubahan", "en": "Stories of change"},
-    "stories.lead": {
-        "id": "Kisah klien yang ditulis ulang untuk publik, dengan persetujuan mereka dan setelah "
-        "ditelaah. Umur ditulis per kelompok, waktu per triwulan, dan tempat per kota.",
-        "en": "Client stories rewritten for the public, with their consent and after review. Ages "
-        "are shown as groups, times as quarters and places as cities.",
-    },
-    "stories.none": {
-        "id": "Belum ada cerita yang diterbitkan.",
-        "en": "No story has been published yet.",
-    },
-    "stories.year": {"id": "Tahun diterima", "en": "Year received"},
-    "stories.count": {"id": "Jumlah cerita", "en": "Stories"},
-    "story.about": {"id": "Tentang cerita-cerita ini", "en": "About these stories"},
-    "story.about_text": {
-        "id": "Setiap cerita ditulis ulang untuk publik dengan persetujuan klien dan telah "
-        "ditelaah. Nama, tanggal, dan tempat tidak disebutkan.",
-        "en": "Each story was rewritten for the public with the client's consent and reviewed. "
-        "Names, dates and places are left out.",
-    },
-    "story.back": {"id": "Semua cerita", "en": "All stories"},
-    "story.fact": {"id": "Aspek", "en": "Aspect"},
-    "story.value": {"id": "Keterangan", "en": "Details"},
-    "fact.city": {"id": "Kota/kabupaten", "en": "City or regency"},
-    "fact.age_group": {"id": "Kelompok umur", "en": "Age group"},
-    "fact.sex": {"id": "Jenis kelamin", "en": "Sex"},
-    "fact.category": {"id": "Kategori", "en": "Category"},
-    "fact.quarter": {"id": "Diterima pada", "en": "Received in"},
-    "fact.channel": {"id": "Cara masuk", "en": "How the case came in"},
-    "fact.services": {"id": "Layanan", "en": "Services"},
-    "fact.referrals": {"id": "Dirujuk ke", "en": "Referred to"},
-    "fact.stages": {"id": "Tahap yang dilalui", "en": "Stages completed"},
-    "fact.outcome": {"id": "Hasil akhir", "en": "Outcome"},
-    "fact.attainment": {"id": "Ketercapaian tujuan", "en": "Goal attainment"},
-    "fact.duration": {"id": "Lama layanan", "en": "Length of service"},
-    "fact.open": {"id": "Masih berjalan", "en": "Still open"},
-    "fact.providers": {"id": "Pemberi layanan", "en": "Provided by"},
-}
+PHRASES = catalogue(beside(__file__, "phrases.yaml"))  # key → {"id": ..., "en": ...}
 
 
 def say(key: str, lang: str, **params: Any) -> str:
@@ -127,31 +53,39 @@ def plain_paragraphs(text: str) -> str:
     return "\n\n".join(plain(block) for block in blocks if block)
 
 
+def quarter_label(quarter: str, lang: str = "id") -> str:
+    """``Triwulan I 2025`` / ``Q1 2025``."""
+    year, number = quarter[:4], int(quarter[-1])
+    if lang == "id":
+        return f"Triwulan {QUARTER_NAMES['id'][number - 1]} {year}"
+    return f"Q{number} {year}"
+
+
 # ---------------------------------------------------------------- labels
 
 
-def label(project: Any, vocabulary: str, code: str | None, lang: str) -> str:
+def label(view: PublicView, vocabulary: str, code: str | None, lang: str) -> str:
     """A vocabulary label for a code (escaped for Markdown)."""
-    return plain(project.taxonomy.label(vocabulary, code, "en" if lang == "en" else "id"))
+    return plain(view.label(vocabulary, code, "en" if lang == "en" else "id"))
 
 
-def service_labels(story: PublicCase, project: Any, lang: str) -> tuple[list[str], list[str]]:
+def service_labels(story: PublicCase, view: PublicView, lang: str) -> tuple[list[str], list[str]]:
     """The distinct rehabilitation forms delivered, and the distinct provider *types*."""
-    forms = dict.fromkeys(label(project, "rehab_form", s.form, lang) for s in story.services)
+    forms = dict.fromkeys(label(view, "rehab_form", s.form, lang) for s in story.services)
     providers = dict.fromkeys(
-        label(project, "provider_type", s.provider, lang) for s in story.services if s.provider
+        label(view, "provider_type", s.provider, lang) for s in story.services if s.provider
     )
     return list(forms), list(providers)
 
 
-def story_facts(story: PublicCase, project: Any, lang: str) -> list[tuple[str, str]]:
+def story_facts(story: PublicCase, view: PublicView, lang: str) -> list[tuple[str, str]]:
     """(label, value) pairs shown under a story."""
 
     def lab(vocabulary: str, code: str | None) -> str:
-        return label(project, vocabulary, code, lang)
+        return label(view, vocabulary, code, lang)
 
     open_ = say("fact.open", lang)
-    forms, providers = service_labels(story, project, lang)
+    forms, providers = service_labels(story, view, lang)
     facts = [
         ("fact.city", plain(story.city)),
         ("fact.age_group", lab("public_age_group", story.age_group)),
@@ -173,9 +107,9 @@ def story_facts(story: PublicCase, project: Any, lang: str) -> list[tuple[str, s
 # ---------------------------------------------------------------- pages
 
 
-def story_section(story: PublicCase, project: Any, lang: str) -> str:
+def story_section(story: PublicCase, view: PublicView, lang: str) -> str:
     """One story: its title (anchored by the opaque id), the approved text, the generalised facts."""
-    rows = [f"| {name} | {value} |" for name, value in story_facts(story, project, lang)]
+    rows = [f"| {name} | {value} |" for name, value in story_facts(story, view, lang)]
     facts = "\n".join(
         [f"| {say('story.fact', lang)} | {say('story.value', lang)} |", "|---|---|", *rows]
     )
@@ -198,26 +132,26 @@ def story_groups(stories: list[PublicCase]) -> dict[str, list[PublicCase]]:
     return dict(sorted(groups.items()))
 
 
-def category_label(story: PublicCase, project: Any, lang: str) -> str:
-    return label(project, story.category_vocabulary, story.category, lang)
+def category_label(story: PublicCase, view: PublicView, lang: str) -> str:
+    return label(view, story.category_vocabulary, story.category, lang)
 
 
-def group_title(story: PublicCase, project: Any, lang: str) -> str:
-    return f"{category_label(story, project, lang)} \u2014 {story.year}"
+def group_title(story: PublicCase, view: PublicView, lang: str) -> str:
+    return f"{category_label(story, view, lang)} \u2014 {story.year}"
 
 
-def stories_page(stories: list[PublicCase], project: Any, lang: str) -> str:
+def stories_page(stories: list[PublicCase], view: PublicView, lang: str) -> str:
     """The stories of one category and year, with a note on how they were anonymised."""
     parts = [
-        f"# {group_title(stories[0], project, lang)}",
+        f"# {group_title(stories[0], view, lang)}",
         f'!!! note "{say("story.about", lang)}"\n\n    {say("story.about_text", lang)}',
-        *(story_section(story, project, lang) for story in stories),
+        *(story_section(story, view, lang) for story in stories),
         f"[\u2190 {say('story.back', lang)}](index.md)",
     ]
     return "\n\n".join(parts) + "\n"
 
 
-def stories_index(stories: list[PublicCase], project: Any, lang: str) -> str:
+def stories_index(stories: list[PublicCase], view: PublicView, lang: str) -> str:
     """The story pages by category and year, with how many stories each holds."""
     parts = [f"# {say('stories.title', lang)}", say("stories.lead", lang)]
     if not stories:
@@ -226,7 +160,7 @@ def stories_index(stories: list[PublicCase], project: Any, lang: str) -> str:
     header = [say("fact.category", lang), say("stories.year", lang), say("stories.count", lang)]
     rows = ["| " + " | ".join(header) + " |", "|---|---|---:|"]
     pages = sorted(
-        (category_label(members[0], project, lang), members[0].year, name, len(members))
+        (category_label(members[0], view, lang), members[0].year, name, len(members))
         for name, members in story_groups(stories).items()
     )
     for category, year, name, count in pages:
@@ -235,11 +169,10 @@ def stories_index(stories: list[PublicCase], project: Any, lang: str) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def public_home(project: Any, stories: list[PublicCase], lang: str) -> str:
+def public_home(view: PublicView) -> str:
     """The public home page: the office, where to go, how clients' data are protected."""
-    office = project.office
-    name = office.name if office else (project.settings.public_site_name or "Casebook")
-    parts = [f"# {plain(name)}", say("home.lead", lang, office=plain(name))]
+    office, lang = view.office, view.lang
+    parts = [f"# {plain(view.site_name)}", say("home.lead", lang, office=plain(view.site_name))]
     if office and office.about:
         parts.append(plain_paragraphs(office.about))
     if office and office.vision:
@@ -252,7 +185,7 @@ def public_home(project: Any, stories: list[PublicCase], lang: str) -> str:
             f"## {say('home.services', lang)}",
             "\n".join(f"- {plain(s)}" for s in office.services),
         ]
-    parts += [f"## {say('home.explore', lang)}", _cards(len(stories), lang)]
+    parts += [f"## {say('home.explore', lang)}", _cards(len(view.stories), lang)]
     parts += [f"## {say('home.privacy', lang)}", say("home.privacy_text", lang)]
     parts += _contact(office, lang)
     return "\n\n".join(parts) + "\n"
@@ -267,7 +200,7 @@ def _cards(count: int, lang: str) -> str:
     return f'<div class="grid cards" markdown>\n\n{items}\n\n</div>'
 
 
-def _contact(office: Any, lang: str) -> list[str]:
+def _contact(office: PublicOffice | None, lang: str) -> list[str]:
     """The office's own public address and phone (allow-listed for the leak audit)."""
     if office is None or not (office.address or office.phone):
         return []
@@ -279,25 +212,14 @@ def _contact(office: Any, lang: str) -> list[str]:
     return [f"## {say('home.contact', lang)}", "\n\n".join(lines)]
 
 
-def content_has_public_home(root: Path) -> bool:
-    """True when content/index.md exists and is meant for the public site."""
-    from generator.build.pipeline import for_audience
-
-    home = Path(root) / "content" / HOME_PAGE
-    return home.is_file() and for_audience(home.read_bytes(), "public")
-
-
-def public_pages(project: Any, *, lang: str | None = None) -> dict[str, str]:
-    """Producer of the public site's own pages: home (unless content/ has one) and stories."""
-    from generator.render.text import page_language
-
-    lang = page_language(project, lang)
-    stories = public_stories(project)
-    pages = {STORIES_INDEX: stories_index(stories, project, lang)}
+def public_pages(view: PublicView) -> dict[str, str]:
+    """The public site's own pages: home (unless content/ has one) and the stories."""
+    stories = list(view.stories)
+    pages = {STORIES_INDEX: stories_index(stories, view, view.lang)}
     pages.update({
-        f"{STORIES_FOLDER}/{name}.md": stories_page(members, project, lang)
+        f"{STORIES_FOLDER}/{name}.md": stories_page(members, view, view.lang)
         for name, members in story_groups(stories).items()
     })
-    if not content_has_public_home(project.root):
-        pages[HOME_PAGE] = public_home(project, stories, lang)
+    if view.home:
+        pages[HOME_PAGE] = public_home(view)
     return dict(sorted(pages.items()))
