@@ -164,7 +164,7 @@ LEAKS = [
     ("facility_rsj", "Pernah dirawat di {} tahun lalu.", "RSJ Sambang Lihum", "facility_name"),
     ("facility_rsud_dr", "Dirujuk ke {} untuk pemeriksaan.", "RSUD dr. Soetomo", "facility_name"),
     ("facility_puskesmas", "Berobat ke {} setiap bulan.", "Puskesmas Kedungrejo", "facility_name"),
-    ("facility_panti", "Kini tinggal di {} bersama lansia lain.", "Panti Werdha Mulia",
+    ("facility_panti", "Kini tinggal di {} bersama lansia lain.", "Panti Werdha Sukaharja",
      "facility_name"),
     ("facility_lapas", "Ayahnya berada di {} sejak lama.", "Lapas Kelas IIA Cipinang",
      "facility_name"),
@@ -366,6 +366,7 @@ KNOWN_GAPS = [
     ("name_in_lower_case", "ketemu wiryo di pasar.", "honorific_name"),
     ("gazetteer_only_place", "Ia mengemis di Contohsari setiap sore.", "subcity_place"),
     ("landline_without_area_code", "Telp 8452316 malam.", "phone"),
+    ("facility_named_with_ordinary_words", "Tinggal di Panti Asuhan Kasih Ibu.", "facility_name"),
 ]
 
 

@@ -50,7 +50,7 @@ def test_a_part_is_released_only_by_an_approved_allow_list_entry(tmp_path):
 @pytest.mark.parametrize("text,detector", [
     ("Dirawat di RSJ Sambang Lihum.", "facility_name"),
     ("Dirujuk ke RSUD dr. Soetomo.", "facility_name"),
-    ("Ditempatkan di Panti Werdha Mulia.", "facility_name"),
+    ("Ditempatkan di Panti Werdha Sukaharja.", "facility_name"),
     ("Ditemukan pada tiga Maret di terminal.", "full_date"),
     ("Ditemukan pada 3 Maret 2025 di terminal.", "full_date"),
 ])
@@ -62,6 +62,7 @@ def test_facilities_and_dates_in_words_are_found(text, detector):
     "Dirujuk ke RSJ dan kemudian ke UPT Pelayanan Sosial Provinsi.",
     "Layanan: Puskesmas Dirujuk ke Dinas Sosial kabupaten/kota.",
     "Selama tiga bulan klien tinggal di rumah singgah.",
+    "Pemberi layanan Puskesmas Tahap yang dilalui Lembaga kesejahteraan sosial",
 ])
 def test_kinds_and_durations_are_not_findings(text):
     assert scan_text(text) == []
