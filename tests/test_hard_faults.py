@@ -231,3 +231,40 @@ def test_an_export_to_a_full_disk_is_a_message(sample_copy, monkeypatch, tmp_pat
     assert "No space left on device" in result.output
     assert "tidak dapat ditulis" in result.output
     assert not target.exists()
+
+
+# ---------------------------------------------------------------- taxonomy overrides
+
+
+def test_a_taxonomy_override_error_names_its_file_and_line(sample_copy):
+    folder = sample_copy / "taxonomies"
+    folder.mkdir(exist_ok=True)
+    (folder / "rusak.yaml").write_text(
+        'version: "2025.1"\nvocabularies:\n  ppks_category:\n    label: {id: PPKS, en: PPKS}\n'
+        "    entries:\n      - {code: a, id: A}\n",
+        encoding="utf-8",
+    )
+    _, problems = load_project(sample_copy)
+    found = [p for p in problems if p.code == "field.invalid" and "rusak" in p.file]
+    assert [(p.file, p.line) for p in found] == [("taxonomies/rusak.yaml", 3)]
+
+
+def test_a_taxonomy_yaml_error_gives_the_line_of_the_mark(sample_copy):
+    folder = sample_copy / "taxonomies"
+    folder.mkdir(exist_ok=True)
+    (folder / "rusak.yaml").write_text('version: "2025.1"\nvocabularies: [\n  x: y\n',
+                                       encoding="utf-8")
+    _, problems = load_project(sample_copy)
+    found = [p for p in problems if p.code == "field.invalid" and "rusak" in p.file]
+    assert len(found) == 1 and found[0].file == "taxonomies/rusak.yaml" and found[0].line > 1
+
+
+def test_a_taxonomy_linked_out_of_the_project_is_not_read(sample_copy, tmp_path):
+    folder = sample_copy / "taxonomies"
+    folder.mkdir(exist_ok=True)
+    outside = tmp_path / "luar.yaml"
+    outside.write_text('version: "2025.1"\nvocabularies: {}\n', encoding="utf-8")
+    (folder / "luar.yaml").symlink_to(outside)
+    _, problems = load_project(sample_copy)
+    found = [p for p in problems if p.code == "field.invalid" and "luar" in p.file]
+    assert found and "symbolic link" in dict(found[0].params)["detail"]

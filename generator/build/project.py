@@ -13,6 +13,7 @@ Layout (relative to the project root)::
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
 import os
@@ -138,8 +139,33 @@ class _Loader:
         try:
             return load_taxonomy(self.root)
         except TaxonomyError as error:
-            self.problems.append(Problem.make("taxonomies", 1, 1, "", "field.invalid", detail=str(error)))
+            self.problems.append(taxonomy_problem(error, self.root))
             return load_taxonomy(None)
+
+
+def taxonomy_problem(error: TaxonomyError, root: Path) -> Problem:
+    """A broken taxonomy override at its file and line (the YAML mark, else the vocabulary's)."""
+    path = Path(error.file)
+    try:
+        display = path.resolve().relative_to(root.resolve()).as_posix()
+    except (OSError, ValueError):
+        display = path.as_posix()
+    mark = getattr(error.__cause__, "problem_mark", None) or getattr(error.__cause__, "context_mark",
+                                                                     None)
+    line = mark.line + 1 if mark is not None else _line_of(path, error.vocabulary)
+    return Problem.make(display, line, 1, error.vocabulary or "", "field.invalid",
+                        detail=str(error))
+
+
+def _line_of(path: Path, key: str | None) -> int:
+    """The line where ``key:`` is written in a YAML file (1 when unknown)."""
+    if not key or not path.is_file():
+        return 1
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if line.strip().startswith(f"{key}:"):
+                return number
+    return 1
 
 
 def load_project(root: Path, *, today: dt.date | None = None, privacy: bool = True
