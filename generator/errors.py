@@ -11,7 +11,8 @@ Each class is defined in the stage that raises it; they all descend from here::
     ├── ReportError         render.report: a report that cannot be made
     └── OutputError         what Casebook writes could not be made
         ├── ExportError     export.documents: DOCX or PDF export failed
-        └── SiteBuildError  site.engine: the site engine failed
+        ├── SiteBuildError  site.engine: the site engine failed
+        └── PublishError    site.publish: the output folder cannot be used (locked, a link, …)
 """
 
 from __future__ import annotations

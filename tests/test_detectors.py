@@ -161,6 +161,17 @@ LEAKS = [
     ("name_relative", "Ia tinggal dengan {} di rumah.", "ibunya, Sekar", "name_label"),
     ("name_patronymic", "Klien, {}, datang.", "Wiryo bin Sastro", "name_label"),
     ("name_atas_nama", "Rekening {} dibuka.", "atas nama Sekar", "name_label"),
+    ("facility_rsj", "Pernah dirawat di {} tahun lalu.", "RSJ Sambang Lihum", "facility_name"),
+    ("facility_rsud_dr", "Dirujuk ke {} untuk pemeriksaan.", "RSUD dr. Soetomo", "facility_name"),
+    ("facility_puskesmas", "Berobat ke {} setiap bulan.", "Puskesmas Kedungrejo", "facility_name"),
+    ("facility_panti", "Kini tinggal di {} bersama lansia lain.", "Panti Werdha Sukaharja",
+     "facility_name"),
+    ("facility_lapas", "Ayahnya berada di {} sejak lama.", "Lapas Kelas IIA Cipinang",
+     "facility_name"),
+    ("facility_polres", "Diantar petugas dari {} ke rumah singgah.", "Polres Contohsari",
+     "facility_name"),
+    ("date_day_in_words", "Ia datang pada {} sore.", "tiga Maret", "full_date"),
+    ("date_day_in_words_long", "Ditemukan {} di pasar.", "dua puluh satu Mei", "full_date"),
 ]
 
 NEGATIVE_CONTROLS = [
@@ -224,6 +235,9 @@ NEGATIVE_CONTROLS = [
     "Dibawa ke rumah singgah pada Maret 2025 (UU No. 11 Tahun 2012 Pasal 19).",
     "Ia tinggal bersama seorang kakak. Ayah tiri klien bekerja.",
     "Alamat kantor: Nomor 5 Tahun 2020.",
+    "Dirujuk ke RSJ, lalu ke UPT Pelayanan Sosial Provinsi.",
+    "Rujukan ke rumah sakit, RSJ, UPT, dan sentra Kemensos.",
+    "Rumah Sakit Jiwa (RSJ) menerima tiga klien selama tiga bulan.",
 ]
 
 NARRATIVE = (
@@ -352,6 +366,7 @@ KNOWN_GAPS = [
     ("name_in_lower_case", "ketemu wiryo di pasar.", "honorific_name"),
     ("gazetteer_only_place", "Ia mengemis di Contohsari setiap sore.", "subcity_place"),
     ("landline_without_area_code", "Telp 8452316 malam.", "phone"),
+    ("facility_named_with_ordinary_words", "Tinggal di Panti Asuhan Kasih Ibu.", "facility_name"),
 ]
 
 

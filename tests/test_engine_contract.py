@@ -25,6 +25,7 @@ def live_objects(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str,
     docs.mkdir()
     (docs / "index.md").write_text("# Beranda\n", encoding="utf-8")
     spec = site.SiteSpec("public", docs, tmp_path / "site", None, "Uji")
+    site.install_assets(docs)
     config = site.load_mkdocs_config(site.engine_config(spec))
     config.plugins.on_config(config)
     search = config.plugins["material/search"]

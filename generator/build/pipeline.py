@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import re
+import shutil
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from generator import escape
 from generator.build.project import load_project
 from generator.errors import InputError
 from generator.export.downloads import download_formats, site_downloads
@@ -32,6 +34,8 @@ from generator.render.public.stories import public_pages
 from generator.render.review import affected_lecturer_pages, lecturer_pages
 from generator.render.statistics import review_statistics
 from generator.render.text import Voice, page_language
+from generator.site.publish import PublishError, build_lock, check_output, clean_stale, publish
+from generator.validate.markup import content_file_refusal
 from generator.words import beside, catalogue
 
 if TYPE_CHECKING:  # the engine (and MkDocs) is imported only when a site is built
@@ -175,6 +179,8 @@ def content_files(root: Path, audience: str) -> dict[str, bytes]:
         relative = path.relative_to(base).as_posix()
         if path.suffix.lower() in DATA_SUFFIXES or path.name in SKIPPED_NAMES or _hidden(relative):
             continue
+        if content_file_refusal(path, root):  # links out, data, scripts: `casebook check` says
+            continue
         data = path.read_bytes()
         if path.suffix == ".md" and not for_audience(data, audience):
             continue
@@ -224,6 +230,8 @@ def assemble_tree(
         text = generated.pop(path)
         files[path] = text if isinstance(text, bytes) else text.encode("utf-8")
     files.update(content)
+    for path in [path for path in files if path.endswith(".md")]:
+        files[path] = escape.front_matter(files[path])
     if HOME_PAGE not in files:
         files[HOME_PAGE] = fallback_home(project, page_language(project, lang)).encode("utf-8")
     return files
@@ -352,23 +360,56 @@ def build(
     if any(p.is_error or strict for p in problems):
         result.invalid = True
         return result
+    audiences = tuple(audiences)
+    try:
+        check_output(out, list(audiences))
+        with build_lock(lock_folder(root)):
+            clean_stale(out)
+            _build_locked(project, audiences, out, result, strict=strict, say=say)
+    except PublishError as error:
+        result.error = str(error)
+    return result
+
+
+def lock_folder(root: Path) -> Path:
+    """Where the build lock lives: beside the generated docs trees it protects."""
+    folder = root / ".casebook"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _build_locked(project: Project, audiences: tuple[str, ...], out: Path, result: BuildResult,
+                  *, strict: bool, say: Progress) -> None:
+    """Generate every audience, stage every site, then publish them all together."""
+    root, lang = project.root, result.lang
     prepared = []
     for audience in audiences:
         ready = prepare_audience(project, audience, out / audience, strict=strict, lang=lang, say=say)
         if isinstance(ready, str):
             result.error = ready
-            return result
+            return
         prepared.append(ready)
     del project  # the engine reads the written trees: free the models and pages before it runs
     gc.collect()
+    staged: dict[Path, Path] = {}
+    try:
+        for ready in prepared:
+            staging = stage_engine(ready, root, lang=lang, say=say)
+            if isinstance(staging, str):
+                result.error = staging
+                return
+            staged[Path(ready.spec.site_dir).absolute()] = staging
+        publish(out, staged)
+    except OSError as error:
+        result.error = output_error(out, error)
+        return
+    finally:
+        for staging in staged.values():
+            shutil.rmtree(staging, ignore_errors=True)  # none left after a publish
     for ready in prepared:
-        error = run_engine(ready, root, lang=lang, say=say)
-        if error:
-            result.error = error
-            return result
         result.sites[ready.audience] = ready.spec.site_dir
         result.pages[ready.audience] = len(list(ready.spec.site_dir.rglob("*.html")))
-    return result
+        say(_message(lang, "built", audience=ready.audience, site=_shown(ready.spec.site_dir, root)))
 
 
 def build_audience(
@@ -412,6 +453,31 @@ def prepare_audience(
     )
     spec = site_spec(project, audience, docs_dir, site_dir, files, strict=strict, lang=lang)
     return PreparedSite(audience, spec, guard)
+
+
+def stage_engine(ready: PreparedSite, root: Path, *, lang: str, say: Progress) -> Path | str:
+    """Build one prepared audience into a staging folder; return it, or an error message."""
+    from generator.site.engine import SiteBuildError, stage_site
+
+    site_dir = ready.spec.site_dir
+    engine = ENGINE_NAMES[ready.spec.engine]
+    say(_message(lang, "building", audience=ready.audience, engine=engine, site=_shown(site_dir, root)))
+    try:
+        return stage_site(ready.spec, verify=ready.guard.check_site if ready.guard else None)
+    except SiteBuildError as error:
+        return str(error)
+    except OSError as error:
+        return output_error(Path(site_dir).parent, error)
+
+
+def output_error(out: Path, error: OSError) -> str:
+    """A file-system failure while writing a site, as a message with the place and a way out."""
+    reason = error.strerror or str(error)
+    return (
+        f"{out}: situs tidak dapat ditulis ({reason}); situs lama tidak diubah. Periksa ruang "
+        f"disk dan izin folder / the site cannot be written ({reason}); the previous site is "
+        "unchanged. Check the free disk space and the folder's permissions"
+    )
 
 
 def run_engine(ready: PreparedSite, root: Path, *, lang: str, say: Progress) -> str | None:

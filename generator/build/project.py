@@ -13,6 +13,7 @@ Layout (relative to the project root)::
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
 import os
@@ -37,6 +38,7 @@ from generator.model.records import (
 from generator.model.taxonomy import Taxonomy, TaxonomyError, load_taxonomy
 from generator.privacy import check as privacy_check
 from generator.problems import Problem, sort_problems
+from generator.validate import markup as markup_check
 from generator.validate import review as review_rules
 from generator.validate import rules as validate
 
@@ -137,8 +139,33 @@ class _Loader:
         try:
             return load_taxonomy(self.root)
         except TaxonomyError as error:
-            self.problems.append(Problem.make("taxonomies", 1, 1, "", "field.invalid", detail=str(error)))
+            self.problems.append(taxonomy_problem(error, self.root))
             return load_taxonomy(None)
+
+
+def taxonomy_problem(error: TaxonomyError, root: Path) -> Problem:
+    """A broken taxonomy override at its file and line (the YAML mark, else the vocabulary's)."""
+    path = Path(error.file)
+    try:
+        display = path.resolve().relative_to(root.resolve()).as_posix()
+    except (OSError, ValueError):
+        display = path.as_posix()
+    mark = getattr(error.__cause__, "problem_mark", None) or getattr(error.__cause__, "context_mark",
+                                                                     None)
+    line = mark.line + 1 if mark is not None else _line_of(path, error.vocabulary)
+    return Problem.make(display, line, 1, error.vocabulary or "", "field.invalid",
+                        detail=str(error))
+
+
+def _line_of(path: Path, key: str | None) -> int:
+    """The line where ``key:`` is written in a YAML file (1 when unknown)."""
+    if not key or not path.is_file():
+        return 1
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if line.strip().startswith(f"{key}:"):
+                return number
+    return 1
 
 
 def load_project(root: Path, *, today: dt.date | None = None, privacy: bool = True
@@ -159,6 +186,7 @@ def load_project(root: Path, *, today: dt.date | None = None, privacy: bool = Tr
     project.interns = _load_interns(loader, project)
     loader.problems.extend(cross_file_problems(project))
     loader.problems.extend(review_rules.review_problems(project))
+    loader.problems.extend(markup_check.content_problems(loader.root))
     loader.documents.save()
     project.files_checked = loader.files
     project.problems = sort_problems(loader.problems)
@@ -320,11 +348,19 @@ def _chapters(folder: Path, loader: _Loader | None = None) -> dict[str, str]:
     chapters = folder / "chapters"
     if not chapters.is_dir():
         return {}
-    texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted(chapters.glob("*.md"))}
-    if loader is not None:
-        for stem, text in texts.items():
-            loader.problems.extend(validate.placeholder_lines(
-                text, loader.display(chapters / f"{stem}.md"), PLACEHOLDER))
+    texts: dict[str, str] = {}
+    for path in sorted(chapters.glob("*.md")):
+        display = path.as_posix() if loader is None else loader.display(path)
+        root = loader.root if loader is not None else folder.parent.parent
+        text, problems = markup_check.read_markdown(path, root, display)
+        if loader is not None:
+            loader.problems.extend(problems)
+        if text is None:
+            continue
+        texts[path.stem] = text
+        if loader is not None:
+            loader.problems.extend(validate.placeholder_lines(text, display, PLACEHOLDER))
+            loader.problems.extend(markup_check.markdown_problems(text, display))
     return texts
 
 

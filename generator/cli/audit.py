@@ -35,9 +35,21 @@ def command(site_dir: Path, denylist: Path | None, project: Path | None, lang: s
     from generator.privacy.check import mask_findings, say
 
     guard = _guard(project, denylist, lang)
+    if not (site_dir / "index.html").is_file():
+        raise click.ClickException(
+            f"{site_dir}: bukan folder situs yang dibangun (tidak ada index.html); berikan "
+            "site/public atau site/review / not a built site folder (no index.html); give "
+            "site/public or site/review"
+        )
     for notice in guard.notices():
         click.echo(notice, err=True)
-    findings = audit_site(site_dir, denylist=guard.denylist, allow=guard.allow)
+    try:
+        findings = audit_site(site_dir, denylist=guard.denylist, allow=guard.allow)
+    except OSError as error:
+        raise click.ClickException(
+            f"{error.filename or site_dir}: tidak dapat dibaca / cannot be read "
+            f"({error.strerror or error})"
+        ) from error
     for finding in mask_findings(findings):
         click.echo(format_finding(finding, guard.lang))
     if findings:

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from generator.cli import LANG_OPTION, PROJECT_OPTION, failed, print_problems, project_root
+from generator.problems import Problem
 
 
 @click.command("check")
@@ -32,7 +33,7 @@ def command(paths: tuple[Path, ...], project: Path | None, lang: str | None, str
     lang = lang or loaded.settings.language
     if paths:
         selected = selected_files(root, paths)
-        problems = [p for p in problems if p.file in selected]
+        problems = [p for p in problems if p.file in selected] + missing_paths(paths)
         files = len(selected)
     else:
         files = loaded.files_checked
@@ -52,3 +53,9 @@ def selected_files(root: Path, paths: tuple[Path, ...]) -> set[str]:
             except ValueError:
                 selected.add(str(file))
     return selected
+
+
+def missing_paths(paths: tuple[Path, ...]) -> list[Problem]:
+    """A located error for each path given that does not exist (never "0 errors")."""
+    return [Problem.make(str(path), 1, 1, "", "file.not_found") for path in paths
+            if not path.exists()]

@@ -5,6 +5,7 @@ The review site's downloads are made by the build (``generator.export.downloads`
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -82,7 +83,16 @@ def report_command(
         print_problems(mine, loaded.files_checked, lang)
         sys.exit(1)
     target = out or Path(f"{intern}{'-artikel' if mode == 'article' else ''}.{fmt}")
-    report = write_report(loaded, intern, fmt, mode, target)
+    try:
+        report = write_report(loaded, intern, fmt, mode, target)
+    except OSError as error:  # a full disk, a read-only folder: a message, never a traceback
+        with contextlib.suppress(OSError):
+            target.unlink(missing_ok=True)  # no half-written file
+        raise click.ClickException(
+            f"{target}: tidak dapat ditulis ({error.strerror or error}); periksa ruang disk dan "
+            f"izin folder / cannot be written ({error.strerror or error}); check the free disk "
+            "space and the folder's permissions"
+        ) from error
     if mine or report.problems:
         print_problems(sorted(set(mine) | set(report.problems)), loaded.files_checked, lang)
     click.echo(str(target))

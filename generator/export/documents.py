@@ -63,6 +63,7 @@ from markdown.extensions.footnotes import NBSP_PLACEHOLDER as FOOTNOTE_NBSP
 from markdown.treeprocessors import Treeprocessor
 
 from generator.errors import OutputError
+from generator.sanitise import clean_html, is_safe_url
 
 __all__ = [
     "PAGE",
@@ -112,6 +113,8 @@ class Labels:
 PAGE = PageSetup()
 BODY_FONT = "Times New Roman"
 TOC_LEVELS = 3
+# The only files a report may embed (never a data file, whatever it is linked as).
+IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"})
 TOC_MARKER = "[TOC]"
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 CAPTION_RE = re.compile(r"^(Tabel|Gambar|Table|Figure)\s+\d+(\.\d+)*\b")
@@ -191,7 +194,7 @@ def markdown_to_html(
         extension_configs={"toc": {"title": labels.toc, "toc_depth": f"1-{TOC_LEVELS}"}},
         output_format="html",
     )
-    body = converter.convert(strip_front_matter(markdown_text))
+    body = clean_html(converter.convert(strip_front_matter(markdown_text)))
     style = report_css() if css is None else css
     return (
         f'<!DOCTYPE html>\n<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
@@ -391,6 +394,8 @@ def _local_fetcher_class(weasyprint: Any) -> type:
                 path = Path(unquote(urlsplit(url).path)).resolve()
                 if self._root is None or not path.is_relative_to(self._root):
                     raise ValueError(f"outside the resource folder: {url}")
+                if path.suffix.lower() not in IMAGE_SUFFIXES:
+                    raise ValueError(f"not an image (PNG, JPEG, GIF, SVG, WebP): {url}")
             return super().fetch(url, headers)
 
     return LocalOnlyFetcher
@@ -536,7 +541,8 @@ def _plain_text(inlines: list[dict[str, Any]]) -> str:
 
 
 def check_images(ast: dict[str, Any], resource_dir: Path | None) -> None:
-    """Refuse images that are remote or outside resource_dir (data: URLs are fine)."""
+    """Refuse images that are remote, outside resource_dir or not image files (data: URLs
+    are fine); drop the target of a link to anything but http(s), mailto or a relative URL."""
     root = Path(resource_dir).resolve() if resource_dir else None
     for node in _iter_nodes(ast["blocks"]):
         if node.get("t") != "Image":
@@ -548,6 +554,11 @@ def check_images(ast: dict[str, Any], resource_dir: Path | None) -> None:
         path = Path(unquote(urlsplit(url).path)) if scheme in ("", "file") else None
         if path is None or root is None or not (root / path).resolve().is_relative_to(root):
             raise ExportError(f"Gambar ditolak / image refused (remote or outside {root}): {url}")
+        if path.suffix.lower() not in IMAGE_SUFFIXES:
+            raise ExportError(f"Gambar ditolak / image refused (not an image file): {url}")
+    for node in _iter_nodes(ast["blocks"]):
+        if node.get("t") == "Link" and not is_safe_url(node["c"][2][0]):
+            node["c"][2][0] = ""  # the words stay, the target goes (javascript:, vbscript:, …)
 
 
 def _iter_nodes(value: Any) -> Iterator[dict[str, Any]]:

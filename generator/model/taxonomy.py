@@ -259,6 +259,8 @@ def _read_folder(folder: Path) -> tuple[str | None, dict[str, Vocabulary]]:
     version: str | None = None
     vocabs: dict[str, Vocabulary] = {}
     for path in sorted(folder.glob("*.yaml")):
+        if not path.resolve().is_relative_to(folder.resolve()):
+            raise TaxonomyError(path, "a symbolic link that leads out of the project is not read")
         file_version, file_vocabs = _read_file(path)
         if version is not None and file_version != version:
             raise TaxonomyError(path, f"version '{file_version}' differs from '{version}'")

@@ -1,8 +1,16 @@
 """The private deny-list of real names, and the text normalisation that defeats simple evasions.
 
 The real list lives outside the docs folder in a git-ignored file (``private/denylist.txt`` by
-convention), one name per line, ``#`` starts a comment. The repository ships only a synthetic
-fixture for tests.
+convention), one person per line, ``#`` starts a comment. The repository ships only a synthetic
+fixture for tests. A line is the person's full name; after ``|`` come the parts of the name and
+the nicknames people use, separated by commas, each of which then matches on its own::
+
+    Sutarno Wiryadinata | Sutarno, Wiryadinata, Tarno, Pak Tris
+
+A line without ``|`` matches the full name only ("Dirja" alone is not "Dirja Wacana"). A part
+that is also an ordinary word the public text needs ("Wacana") is released by the office's
+allow-list (``allowlist.txt`` beside the deny-list, see :func:`read_allowlist`): each entry
+names the reviewer who approved it, and a full name is never released.
 
 Matching works on three normalised views of the text (research §7.2):
 - *spaced*: casefolded, diacritics stripped, entities decoded, tags dropped, every run of other
@@ -32,6 +40,9 @@ from generator.privacy.detectors import Finding
 
 COMPACT_MIN_LENGTH = 8
 MIN_NAME_LENGTH = 3
+# An allow-list entry: the word, then the approving reviewer, e.g. "Wacana  # disetujui: Dr. X".
+_APPROVED = re.compile(r"^(?P<word>[^#]+?)\s*#\s*(?:disetujui|approved)(?:\s+oleh|\s+by)?\s*:?\s*(?P<by>\S.*)$",
+                       re.IGNORECASE)
 
 # Markup tags, removed without a space so that "Su<b>tar</b>no" reads "Sutarno".
 _TAG = re.compile(r"<[^<>]*>")
@@ -102,9 +113,16 @@ def _length_preserving_fold(text: str) -> str:
 class DenyList:
     """Real names that must never appear in public output. ``repr`` never shows a name."""
 
-    def __init__(self, names: Iterable[str] = (), *, source_missing: bool = False) -> None:
-        spaced = {normalise(n) for n in names}
-        self._names = tuple(sorted(n for n in spaced if len(n.replace(" ", "")) >= MIN_NAME_LENGTH))
+    def __init__(self, names: Iterable[str] = (), *, source_missing: bool = False,
+                 allowed: Iterable[str] = ()) -> None:
+        entries = [entry_forms(n) for n in names]
+        self._count = sum(
+            any(len(n.replace(" ", "")) >= MIN_NAME_LENGTH for n in whole) for whole, _ in entries
+        )
+        released = {normalise(word) for word in allowed}
+        forms = {form for whole, _ in entries for form in whole}
+        forms |= {part for _, parts in entries for part in parts if part not in released}
+        self._names = tuple(sorted(n for n in forms if len(n.replace(" ", "")) >= MIN_NAME_LENGTH))
         self.source_missing = source_missing
         self._phrase_rx = _alternation(self._names + tuple(n.replace(" ", "") for n in self._names))
         long_compact = tuple(
@@ -115,13 +133,20 @@ class DenyList:
         )
 
     @classmethod
-    def from_file(cls, path: Path | str) -> DenyList:
-        """One name per line, '#' starts a comment; a missing file gives an empty, flagged list."""
+    def from_file(cls, path: Path | str, allowlist: Path | str | None = None) -> DenyList:
+        """One person per line, '#' starts a comment; a missing file gives an empty, flagged list.
+
+        ``allowlist`` (default: ``allowlist.txt`` beside the deny-list) releases parts that are
+        ordinary words, each entry approved by a named reviewer."""
         path = Path(path)
         if not path.is_file():
             return cls((), source_missing=True)
         lines = path.read_text(encoding="utf-8").splitlines()
-        return cls(line.split("#", 1)[0].strip() for line in lines if line.split("#", 1)[0].strip())
+        allowed = read_allowlist(Path(allowlist) if allowlist else path.with_name("allowlist.txt"))
+        return cls(
+            (line.split("#", 1)[0].strip() for line in lines if line.split("#", 1)[0].strip()),
+            allowed=allowed,
+        )
 
     @property
     def is_empty(self) -> bool:
@@ -129,11 +154,11 @@ class DenyList:
         return not self._names
 
     def __len__(self) -> int:
-        return len(self._names)
+        return self._count
 
     def __repr__(self) -> str:
         state = ", source missing" if self.source_missing else ""
-        return f"DenyList({len(self._names)} names{state})"
+        return f"DenyList({self._count} names{state})"
 
     def matching_names(self, text: str) -> set[str]:
         """The normalised names found in ``text`` (internal: callers must never print them)."""
@@ -157,6 +182,22 @@ class DenyList:
         if not spans:
             spans = {(0, len(text))}
         return [Finding("denylist", s, e) for s, e in sorted(spans)]
+
+
+def entry_forms(entry: str) -> tuple[set[str], set[str]]:
+    """(the full name, the parts and nicknames listed after ``|``) of one line, normalised."""
+    name, _, aliases = entry.partition("|")
+    full = {normalise(name)} - {""}
+    return full, {normalise(alias) for alias in aliases.split(",")} - {""} - full
+
+
+def read_allowlist(path: Path) -> list[str]:
+    """Words a reviewer approved as ordinary (``Wacana  # disetujui: Dr. Rina``); an entry
+    without an approver is ignored, so a false alarm has a way out and a leak has none."""
+    if not path.is_file():
+        return []
+    approved = (_APPROVED.match(line.strip()) for line in path.read_text("utf-8").splitlines())
+    return [match.group("word").strip() for match in approved if match]
 
 
 def _alternation(forms: tuple[str, ...]) -> re.Pattern[str] | None:

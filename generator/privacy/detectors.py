@@ -696,6 +696,97 @@ def detect_gps_and_schools(text: str, cues: Cues) -> Iterator[Hit]:
             yield "school_name", m.start(), m.end()
 
 
+# A facility named after its kind: "RSJ Sambang Lihum", "RSUD dr. Soetomo", "Puskesmas Kedungrejo",
+# "Panti Werdha Mulia", "Lapas Kelas IIA Cipinang", "Polres Sukamaju". Generic words after the kind
+# ("UPT Pelayanan Sosial Provinsi", "Rumah Sakit Jiwa") name no one place and are skipped.
+_FACILITY = re.compile(
+    r"\b(?P<kind>RSJD?|RSUD|RSUP|RSU|RSIA|RSAB|RSB|RS|Rumah[ \t]+Sakit(?:[ \t]+(?:Jiwa|Umum|"
+    r"Bersalin))?|Puskesmas|Pustu|Panti(?:[ \t]+(?:Asuhan|Werdha|Wreda|Jompo|Sosial|Rehabilitasi))?|"
+    r"UPTD?|Lapas|Rutan|LPKA|LPKS|Polres(?:ta)?|Polsek|Polda|Klinik|Pondok[ \t]+Pesantren|"
+    r"Pesantren|Sentra|Balai)\b"
+    r"(?P<name>(?:[ \t]+(?:dr\.|Dr\.|Prof\.|H\.|[A-Z][\w'’-]*|\d{1,3}))+)"
+)
+# After these, the rest names a city or province (city-level places may be published).
+_FACILITY_PLACE_WORDS = frozenset({"kota", "kabupaten", "kab", "provinsi", "prov"})
+_FACILITY_GENERIC = frozenset(
+    "pelayanan sosial daerah umum jiwa negeri swasta kelas dinas kemensos ppks lanjut usia anak "
+    "rehabilitasi perlindungan terpadu teknis unit dan di ke bina karya laras netra rungu wicara "
+    "grahita daksa remaja wanita perempuan lansia gelandangan pengemis tuna disabilitas "
+    "penyandang mental psikotik ibu bersalin khusus pemasyarakatan narkotika".split()
+)
+_FACILITY_WORDS = _words(
+    "rsj rsjd rsud rsup rsu rsia rsab rsb rs rumah puskesmas pustu panti upt uptd lapas rutan "
+    "lpka lpks polres polresta polsek polda klinik pondok pesantren sentra balai"
+)
+
+
+def detect_facilities(text: str, cues: Cues) -> Iterator[Hit]:
+    """A facility with its own name after its kind (the kind alone is fine)."""
+    if not cues.has(_FACILITY_WORDS):
+        return
+    for m in _FACILITY.finditer(text):
+        words = [w for w in _facility_words(m.group("name")) if _names_a_facility(w)]
+        # at least one word that is no Indonesian word at all: "Sambang", "Soetomo"; a name made
+        # only of ordinary words ("Kasih Ibu") is left to the deny-list and the reviewer, or
+        # text run together in the search index ("Puskesmas Tahap …") would stop every build
+        if any(not _known_word(w.lower()) for w in words):
+            yield "facility_name", m.start(), m.end()
+
+
+def _facility_words(name: str) -> list[str]:
+    """The words after a facility's kind, up to a city or province name."""
+    words = []
+    for word in re.findall(r"[^\W\d_]+", name):
+        if word.lower() in _FACILITY_PLACE_WORDS:
+            break
+        words.append(word)
+    return words
+
+
+def _names_a_facility(word: str) -> bool:
+    """A word that is not generic, not a title, not an acronym (PPA) nor a class (IIA)."""
+    return not (
+        word.lower() in _FACILITY_GENERIC
+        or word in ("dr", "Dr", "Prof", "H")
+        or (word.isupper() and len(word) > 1)
+        or _inflected(word.lower())
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _inflected(word: str) -> bool:
+    """An Indonesian word with an affix ("Dirujuk" ← rujuk): a sentence, not a facility's name.
+
+    PySastrawi's stemmer and root-word list; a bare root ("Mulia") may still be a name."""
+    stemmer = _stemmer()
+    return stemmer is not None and stemmer.stem(word) != word
+
+
+def _known_word(word: str) -> bool:
+    """A root word of PySastrawi's Indonesian dictionary (or an inflection of one)."""
+    return word in _root_words() or _inflected(word)
+
+
+@functools.lru_cache(maxsize=1)
+def _root_words() -> frozenset[str]:
+    try:
+        from importlib.resources import files
+
+        text = files("Sastrawi").joinpath("Stemmer/data/kata-dasar.txt").read_text("utf-8")
+    except (ImportError, OSError):  # pragma: no cover - a dependency
+        return frozenset()
+    return frozenset(text.split())
+
+
+@functools.lru_cache(maxsize=1)
+def _stemmer():
+    try:
+        from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+    except ImportError:  # pragma: no cover - a dependency; without it only the word list applies
+        return None
+    return StemmerFactory().create_stemmer()
+
+
 # --------------------------------------------------------------------------------------------------
 # Dates and ages
 # --------------------------------------------------------------------------------------------------
@@ -723,6 +814,15 @@ _DATE_NUMERIC = re.compile(
 # ISO "2025-03-12" (also with / or .), optionally with a time.
 _DATE_ISO = re.compile(
     r"(?P<y>(?:19|20)\d{2})(?P<s>[./-])(?P<m>0?[1-9]|1[0-2])(?P=s)(?P<d>0?[1-9]|[12]\d|3[01])(?!\d)"
+)
+
+
+# A day in words before a month: "tiga Maret", "tanggal dua puluh satu Mei 2025".
+_UNIT_WORD = "satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan"
+_DAY_WORDS = re.compile(
+    rf"(?i)(?<![\w])(?:(?:dua|tiga)[ \t]+puluh(?:[ \t]+(?:{_UNIT_WORD}))?|(?:dua|tiga|empat|lima|"
+    rf"enam|tujuh|delapan|sembilan)[ \t]+belas|sepuluh|sebelas|{_UNIT_WORD})[ \t]+"
+    rf"(?P<m>{_MONTHS_FULL})\b"
 )
 
 
@@ -769,6 +869,13 @@ def detect_full_dates(text: str, cues: Cues) -> Iterator[Hit]:
         if _starts_word(text, m.start(), "./-") and _real_date(
             m.group("d"), int(m.group("m")), m.group("y")
         ):
+            yield "full_date", m.start(), m.end()
+
+
+def detect_worded_dates(text: str, cues: Cues) -> Iterator[Hit]:
+    """A day written in words before a month ("tiga Maret"): a day-level date too."""
+    if cues.has(_MONTH_WORDS):
+        for m in _DAY_WORDS.finditer(text):
             yield "full_date", m.start(), m.end()
 
 
@@ -1086,6 +1193,8 @@ _TEXT_DETECTORS: tuple[Callable[[str, Cues], Iterable[Hit]], ...] = (
     detect_social,
     detect_street_addresses,
     detect_subcity_places,
+    detect_facilities,
+    detect_worded_dates,
     detect_initials,
     detect_names,
 )

@@ -33,11 +33,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from generator import escape
 from generator.errors import CasebookError
+from generator.escape import text as esc
 from generator.model.facts import is_childrens_case
 from generator.problems import Problem
 from generator.render.narrative import narrative_body
 from generator.render.text import (
+    Raw,
     Voice,
     cell,
     clause,
@@ -295,14 +298,14 @@ def title_page(context: _Context) -> str:
     intern = context.intern
     lines = [
         f"**{REPORT_KIND.get(intern.programme.kind, 'LAPORAN MAGANG')}**",
-        f"**{report_title(intern, context.office).upper()}**",
+        f"**{esc(report_title(intern, context.office).upper())}**",
         f"Disusun untuk memenuhi sebagian persyaratan {courses_phrase(intern.programme)}",
         "Oleh:",
-        f"**{intern.name}**",
-        f"NIM {intern.student_number}" if intern.student_number else "",
-        f"PROGRAM STUDI {intern.study_programme.upper()}",
-        _faculty(intern).upper(),
-        intern.university.upper(),
+        f"**{esc(intern.name)}**",
+        f"NIM {esc(intern.student_number)}" if intern.student_number else "",
+        f"PROGRAM STUDI {esc(intern.study_programme.upper())}",
+        esc(_faculty(intern).upper()),
+        esc(intern.university.upper()),
         str(intern.placement.end.year),
     ]
     body = "\n\n".join(line for line in lines if line)
@@ -319,8 +322,8 @@ def _faculty(intern: Any) -> str:
 def courses_phrase(programme: Any) -> str:
     """``mata kuliah A, B, dan C (20 SKS)``, or the programme's name."""
     if not programme.courses:
-        return f"program {programme.name}"
-    names = join_list([course.name for course in programme.courses])
+        return f"program {esc(programme.name)}"
+    names = join_list([esc(course.name) for course in programme.courses])
     credits = sum(course.credits for course in programme.courses)
     return f"mata kuliah {names} ({credits} SKS)"
 
@@ -331,7 +334,7 @@ def staff_label(number: str | None, default: str) -> str:
         return f"{default} " + "." * 24
     digits = re.sub(r"\D", "", number)
     kind = {18: "NIP", 10: "NIDN"}.get(len(digits), default)
-    return f"{kind} {number}"
+    return f"{kind} {esc(number)}"
 
 
 def signatories(context: _Context) -> list[tuple[str, str, str]]:
@@ -340,7 +343,7 @@ def signatories(context: _Context) -> list[tuple[str, str, str]]:
     people = [
         (
             _ordinal_role("Dosen Pembimbing", i, len(academic)),
-            p.name,
+            esc(p.name),
             staff_label(p.staff_number, "NIDN"),
         )
         for i, p in enumerate(academic)
@@ -349,7 +352,7 @@ def signatories(context: _Context) -> list[tuple[str, str, str]]:
     field = context.intern.supervisors.field
     for i, person_id in enumerate(field):
         person = staff.get(person_id)
-        name = person.name if person else person_id
+        name = esc(person.name if person else person_id)
         people.append(
             (
                 _ordinal_role("Pembimbing Lapangan", i, len(field)),
@@ -367,10 +370,10 @@ def _ordinal_role(role: str, index: int, count: int) -> str:
 def approval_page(context: _Context) -> str:
     intern = context.intern
     kind = "laporan praktikum" if intern.programme.kind == "praktikum_peksos" else "laporan magang"
-    nim = f" (NIM {intern.student_number})" if intern.student_number else ""
+    nim = f" (NIM {esc(intern.student_number)})" if intern.student_number else ""
     intro = (
-        f"{kind.capitalize()} dengan judul *{report_title(intern, context.office)}* yang disusun "
-        f"oleh {intern.name}{nim} telah diperiksa dan disetujui untuk diajukan dalam seminar "
+        f"{kind.capitalize()} dengan judul *{esc(report_title(intern, context.office))}* yang "
+        f"disusun oleh {esc(intern.name)}{nim} telah diperiksa dan disetujui untuk diajukan dalam seminar "
         f"hasil {kind.split()[1]}."
     )
     people = signatories(context)
@@ -395,10 +398,10 @@ def _head_block(context: _Context) -> str:
     return "\n\n".join(
         [
             "Mengetahui,",
-            f"Ketua Program Studi {context.intern.study_programme}",
+            f"Ketua Program Studi {esc(context.intern.study_programme)}",
             "&nbsp;",
             "&nbsp;",
-            head.name,
+            esc(head.name),
             staff_label(head.staff_number, "NIDN"),
         ]
     )
@@ -415,7 +418,7 @@ def foreword(context: _Context) -> str:
     if not prose:
         return ""
     text, _ = renumber(prose, None)
-    place = context.office.city if context.office else ""
+    place = esc(context.office.city) if context.office else ""
     signed = f"{place}, {_month_year(context.intern.placement.end)}".strip(", ")
     return paragraphs("# KATA PENGANTAR", text, signed, "Penulis")
 
@@ -438,10 +441,10 @@ def chapter_introduction(context: _Context) -> str:
 def time_and_place(context: _Context) -> str:
     intern, office = context.intern, context.office
     placement = intern.placement
-    where = f"{placement.unit} {office.name}" if office else placement.unit
-    address = f", {office.address}" if office and office.address else ""
+    where = esc(f"{placement.unit} {office.name}" if office else placement.unit)
+    address = f", {esc(office.address)}" if office and office.address else ""
     return paragraphs(
-        f"Magang dilaksanakan dalam program {intern.programme.name} pada "
+        f"Magang dilaksanakan dalam program {esc(intern.programme.name)} pada "
         f"{format_range(placement.start, placement.end)} di {where}{address}.",
         f"Kegiatan berlangsung pada hari kerja ({working_days_phrase(placement.working_days)}) "
         f"dengan {format_hours(placement.hours_per_day)} jam kerja per hari.",
@@ -479,7 +482,8 @@ def chapter_office(context: _Context) -> str:
         return sections.markdown("# BAB II PROFIL LEMBAGA")
     sections.add(
         "Gambaran Umum",
-        office.about or f"{office.name} berkedudukan di {office.city}, {office.province}.",
+        escape.note(office.about)
+        or esc(f"{office.name} berkedudukan di {office.city}, {office.province}."),
     )
     if office.vision or office.mission:
         sections.add("Visi dan Misi", vision_mission(office))
@@ -499,13 +503,13 @@ def vision_mission(office: Any) -> str:
 def unit_text(context: _Context) -> str:
     office, placement = context.office, context.intern.placement
     contact = [
-        f"alamat {office.address}" if office.address else "",
-        f"telepon {office.phone}" if office.phone else "",
+        f"alamat {esc(office.address)}" if office.address else "",
+        f"telepon {esc(office.phone)}" if office.phone else "",
     ]
     contact_text = join_list([c for c in contact if c])
     tail = f" Kantor dapat dihubungi di {contact_text}." if contact_text else ""
-    division = f" ({office.division})" if office.division != placement.unit else ""
-    return f"Penulis ditempatkan di {placement.unit}{division} {office.name}.{tail}"
+    division = f" ({esc(office.division)})" if office.division != placement.unit else ""
+    return f"Penulis ditempatkan di {esc(placement.unit)}{division} {esc(office.name)}.{tail}"
 
 
 # ---------------------------------------------------------------- BAB III
@@ -528,12 +532,12 @@ def role_text(context: _Context) -> str:
     field = [
         name for role, name, _ in signatories(context) if role.startswith("Pembimbing Lapangan")
     ]
-    academic = [p.name for p in intern.supervisors.academic]
+    academic = [esc(p.name) for p in intern.supervisors.academic]
     guided = f" di bawah bimbingan {join_list(field)} sebagai pembimbing lapangan" if field else ""
     validated = sum(e.validation.status == "validated" for e in entries)
     return paragraphs(
         f"Selama magang, penulis berperan sebagai {clause(intern.placement.role)} di "
-        f"{intern.placement.unit}{guided}, dengan {join_list(academic)} sebagai dosen pembimbing.",
+        f"{esc(intern.placement.unit)}{guided}, dengan {join_list(academic)} sebagai dosen pembimbing.",
         f"Kegiatan harian dicatat dalam *logbook*: {len(entries)} entri dengan total "
         f"{format_hours(sum(e.hours for e in entries))} jam, {validated} di antaranya telah "
         f"divalidasi pembimbing lapangan.",
@@ -783,7 +787,7 @@ def caseload_tables(context: _Context) -> str:
 
 def _count_table(label: str, counts: Counter) -> str:
     rows = [[name, str(counts[name])] for name in sorted(counts, key=lambda n: (-counts[n], n))]
-    return table([label, "Jumlah"], rows + [["**Jumlah**", str(sum(counts.values()))]])
+    return table([label, "Jumlah"], rows + [[Raw("**Jumlah**"), str(sum(counts.values()))]])
 
 
 # ---------------------------------------------------------------- article mode

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from generator import escape
 from generator.model.calendar import MONTHS
 
 if TYPE_CHECKING:
@@ -149,20 +150,18 @@ def sentence(text: str | None) -> str:
     if not body:
         return ""
     body = upper_first(body)
-    return body if body[-1] in ".!?…" else body + "."
+    return escape.text(body if body[-1] in ".!?…" else body + ".")
 
 
 def clause(text: str | None) -> str:
     """Free text to embed after a connector: one line, no final full stop, first letter lowered."""
     body = clean(text).rstrip(".")
-    return lower_first(body)
+    return escape.text(lower_first(body))
 
 
 def cell(text: Any) -> str:
     """Text safe inside a Markdown table cell."""
-    return (
-        clean(str(text)).replace("|", "\\|").replace("<", "&lt;") if text not in (None, "") else "—"
-    )
+    return escape.text(clean(str(text))) if text not in (None, "") else "—"
 
 
 def paragraphs(*blocks: str) -> str:
@@ -175,7 +174,7 @@ _BLOCK_START = re.compile(r"^\s*([-*+>|#]|\d+[.)]\s|```|~~~|!!!|\?\?\?)|^\s{4}")
 
 def markdown_note(text: str | None) -> str:
     """An intern's Markdown note, trimmed; plain paragraphs unwrapped onto one line each."""
-    blocks = re.split(r"\n\s*\n", (text or "").strip())
+    blocks = re.split(r"\n\s*\n", escape.note((text or "").strip()))
     return "\n\n".join(_unwrap(block) for block in blocks if block.strip())
 
 

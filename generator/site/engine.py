@@ -22,8 +22,10 @@ Design notes (checked against MkDocs 1.6.1 and mkdocs-material 9.8.2 sources):
 * Only ``theme``, ``markdown_extensions``, ``extra`` and ``copyright`` are reused from
   the project's ``mkdocs.yml`` (read with a *safe* YAML loader: ``!!python`` tags are
   refused). ``docs_dir``, ``site_dir``, ``nav``, ``strict``, ``plugins`` and the
-  validation levels are decided here, per audience. ``custom_dir`` is dropped so that
-  nothing but ``docs_dir`` and the Material theme can reach the site.
+  validation levels are decided here, per audience. The project's ``custom_dir`` is replaced
+  so that nothing but ``docs_dir`` and the Material theme can reach the site, plus Casebook's
+  own ``site/overrides/main.html`` (it escapes the page title), copied beside the tree as its
+  ``custom_dir`` so that every engine uses it.
 * Reader privacy: ``theme.font`` is forced to ``false`` (no Google Fonts), analytics and
   cookie-consent settings are dropped, no ``repo_url`` on the public site (Material's
   JavaScript would fetch repository facts from api.github.com), ``pymdownx.emoji`` is
@@ -55,6 +57,7 @@ from __future__ import annotations
 
 import copy
 import gzip
+import html
 import json
 import logging
 import os
@@ -75,6 +78,9 @@ from typing import Any
 import yaml
 
 from generator.errors import OutputError
+from generator.sanitise import SANITISER, clean_html
+from generator.site.csp import apply_policy
+from generator.site.publish import swap_into_place
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +91,8 @@ ENGINE_MODULES = {"properdocs": "properdocs", "zensical": "zensical"}
 TREE_CONFIG = "mkdocs.yml"  # written beside the docs folder; every engine reads this name
 TREE_SITE = "site"  # where an engine run on TREE_CONFIG builds (Zensical: inside that folder)
 ASSETS_SOURCE = Path(__file__).parent / "assets"
+OVERRIDES = Path(__file__).parent / "overrides"  # Casebook's own theme override (the <title>)
+OVERRIDES_TARGET = "overrides"  # beside the docs folder: the theme's custom_dir
 ASSETS_TARGET = "assets/casebook"  # inside docs_dir
 EXTRA_CSS = (f"{ASSETS_TARGET}/casebook.css",)
 
@@ -206,7 +214,7 @@ def assemble_config(spec: SiteSpec, base: dict) -> dict:
     """Combine the reusable base settings with what Casebook decides per audience."""
     base = copy.deepcopy(base)
     config: dict[str, Any] = {
-        "site_name": spec.site_name,
+        "site_name": html.escape(spec.site_name),  # themes print it unescaped
         "docs_dir": os.path.abspath(spec.docs_dir),
         "site_dir": os.path.abspath(spec.site_dir),
         "use_directory_urls": True,
@@ -220,19 +228,20 @@ def assemble_config(spec: SiteSpec, base: dict) -> dict:
         "validation": validation_levels(spec.nav is not None),
     }
     if spec.nav is not None:
-        config["nav"] = copy.deepcopy(spec.nav)
+        config["nav"] = escaped_nav(spec.nav)
     if base.get("copyright"):
-        config["copyright"] = base["copyright"]
+        config["copyright"] = clean_html(str(base["copyright"]))
     if spec.audience == "review":
         config.update({key: base[key] for key in REVIEW_ONLY_KEYS if base.get(key)})
     return config
 
 
 def theme_config(base_theme: dict | str | None, spec: SiteSpec) -> dict:
-    """Material theme settings: base theme + forced language, no web fonts, no custom_dir."""
+    """Material theme settings: base theme + forced language, no web fonts, Casebook's own
+    override as the only custom_dir."""
     theme = dict(base_theme) if isinstance(base_theme, dict) else {}
-    theme.pop("custom_dir", None)
-    theme.update(name="material", language=spec.language, font=False)
+    theme.update(name="material", language=spec.language, font=False,
+                 custom_dir=os.path.abspath(overrides_folder(spec.docs_dir)))
     features = list(theme.get("features") or DEFAULT_FEATURES)
     if spec.audience == "public":
         features = [f for f in features if not f.startswith(PUBLIC_BLOCKED_FEATURE_PREFIXES)]
@@ -251,7 +260,20 @@ def markdown_extensions(base_extensions: list | None) -> list:
             raise SiteBuildError(
                 f"markdown_extensions: {name} memuat gambar dari CDN / loads images from a CDN"
             )
-    return extensions
+    return [entry for entry in extensions if entry != SANITISER] + [SANITISER]
+
+
+def escaped_nav(nav: list) -> list:
+    """The nav with every title HTML-escaped: themes print nav titles unescaped."""
+    return [_escaped_nav_item(item) for item in nav]
+
+
+def _escaped_nav_item(item: Any) -> Any:
+    if isinstance(item, dict):
+        return {html.escape(str(title)): _escaped_nav_item(value) for title, value in item.items()}
+    if isinstance(item, list):
+        return escaped_nav(item)
+    return item
 
 
 def extra_config(base_extra: dict | None, audience: str) -> dict:
@@ -295,6 +317,21 @@ def build_site(
     (``engine_files``: what the engine copied verbatim from its theme) before the
     swap; any message it returns fails the build and the staging folder is discarded.
     """
+    staging = stage_site(spec, progress=progress, verify=verify)
+    try:
+        swap_into_place(staging, Path(os.path.abspath(spec.site_dir)))
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)  # no-op after a successful swap
+
+
+def stage_site(
+    spec: SiteSpec,
+    *,
+    progress: Callable[[str], None] | None = None,
+    verify: Callable[[Path, frozenset[str]], list[str]] | None = None,
+) -> Path:
+    """Build spec.docs_dir into a staging folder beside spec.site_dir, finished and verified,
+    ready to be swapped in (``generator.site.publish``); on failure nothing is left behind."""
     if not Path(spec.docs_dir).is_dir():
         raise SiteBuildError(f"docs_dir tidak ada / does not exist: {spec.docs_dir}")
     config = engine_config(spec)
@@ -313,16 +350,18 @@ def build_site(
         if refused:
             raise SiteBuildError("\n".join(refused))
         staging.chmod(0o755)
-        swap_into_place(staging, site_dir)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)  # no-op after a successful swap
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return staging
 
 
 def write_tree_config(spec: SiteSpec, config: dict) -> Path:
     """Write the tree's engine configuration beside its docs folder, with relative paths, so
     that ``mkdocs``, ``properdocs`` or ``zensical build -f`` builds the tree without Casebook."""
     docs_dir = Path(config["docs_dir"])
-    portable = {**config, "docs_dir": docs_dir.name, "site_dir": TREE_SITE}
+    portable = {**config, "docs_dir": docs_dir.name, "site_dir": TREE_SITE,
+                "theme": {**config["theme"], "custom_dir": OVERRIDES_TARGET}}
     path = docs_dir.parent / TREE_CONFIG
     text = yaml.safe_dump(portable, allow_unicode=True, sort_keys=False)
     if not path.is_file() or path.read_text(encoding="utf-8") != text:
@@ -582,10 +621,23 @@ def capture_mkdocs_log(progress: Callable[[str], None] | None) -> Iterator[_LogC
 
 
 def install_assets(docs_dir: Path) -> list[Path]:
-    """Copy generator/assets/site/ into docs_dir/assets/casebook/, rewriting only changes."""
+    """Copy Casebook's site assets into docs_dir/assets/casebook/ and its theme override beside
+    docs_dir (the theme's ``custom_dir``, so that every engine uses it), rewriting only changes."""
+    return copy_changed(ASSETS_SOURCE, docs_dir / ASSETS_TARGET) + copy_changed(
+        OVERRIDES, overrides_folder(docs_dir)
+    )
+
+
+def overrides_folder(docs_dir: Path) -> Path:
+    """Where a tree's theme override lives: beside its docs folder, never inside it."""
+    return Path(docs_dir).parent / OVERRIDES_TARGET
+
+
+def copy_changed(source_folder: Path, target_folder: Path) -> list[Path]:
+    """Copy every file of source_folder into target_folder, rewriting only changed ones."""
     written = []
-    for source in sorted(p for p in ASSETS_SOURCE.rglob("*") if p.is_file()):
-        target = docs_dir / ASSETS_TARGET / source.relative_to(ASSETS_SOURCE)
+    for source in sorted(p for p in source_folder.rglob("*") if p.is_file()):
+        target = target_folder / source.relative_to(source_folder)
         data = source.read_bytes()
         if not target.is_file() or target.read_bytes() != data:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -594,31 +646,17 @@ def install_assets(docs_dir: Path) -> list[Path]:
     return written
 
 
-def swap_into_place(staging: Path, site_dir: Path) -> None:
-    """Rename staging to site_dir, moving any previous site away first and deleting it last."""
-    previous = None
-    if site_dir.exists():
-        previous = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.old-", dir=site_dir.parent))
-        os.rename(site_dir, previous)  # onto the empty folder just made
-    try:
-        os.rename(staging, site_dir)
-    except OSError:
-        if previous is not None:
-            os.rename(previous, site_dir)
-        raise
-    if previous is not None:
-        shutil.rmtree(previous, ignore_errors=True)
-
-
 # --------------------------------------------------------------------------- post-build
 
 
 def finish_output(site_dir: Path, audience: str) -> None:
-    """Post-build passes: deterministic sitemap; no HTML comments on the public site."""
+    """Post-build passes: deterministic sitemap; no HTML comments on the public site; a
+    Content-Security-Policy on every page."""
     normalise_sitemap(site_dir)
     if audience == "public":
         for page in sorted(site_dir.rglob("*.html")):
             strip_comments_in_file(page)
+    apply_policy(site_dir)
 
 
 _LASTMOD = re.compile(r"\s*<lastmod>[^<]*</lastmod>")
@@ -751,6 +789,7 @@ class DevServer:
 
     def run(self) -> None:
         """Initial build, then serve and rebuild on changes until shutdown()."""
+        install_assets(Path(self.spec.docs_dir))  # the theme's custom_dir must exist first
         self._plugins = load_mkdocs_config(self.config, fresh_plugins=True).plugins
         self._plugins.on_startup(command="serve", dirty=True)  # search keeps its index
         self.rebuild()

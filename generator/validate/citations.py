@@ -31,6 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from generator import escape
 from generator.model.calendar import MONTHS
 
 WORDS = {
@@ -116,10 +117,13 @@ class Cited:
 
 
 def source_of(reference: Any) -> Source:
-    """A ``model.Reference`` (or any object with its fields) as a Source."""
-    authors = tuple((a.family, a.given) for a in getattr(reference, "authors", []) or [])
+    """A ``model.Reference`` (or any object with its fields) as a Source, its text escaped
+    for Markdown (a title is data, never markup)."""
+    authors = tuple(
+        (_text(a.family), _text(a.given)) for a in getattr(reference, "authors", []) or []
+    )
     optional = {
-        name: getattr(reference, name, None)
+        name: _text(getattr(reference, name, None))
         for name in (
             "organisation",
             "year",
@@ -135,8 +139,13 @@ def source_of(reference: Any) -> Source:
         )
     }
     return Source(
-        key=reference.id, type=reference.type, title=reference.title, authors=authors, **optional
+        key=reference.id, type=reference.type, title=_text(reference.title), authors=authors,
+        **optional,
     )
+
+
+def _text(value: Any) -> Any:
+    return escape.text(value) if isinstance(value, str) else value
 
 
 # ---------------------------------------------------------------- names and dates

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from generator import escape
 from generator.load.source import LoadedFile
 from generator.model.records import ReviewRecord, Rubric
 from generator.problems import Problem
@@ -222,7 +223,7 @@ def chapter_citations(doc: InternDoc, lang: str = "id") -> dict[str, Cited]:
     """Each chapter of an intern with its citations resolved against their references."""
     sources = [source_of(reference) for reference in doc.references.references]
     return {
-        stem: resolve_citations(split_front_matter(text)[1], sources, lang)
+        stem: resolve_citations(escape.note(split_front_matter(text)[1]), sources, lang)
         for stem, text in sorted(doc.chapters.items())
     }
 
