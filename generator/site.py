@@ -67,6 +67,8 @@ AUDIENCES = ("review", "public")
 ASSETS_SOURCE = Path(__file__).parent / "assets" / "site"
 ASSETS_TARGET = "assets/casebook"  # inside docs_dir
 EXTRA_CSS = (f"{ASSETS_TARGET}/casebook.css",)
+# Accessibility repairs to the theme's markup (names, landmarks, keyboard-reachable scrollers).
+EXTRA_JAVASCRIPT = (f"{ASSETS_TARGET}/casebook.js",)
 
 BASE_KEYS = ("theme", "markdown_extensions", "extra", "copyright")
 REVIEW_ONLY_KEYS = ("repo_url", "repo_name", "edit_uri")
@@ -161,6 +163,7 @@ def assemble_config(spec: SiteSpec, base: dict) -> dict:
         "markdown_extensions": markdown_extensions(base.get("markdown_extensions")),
         "extra": extra_config(base.get("extra"), spec.audience),
         "extra_css": list(EXTRA_CSS),
+        "extra_javascript": list(EXTRA_JAVASCRIPT),
         "plugins": [copy.deepcopy(SEARCH_PLUGIN)],
         "exclude_docs": EXCLUDE_DOCS,
         "validation": validation_levels(spec.nav is not None),
