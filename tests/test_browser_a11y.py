@@ -118,3 +118,71 @@ def test_every_scrolling_table_is_a_named_keyboard_stop(sites):
         wrappers.first.focus()
         assert page.evaluate("document.activeElement.classList.contains('md-typeset__scrollwrap')")
         assert page.locator(".md-search").get_attribute("aria-label") == "Pencarian"
+
+
+# --------------------------------------------------------------------------- charts
+
+CHART_TEXTS = """() => {
+  const rgb = (css) => (css.match(/[\\d.]+/g) || []).slice(0, 4).map(Number);
+  const lum = ([r, g, b]) => {
+    const c = [r, g, b].map(v => v / 255).map(v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+  };
+  const ground = rgb(getComputedStyle(document.body).backgroundColor);
+  return [...document.querySelectorAll('article figure.cb-chart svg text')].map(text => {
+    const fill = rgb(getComputedStyle(text).fill);
+    const alpha = fill.length > 3 ? fill[3] : 1;  // blend a translucent fill over the ground
+    const seen = fill.slice(0, 3).map((v, i) => v * alpha + ground[i] * (1 - alpha));
+    const [hi, lo] = [lum(seen), lum(ground)].sort((a, b) => b - a);
+    const scale = text.getScreenCTM().a;
+    const size = parseFloat(getComputedStyle(text).fontSize) * scale;
+    return {text: text.textContent, ratio: (hi + 0.05) / (lo + 0.05), px: size,
+            height: text.getBoundingClientRect().height};
+  });
+}"""
+
+
+def chart_texts(page) -> list[dict]:
+    texts = page.evaluate(CHART_TEXTS)
+    assert len(texts) > 50
+    return texts
+
+
+def test_charts_follow_the_theme_toggle_and_stay_readable(sites):
+    with browser.static_server(sites / "public") as base, browser.chromium() as session:
+        page = session.page
+        page.emulate_media(color_scheme="light")
+        page.goto(base + "statistik/")
+        assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+        light = chart_texts(page)
+        page.locator("form[data-md-component=palette] label:visible").first.click()
+        page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+        page.wait_for_timeout(400)  # Material fades colours over 0.25 s
+        dark = chart_texts(page)
+    for scheme, texts in (("light", light), ("dark", dark)):
+        faint = [(t["text"], round(t["ratio"], 2)) for t in texts if t["ratio"] < 4.5]
+        assert faint == [], scheme
+
+
+def test_chart_labels_are_at_least_11_px_on_a_390_px_phone(sites):
+    with browser.static_server(sites / "public") as base, browser.chromium(width=390, height=844) as session:
+        session.page.goto(base + "statistik/")
+        texts = chart_texts(session.page)
+    small = [(t["text"], round(t["px"], 1)) for t in texts if t["px"] < 11]
+    assert small == []
+    assert min(t["height"] for t in texts) >= 11
+
+
+def test_a_small_count_is_a_hatched_range_and_the_table_is_a_click_away(sites):
+    with browser.static_server(sites / "public") as base, browser.chromium() as session:
+        page = session.page
+        page.goto(base + "statistik/")
+        figure = page.locator("figure.cb-chart", has=page.locator("[data-status=small]")).first
+        assert figure.locator("[data-status=small] path.cb-hatch").count() >= 1
+        assert figure.locator("[data-status=small] rect").first.get_attribute("fill") == "none"
+        assert "antara 1 dan 9" in figure.locator("figcaption").inner_text()
+        figure.get_by_role("link", name="Tabel data").click()
+        target = page.locator(":target")
+        assert target.evaluate("e => e.tagName") == "H3"
+        assert target.locator("xpath=following-sibling::*[self::div or self::table][1]//table").count() + \
+            target.locator("xpath=following-sibling::table[1]").count() >= 1

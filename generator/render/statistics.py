@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from html import escape as escape_html
 
 from generator import charts, disclosure
 from generator.opendata import FIELDS, PublicTable, Release, open_data_files, rules_text
@@ -294,7 +295,8 @@ def chart_svg(table: PublicTable, policy: disclosure.DisclosurePolicy,
         return charts.line_chart_svg(
             list(published.rows), [row[0] for row in published.cells],
             title=table.meta.title, lang=lang, policy=policy,
-            chart_id=f"cb-{slug(table.meta.key)}", width=max(640, 76 * len(published.rows)),
+            chart_id=f"cb-{slug(table.meta.key)}",
+            width=max(charts.BAR_WIDTH, 76 * len(published.rows)),
             desc=" ".join(published.notes),
         )
     return charts.bar_chart_svg(published, lang=lang, col=0, policy=policy,
@@ -306,8 +308,28 @@ def _downloads(key: str, prefix: str = "") -> str:
             f"[JSON]({prefix}data/{key}.json)")
 
 
+SMALL_LEGEND = ("Batang atau pita berarsir dengan garis putus-putus: jumlah kecil, antara 1 dan 9 "
+                "(tertulis “<10”), bukan angka terukur.")
+
+
+def chart_figure(table: PublicTable, svg: str) -> str:
+    """The chart inline (it follows the page's light or dark scheme), with a caption that links to
+    its table and its SVG file. A wide trend scrolls sideways at its own size."""
+    key, anchor = table.meta.key, f"tabel-{slug(table.meta.key)}"
+    small = any(row[0].status == "small" for row in table.published["id"].cells)
+    caption = [f'<a href="#{anchor}">Tabel data</a> · <a href="grafik/{key}.svg">grafik (SVG)</a>']
+    if small:
+        caption.append(SMALL_LEGEND)
+    chart = svg.strip()
+    if table.meta.section == "trend":
+        name = escape_html(f"Grafik: {table.meta.title['id']}")
+        chart = f'<div class="cb-scroll" tabindex="0" role="region" aria-label="{name}">{chart}</div>'
+    return "\n".join([f'<figure class="cb-chart" id="grafik-{slug(key)}">', chart,
+                      f"<figcaption>{' '.join(caption)}</figcaption>", "</figure>"])
+
+
 def public_table_section(table: PublicTable, policy: disclosure.DisclosurePolicy,
-                         has_chart: bool) -> str:
+                         svg: str | None) -> str:
     """Heading, English title, unit, table, chart, notes and downloads of one table."""
     meta = table.meta
     parts = [
@@ -315,14 +337,14 @@ def public_table_section(table: PublicTable, policy: disclosure.DisclosurePolicy
         f"*{meta.title['en']}* · Satuan / unit: {meta.unit['id']}",
         public_table_markdown(table, policy),
     ]
-    if has_chart:
-        parts.append(f"![{alt_text(table)}](grafik/{meta.key}.svg)")
+    if svg is not None:
+        parts.append(chart_figure(table, svg))
     parts += [f"- {note}" for note in table.notes("id")]
     parts.append(_downloads(meta.key))
     return "\n\n".join(parts)
 
 
-def public_index(release: Release, charted: set[str]) -> str:
+def public_index(release: Release, charted: dict[str, str]) -> str:
     """``statistik/index.md`` of the public site."""
     where = release.city or "kota"
     parts = [
@@ -341,7 +363,7 @@ def public_index(release: Release, charted: set[str]) -> str:
             title = {"id": "Angka utama", "en": "Key figures"}
         if members:
             parts.append(f"## {title['id']}")
-            parts += [public_table_section(t, release.policy, t.meta.key in charted)
+            parts += [public_table_section(t, release.policy, charted.get(t.meta.key))
                       for t in members]
     return "\n\n".join(parts) + "\n"
 
@@ -374,11 +396,12 @@ def data_dictionary_page(release: Release) -> str:
 def public_pages(release: Release) -> dict[str, str]:
     """Every public statistics file (pages, charts, open data), keyed by docs-relative path."""
     pages: dict[str, str] = {}
+    charted: dict[str, str] = {}
     for table in release.tables:
         svg = chart_svg(table, release.policy)
         if svg is not None:
+            charted[table.meta.key] = svg
             pages[f"{FOLDER}/grafik/{table.meta.key}.svg"] = svg + "\n"
-    charted = {path.rsplit("/", 1)[1][:-4] for path in pages}
     pages[f"{FOLDER}/index.md"] = public_index(release, charted)
     pages[f"{FOLDER}/data-terbuka.md"] = data_dictionary_page(release)
     for name, text in open_data_files(release).items():
