@@ -61,6 +61,8 @@ from typing import Any
 
 import yaml
 
+from generator import search_lang
+
 log = logging.getLogger(__name__)
 
 AUDIENCES = ("review", "public")
@@ -100,9 +102,14 @@ DEFAULT_MARKDOWN_EXTENSIONS = (
 )
 # Defence in depth only: the caller guarantees no data file lands in docs_dir.
 EXCLUDE_DOCS = "*.yml\n*.yaml\n*.bak\n*~\n*.swp\n*.orig\n*.tmp\n*.py\n*.pyc\n*.toml"
-# Material's Indonesian defaults use no pipeline at all; keep only the language-neutral
-# trimmer (strips punctuation around words). lunr has no Indonesian stemmer.
-SEARCH_PLUGIN = {"search": {"pipeline": ["trimmer"]}}
+# Material's Indonesian defaults use no pipeline at all, and lunr has no Indonesian stemmer:
+# Casebook serves its own lunr.id (search_lang.py) and, after validation, sets the search language
+# to "id" (MkDocs' option check knows only the languages of its own lunr files). Other languages
+# keep the language-neutral trimmer. Either way a case id is one word (SEPARATOR).
+SEARCH_PLUGIN = {"search": {"pipeline": ["trimmer"], "separator": search_lang.SEPARATOR}}
+SEARCH_PLUGIN_ID = {
+    "search": {"pipeline": list(search_lang.PIPELINE), "separator": search_lang.SEPARATOR}
+}
 
 
 class SiteBuildError(Exception):
@@ -164,7 +171,7 @@ def assemble_config(spec: SiteSpec, base: dict) -> dict:
         "extra": extra_config(base.get("extra"), spec.audience),
         "extra_css": list(EXTRA_CSS),
         "extra_javascript": list(EXTRA_JAVASCRIPT),
-        "plugins": [copy.deepcopy(SEARCH_PLUGIN)],
+        "plugins": [copy.deepcopy(SEARCH_PLUGIN_ID if spec.language == "id" else SEARCH_PLUGIN)],
         "exclude_docs": EXCLUDE_DOCS,
         "validation": validation_levels(spec.nav is not None),
     }
@@ -281,6 +288,8 @@ def run_mkdocs(
             mkdocs_config = load_mkdocs_config(config, fresh_plugins=fresh_plugins)
             mkdocs_config.plugins["casebook-compact-pages"] = CompactPages()
             search = mkdocs_config.plugins.get("material/search")
+            if search is not None and mkdocs_config.theme["language"] == "id":
+                search.config.lang = ["id"]  # served from docs_dir by install_assets
             if search is not None and fresh_plugins and not (dirty or serve_url):
                 mkdocs_config.plugins["casebook-search-index"] = StreamedSearchIndex(search)
             if theme_env is not None:
@@ -475,8 +484,9 @@ def capture_mkdocs_log(progress: Callable[[str], None] | None) -> Iterator[_LogC
 
 
 def install_assets(docs_dir: Path) -> list[Path]:
-    """Copy generator/assets/site/ into docs_dir/assets/casebook/, rewriting only changes."""
-    written = []
+    """Copy generator/assets/site/ into docs_dir/assets/casebook/, rewriting only changes; write
+    the Indonesian search language file."""
+    written = [path for path in [search_lang.install_language_file(docs_dir)] if path]
     for source in sorted(p for p in ASSETS_SOURCE.rglob("*") if p.is_file()):
         target = docs_dir / ASSETS_TARGET / source.relative_to(ASSETS_SOURCE)
         data = source.read_bytes()
