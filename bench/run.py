@@ -74,7 +74,7 @@ def step_check_warm(root: Path) -> dict:
 
 
 def _load(root: Path, *, privacy: bool) -> dict:
-    from generator.project import load_project
+    from generator.build.project import load_project
 
     project, problems = load_project(root, privacy=privacy)
     errors = sum(p.is_error for p in problems)
@@ -82,8 +82,8 @@ def _load(root: Path, *, privacy: bool) -> dict:
 
 
 def _render(root: Path, audience: str) -> dict:
-    from generator.build import docs_folder, tree_files, write_tree
-    from generator.project import load_project
+    from generator.build.pipeline import docs_folder, tree_files, write_tree
+    from generator.build.project import load_project
 
     project, _ = load_project(root)
     started = time.perf_counter()
@@ -102,7 +102,7 @@ def step_render_public(root: Path) -> dict:
 
 
 def _build(root: Path, audience: str) -> dict:
-    from generator.build import build
+    from generator.build.pipeline import build
 
     result = build(root, audiences=(audience,), out=root / "site")
     if not result.ok:
@@ -120,9 +120,9 @@ def step_build_public(root: Path) -> dict:
 
 def _baseline(root: Path, audience: str) -> dict:
     """MkDocs alone, on the Markdown tree the build step generated (same nav, same config)."""
-    from generator.build import docs_folder, site_spec
-    from generator.project import load_project
-    from generator.site import build_site
+    from generator.build.pipeline import docs_folder, site_spec
+    from generator.build.project import load_project
+    from generator.site.engine import build_site
 
     docs = docs_folder(root, "build", audience)
     files = [p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()]
@@ -143,7 +143,7 @@ def step_baseline_public(root: Path) -> dict:
 
 
 def step_audit_public(root: Path) -> dict:
-    from generator.audit import audit_site
+    from generator.privacy.audit import audit_site
 
     site = root / "site" / "public"
     findings = audit_site(site)
@@ -154,9 +154,6 @@ def step_audit_public(root: Path) -> dict:
 def run_step_here(name: str, root: Path) -> None:
     """Child side: run one step, print its figures as JSON. Imports happen before the clock
     starts (a fixed cost of about 0.3 s, not a per-file one)."""
-    import generator.audit
-    import generator.build
-    import generator.project  # noqa: F401
 
     started = time.perf_counter()
     figures = globals()[f"step_{name}"](root)
@@ -183,7 +180,7 @@ def run_step(name: str, root: Path) -> dict:
 
 def prepare(size: int, work: Path) -> Path:
     """A synthetic project of ``size`` cases (one intern per 40 cases, at least 4)."""
-    from generator.demo import generate_project
+    from casebook_demo.generate import generate_project
 
     root = work / f"cohort-{size}"
     shutil.rmtree(root, ignore_errors=True)

@@ -76,7 +76,7 @@ def main() -> None:
     args = parser.parse_args()
     os.environ["CASEBOOK_TODAY"] = TODAY
     sys.path.insert(0, str(REPO))
-    from generator.demo import generate_project
+    from casebook_demo.generate import generate_project
 
     shutil.rmtree(args.work, ignore_errors=True)
     generate_project(args.work, cases=args.cases, seed=2026, interns=max(4, args.cases // 40))

@@ -13,14 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from generator.audit import (
+from generator.privacy.audit import (
     DEFAULT_ALLOWED_SUFFIXES,
     AuditFinding,
     audit_site,
     format_finding,
     summarise,
 )
-from generator.denylist import DenyList
+from generator.privacy.denylist import DenyList
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "privacy" / "denylist.synthetic.txt"
 OFFICE = "Jl. Teladan Contoh No. 1, telp (061) 415-0001"

@@ -11,9 +11,9 @@ import pytest
 from click.testing import CliRunner
 from conftest import REPO, copy_sample
 
-from generator.build import build
+from generator.build.pipeline import build
+from generator.build.project import load_project
 from generator.cli import cli
-from generator.project import load_project
 
 pytestmark = pytest.mark.slow
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.cache import CACHE_DIR
-from generator.project import load_project
+from generator.build.project import load_project
+from generator.load.cache import CACHE_DIR
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = dt.date(2026, 11, 22)
@@ -102,7 +102,7 @@ def test_intern_files_are_cached_and_revalidated_when_edited(project: Path) -> N
 
 
 def test_held_caches_stay_in_memory_until_the_block_ends(project: Path, monkeypatch) -> None:
-    from generator import cache
+    from generator.load import cache
 
     load_project(project, today=TODAY)  # a warm cache on disk
     pickles = sorted((project / CACHE_DIR).glob("*.pickle"))
@@ -127,7 +127,7 @@ def test_held_caches_stay_in_memory_until_the_block_ends(project: Path, monkeypa
 
 
 def test_flush_writes_held_caches_without_ending_the_hold(project: Path) -> None:
-    from generator import cache
+    from generator.load import cache
 
     with cache.held():
         load_project(project, today=TODAY)

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.charts import bar_chart_svg, line_chart_svg
-from generator.disclosure import Cell, CountTable, PublishedTable, protect
+from generator.privacy.disclosure import Cell, CountTable, PublishedTable, protect
+from generator.render.public.charts import bar_chart_svg, line_chart_svg
 
 NS = {"svg": "http://www.w3.org/2000/svg"}
 TITLE = {"id": "Klien menurut kategori", "en": "Clients by category"}

@@ -1,4 +1,4 @@
-"""APA 7 references and in-text citations with Indonesian conventions (generator.citations)."""
+"""APA 7 references and in-text citations with Indonesian conventions (generator.validate.citations)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import sys
 
 import pytest
 
-from generator.citations import (
+from generator.model.records import Reference
+from generator.validate.citations import (
     Source,
     author_list,
     format_locator,
@@ -19,7 +20,6 @@ from generator.citations import (
     resolve_citations,
     source_of,
 )
-from generator.model import Reference
 
 WIBOWO = Source(
     "wibowo2019",

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.completeness import grade_for, intern_figures, weighted_total, working_days
-from generator.model import Rubric
-from generator.project import load_project
+from generator.build.project import load_project
+from generator.model.records import Rubric
 from generator.render.review import COHORT_PAGE, REVIEW_PAGE, lecturer_pages
+from generator.stats.completeness import grade_for, intern_figures, weighted_total, working_days
 
 TESTS = Path(__file__).resolve().parent
 SAMPLE = TESTS.parent
@@ -75,12 +75,12 @@ def expected_figures(root: Path, intern_id: str, problem_files: set[str]) -> dic
 
 
 def stage_table() -> dict[str, tuple[int, bool]]:
-    raw = read(SAMPLE / "generator" / "taxonomies" / "casework.yaml")
+    raw = read(SAMPLE / "generator" / "model" / "taxonomies" / "casework.yaml")
     return {e["code"]: (e["order"], e["optional"]) for e in raw["vocabularies"]["stage"]["entries"]}
 
 
 def outcome_groups() -> dict[str, str]:
-    raw = read(SAMPLE / "generator" / "taxonomies" / "casework.yaml")
+    raw = read(SAMPLE / "generator" / "model" / "taxonomies" / "casework.yaml")
     return {e["code"]: e.get("group") for e in raw["vocabularies"]["outcome"]["entries"]}
 
 

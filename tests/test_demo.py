@@ -1,4 +1,4 @@
-"""The synthetic generator (generator.demo), `casebook demo`, and the shipped sample cohort."""
+"""The synthetic generator (casebook_demo.generate), `casebook demo`, and the shipped sample cohort."""
 
 from __future__ import annotations
 
@@ -15,13 +15,13 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import demo
-from generator import demo_data as D
+from casebook_demo import data as D
+from casebook_demo import generate as demo
+from generator.build.project import load_project
 from generator.cli import cli
-from generator.model import Case
-from generator.project import load_project
-from generator.taxonomy import load_taxonomy
-from generator.validate import is_childrens_case, is_sensitive_case
+from generator.model.facts import is_childrens_case, is_sensitive_case
+from generator.model.records import Case
+from generator.model.taxonomy import load_taxonomy
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = dt.date(2026, 11, 22)
@@ -434,3 +434,14 @@ def test_ten_thousand_cases_are_fast(tmp_path):
     demo.generate_project(tmp_path / "big", cases=10_000, seed=9, today=TODAY)
     assert time.perf_counter() - began < 60
     assert len(list((tmp_path / "big" / "cases").iterdir())) == 10_000
+
+
+def test_without_the_demo_extra_the_command_says_how_to_install_it(tmp_path, monkeypatch):
+    from generator.cli import demo as command
+
+    real = command.find_spec
+    monkeypatch.setattr(command, "find_spec", lambda name: None if name == "faker" else real(name))
+    result = CliRunner().invoke(cli, ["demo", "--out", str(tmp_path / "demo")])
+    assert result.exit_code == 1
+    assert "pip install 'casebook[demo]'" in result.output
+    assert not (tmp_path / "demo").exists()

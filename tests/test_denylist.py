@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.denylist import DenyList, compact, normalise
+from generator.privacy.denylist import DenyList, compact, normalise
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "privacy" / "denylist.synthetic.txt"

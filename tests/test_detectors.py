@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from generator.detectors import DETECTOR_LABELS, DETECTOR_SEVERITY, Finding, scan_text
+from generator.privacy.detectors import DETECTOR_LABELS, DETECTOR_SEVERITY, Finding, scan_text
 
 # (kind, sentence with {} where the payload goes, payload, detector that must fire on the payload)
 LEAKS = [

@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from scipy.optimize import linprog
 
-from generator.disclosure import (
+from generator.privacy.disclosure import (
     Cell,
     CountTable,
     DisclosurePolicy,

@@ -1,4 +1,4 @@
-"""Tests for generator.export: the report exported to DOCX and PDF, read back with real readers.
+"""Tests for generator.export.documents: the report exported to DOCX and PDF, read back with real readers.
 
 DOCX is read with python-docx (and its XML); PDF with poppler's pdfinfo / pdftotext /
 pdffonts / pdfimages. The LibreOffice round trip runs only where ``soffice`` is installed.
@@ -18,8 +18,8 @@ import pytest
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
-from generator import export
-from generator.export import (
+from generator.export import documents as export
+from generator.export.documents import (
     ExportError,
     column_fractions,
     docx_to_pdf_libreoffice,

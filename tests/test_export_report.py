@@ -11,9 +11,9 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from generator.build.project import load_project
 from generator.cli import cli
-from generator.project import load_project
-from generator.report import build_report
+from generator.render.report import build_report
 
 SAMPLE = Path(__file__).resolve().parents[1]
 INTERN = "dewi-lestari-2025"
@@ -211,7 +211,7 @@ def test_errors_in_the_interns_files_stop_the_export(sample_copy, tmp_path):
 
 
 def test_site_downloads_are_opt_in_and_cached(sample_copy, monkeypatch):
-    from generator.commands import export as command
+    from generator.export import downloads as command
 
     calls: list[tuple[str, Path]] = []
 
@@ -242,8 +242,8 @@ def test_site_downloads_are_opt_in_and_cached(sample_copy, monkeypatch):
 
 @pytest.mark.slow
 def test_review_site_links_the_interns_files(sample_copy, monkeypatch, tmp_path):
-    from generator.build import build
-    from generator.commands import export as command
+    from generator.build.pipeline import build
+    from generator.export import downloads as command
 
     monkeypatch.setattr(
         command,

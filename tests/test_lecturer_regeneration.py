@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import copy_sample
 
-from generator.project import load_project
+from generator.build.project import load_project
 from generator.render.review import affected_lecturer_pages, lecturer_pages
 
 TODAY = dt.date(2026, 11, 22)

@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_ruff_finds_nothing():
     done = subprocess.run(
         [sys.executable, "-m", "ruff", "check", "--output-format", "concise", "--no-cache",
-         "generator", "tests", "bench"],
+         "generator", "casebook_demo", "tests", "bench"],
         cwd=ROOT, capture_output=True, text=True, check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr

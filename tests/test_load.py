@@ -11,7 +11,7 @@ from conftest import REPO
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.load import (
+from generator.load.source import (
     MAX_FILE_BYTES,
     LoadError,
     Position,
@@ -102,7 +102,7 @@ def test_deep_nesting_never_reaches_the_recursive_composer() -> None:
     """libyaml's composer overflows the C stack (segfault) on very deep files: run in a child."""
     script = (
         "from pathlib import Path\n"
-        "from generator.load import LoadError, load_yaml_text\n"
+        "from generator.load.source import LoadError, load_yaml_text\n"
         "for text in ('a: ' + '[' * 900000 + ']' * 900000, '- ' * 500000 + 'x',\n"
         "             'a: ' + '{b: ' * 300000 + '1' + '}' * 300000):\n"
         "    try:\n"
@@ -168,9 +168,9 @@ def test_any_bytes_load_or_are_refused(raw: bytes) -> None:
                 min_size=1, max_size=4))
 def test_damaged_sample_case_loads_validates_or_is_refused(edits) -> None:
     """Random damage to a real case file never raises anything but a reported problem."""
-    from generator.model import Case
-    from generator.taxonomy import load_taxonomy
-    from generator.validate import validate_document
+    from generator.model.records import Case
+    from generator.model.taxonomy import load_taxonomy
+    from generator.validate.rules import validate_document
 
     raw = bytearray(SAMPLE_CASE)
     for offset, replacement in edits:

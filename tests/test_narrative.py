@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.model import Case
-from generator.project import load_project
+from generator.build.project import load_project
+from generator.model.records import Case
+from generator.model.taxonomy import load_taxonomy
 from generator.render import render_narrative
 from generator.render.text import (
     Voice,
@@ -22,7 +23,6 @@ from generator.render.text import (
     people_names,
     sentence,
 )
-from generator.taxonomy import load_taxonomy
 
 TESTS = Path(__file__).resolve().parent
 FIXTURE = TESTS / "fixtures" / "narratives"

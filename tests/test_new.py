@@ -14,11 +14,11 @@ from click.testing import CliRunner
 from conftest import REPO
 
 from generator.cli import cli
-from generator.load import load_yaml_text
-from generator.model import Case
-from generator.scaffold import CaseSeed, case_skeleton, code_comment, next_case_id
-from generator.taxonomy import load_taxonomy
-from generator.validate import validate_document
+from generator.load.source import load_yaml_text
+from generator.model.records import Case
+from generator.model.scaffold import CaseSeed, case_skeleton, code_comment, next_case_id
+from generator.model.taxonomy import load_taxonomy
+from generator.validate.rules import validate_document
 
 TODAY = "2026-11-22"
 

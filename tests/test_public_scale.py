@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.audit import audit_site
-from generator.build import build
-from generator.demo import generate_project
+from casebook_demo.generate import generate_project
+from generator.build.pipeline import build
+from generator.privacy.audit import audit_site
 
 
 @pytest.mark.slow

@@ -22,11 +22,11 @@ import pytest
 import yaml
 from conftest import REPO, copy_sample
 
-from generator.audit import audit_site
-from generator.build import build
-from generator.denylist import DenyList
-from generator.project import load_project
-from generator.public import is_story, project_salt, public_id
+from generator.build.pipeline import build
+from generator.build.project import load_project
+from generator.privacy.audit import audit_site
+from generator.privacy.denylist import DenyList
+from generator.privacy.view import is_story, project_salt, public_id
 
 pytestmark = pytest.mark.slow
 

@@ -32,16 +32,16 @@ import pytest
 import yaml
 from conftest import REPO, copy_sample
 
-from generator.audit import audit_site, format_finding
-from generator.build import build_audience, tree_files, write_tree
-from generator.denylist import DenyList
-from generator.detectors import scan_text
-from generator.privacy_check import mask_findings, masked
+from generator.build.pipeline import build_audience, tree_files, write_tree
+from generator.build.project import load_project
+from generator.privacy.audit import audit_site, format_finding
+from generator.privacy.check import mask_findings, masked
+from generator.privacy.denylist import DenyList
+from generator.privacy.detectors import scan_text
+from generator.privacy.view import project_salt, public_id, public_stories
 from generator.problems import format_problem
-from generator.project import load_project
-from generator.public import project_salt, public_id, public_stories
-from generator.render.public import story_group
-from generator.site import build_site
+from generator.render.public.stories import story_group
+from generator.site.engine import build_site
 
 pytestmark = pytest.mark.slow
 
@@ -94,7 +94,7 @@ def forced_build(root: Path, site: Path) -> tuple[str | None, list]:
 
 def unguarded_site(root: Path, site: Path) -> Path:
     """The public site built WITHOUT the guard, to look at what would have been published."""
-    from generator.build import site_spec
+    from generator.build.pipeline import site_spec
 
     project, _ = load_project(root)
     files = tree_files(project, "public", "id")
@@ -339,7 +339,7 @@ def test_negative_controls_in_the_story_are_never_reported(internal):
 
 
 def test_messages_never_print_a_planted_value(internal):
-    # citation.unresolved (generator.citations) echoes an "@key" it cannot resolve, which is how a planted
+    # citation.unresolved (generator.validate.citations) echoes an "@key" it cannot resolve, which is how a planted
     # social-media handle in a chapter reads to it: that message is the citation module's, not a finding.
     problems = [p for p in internal["problems"] if not p.code.startswith("citation.")]
     shown = "\n".join(format_problem(p, lang) for p in problems for lang in ("id", "en"))

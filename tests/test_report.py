@@ -1,4 +1,4 @@
-"""The generated laporan magang and article (generator.report): structure, goldens, citations."""
+"""The generated laporan magang and article (generator.render.report): structure, goldens, citations."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.project import load_project
-from generator.report import (
+from generator.build.project import load_project
+from generator.render.report import (
     ReportError,
     build_report,
     chapter_name,

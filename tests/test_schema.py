@@ -14,10 +14,10 @@ from conftest import REPO
 from test_check_cli import BROKEN, TABLE
 
 from generator.cli import cli
-from generator.model import MODELS
+from generator.model.records import MODELS
+from generator.model.schema import DOCUMENTS, all_schemas, document_schema, render
+from generator.model.taxonomy import load_taxonomy
 from generator.problems import catalog_entry
-from generator.schema import DOCUMENTS, all_schemas, document_schema, render
-from generator.taxonomy import load_taxonomy
 
 SCHEMA_DIR = REPO / "schema"
 
@@ -193,8 +193,8 @@ def _case_with(tmp_path: Path, name: str, old: str, new: str) -> Path:
 def test_dates_agree_between_casebook_and_check_jsonschema(tmp_path: Path) -> None:
     """Both read YAML timestamps as text: plain and quoted dates pass, impossible dates and
     date-times fail in both."""
-    from generator.load import load_yaml
-    from generator.model import Case
+    from generator.load.source import load_yaml
+    from generator.model.records import Case
 
     files = {
         "quoted.yaml": ("date: 2025-03-03\n", 'date: "2025-03-03"\n', True),
@@ -218,7 +218,7 @@ def test_dates_agree_between_casebook_and_check_jsonschema(tmp_path: Path) -> No
 def test_yaml_1_1_booleans_are_a_known_difference(tmp_path: Path) -> None:
     """libyaml (YAML 1.1) reads `yes` as true; check-jsonschema (ruamel, YAML 1.2) as the text
     'yes'. Casebook accepts it; the schema does not — write true/false, as the skeletons do."""
-    from generator.load import load_yaml
+    from generator.load.source import load_yaml
 
     path = _case_with(tmp_path, "yes.yaml", "services: true", "services: yes")
     assert load_yaml(path).data["consent"]["services"] is True

@@ -12,7 +12,7 @@ import subprocess
 import pytest
 from conftest import REPO
 
-from generator import search_lang
+from generator.site import search_lang
 
 snowballstemmer = pytest.importorskip("snowballstemmer")
 
@@ -35,7 +35,7 @@ process.stdout.write(JSON.stringify({
 def sample_words() -> list[str]:
     """Every distinct lower-case word of the sample's cases, interns, pages and taxonomies."""
     sources = [*REPO.glob("cases/**/*.yaml"), *REPO.glob("interns/**/*.yaml"),
-               *REPO.glob("content/**/*.md"), *REPO.glob("generator/taxonomies/*.yaml")]
+               *REPO.glob("content/**/*.md"), *REPO.glob("generator/model/taxonomies/*.yaml")]
     words = set()
     for path in sources:
         words.update(re.findall(r"[a-z]+", path.read_text(encoding="utf-8").lower()))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from conftest import copy_sample
 
-from generator.project import load_project
+from generator.build.project import load_project
 from generator.render.review import download_formats
 
 TODAY = dt.date(2026, 11, 22)

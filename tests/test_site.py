@@ -15,8 +15,8 @@ from pathlib import Path
 import browser
 import pytest
 
-from generator import site
-from generator.site import SiteBuildError, SiteSpec
+from generator.site import engine as site
+from generator.site.engine import SiteBuildError, SiteSpec
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT_CONFIG = ROOT / "mkdocs.yml"

@@ -16,10 +16,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import stats
-from generator.model import Case
-from generator.stats import Period, parse_period
-from generator.taxonomy import load_taxonomy
+from generator.model.records import Case
+from generator.model.taxonomy import load_taxonomy
+from generator.privacy import release as privacy_release
+from generator.stats import tables as stats
+from generator.stats.tables import Period, parse_period
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = dt.date(2026, 11, 22)
@@ -184,7 +185,7 @@ def cohort(target: Path, count: int = 150, seed: int = 3) -> Path:
 
 
 def load(root: Path):
-    from generator.project import load_project
+    from generator.build.project import load_project
 
     project, problems = load_project(root, today=TODAY)
     return project, problems
@@ -301,9 +302,9 @@ def test_tally_counts_distinct_clients_and_refuses_unknown_codes() -> None:
 
 def test_a_table_becomes_a_count_table_with_labels_of_one_language() -> None:
     table = stats.compute([make_case()], TAX, parse_period(None, TODAY)).table("jenis_kelamin")
-    english = stats.to_count_table(table, "en")
+    english = privacy_release.to_count_table(table, "en")
     assert english.rows == ("Male", "Female") and english.counts == ((0,), (1,))
-    assert stats.to_count_table(table).rows == ("Laki-laki", "Perempuan")
+    assert privacy_release.to_count_table(table).rows == ("Laki-laki", "Perempuan")
 
 
 def two_author_cases() -> list[Case]:
@@ -313,7 +314,7 @@ def two_author_cases() -> list[Case]:
 
 
 def test_a_case_with_two_authors_counts_for_each_intern_and_once_per_programme() -> None:
-    from generator.model import Intern
+    from generator.model.records import Intern
 
     source = yaml.safe_load((ROOT / "interns" / "dewi-lestari-2025" / "intern.yaml").read_text())
     interns = {"dewi-lestari-2025": Intern.model_validate(source),

@@ -1,14 +1,14 @@
 """Every review figure, recomputed straight from the YAML files, agrees with generator/stats.py.
 
 The recomputation below reads case, intern and taxonomy files with ``yaml.safe_load`` and plain
-dicts. It does not import generator.stats, the pydantic models or the taxonomy loader; it follows
+dicts. It does not import generator.stats.tables, the pydantic models or the taxonomy loader; it follows
 the definitions written in stats.py's docstring (who counts in which table for a period). For every
 table and every cell it compares the exact list of case ids, so a count that is right for the wrong
 cases fails too. It runs on the shipped sample, on a seeded cohort written by the tests, and on a
-600-case project from ``generator.demo.generate_project`` (seed 7).
+600-case project from ``casebook_demo.generate.generate_project`` (seed 7).
 
 The public figures are checked the same way: raw counts recomputed here, put through
-``disclosure.protect``, and compared with every cell ``opendata.publish`` released.
+``disclosure.protect``, and compared with every cell ``privacy_release.publish`` released.
 """
 
 from __future__ import annotations
@@ -24,13 +24,14 @@ import yaml
 from conftest import copy_sample
 from test_stats import cohort
 
-from generator import disclosure, opendata
-from generator import stats as stats_module
-from generator.project import load_project
+from generator.build.project import load_project
+from generator.privacy import disclosure
+from generator.privacy import release as privacy_release
+from generator.stats import tables as stats_module
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = dt.date(2026, 11, 22)
-TAXONOMY_DIR = ROOT / "generator" / "taxonomies"
+TAXONOMY_DIR = ROOT / "generator" / "model" / "taxonomies"
 PERIODS = {
     None: (dt.date(1900, 1, 1), TODAY),
     "2025": (dt.date(2025, 1, 1), dt.date(2025, 12, 31)),
@@ -372,8 +373,8 @@ def assert_same_public(root: Path, period: str | None) -> int:
     """Recomputed raw counts, protected here, equal every released public cell."""
     project, _ = load_project(root, today=TODAY)
     chosen = chosen_period(root, period)
-    policy = opendata.policy_from_settings(project.settings)
-    release = opendata.publish(stats_module.project_statistics(project, chosen, "public"), policy)
+    policy = privacy_release.policy_from_settings(project.settings)
+    release = privacy_release.publish(stats_module.project_statistics(project, chosen, "public"), policy)
     expected = recompute(root, period, "public")
     released = {t.meta.key: t for t in release.tables}
     compared = 0
@@ -426,10 +427,10 @@ def cohort_root(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def demo_root(tmp_path_factory) -> Path:
-    from generator import demo
+    from casebook_demo import generate as demo
 
     if not hasattr(demo, "generate_project"):
-        pytest.skip("generator.demo.generate_project does not exist yet (demo helper in progress)")
+        pytest.skip("casebook_demo.generate.generate_project does not exist yet (demo helper in progress)")
     root = tmp_path_factory.mktemp("demo")
     demo.generate_project(root, cases=600, seed=7)
     return root

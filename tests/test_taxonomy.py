@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.taxonomy import (
+from generator.model.taxonomy import (
     BUILTIN_DIR,
     CODE_PATTERN,
     Taxonomy,

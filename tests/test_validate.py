@@ -10,11 +10,11 @@ import pytest
 import yaml
 from conftest import REPO
 
-from generator.load import load_yaml_text
-from generator.model import Case, Intern, Office
+from generator.load.source import load_yaml_text
+from generator.model.records import Case, Intern, Office
+from generator.model.taxonomy import load_taxonomy
 from generator.problems import Problem, catalog_codes, catalog_entry, format_problem, summary
-from generator.taxonomy import load_taxonomy
-from generator.validate import (
+from generator.validate.rules import (
     Reporter,
     case_rules,
     current_stage,

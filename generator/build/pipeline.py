@@ -1,0 +1,589 @@
+"""The build pipeline: load → validate → generate pages → write the docs tree → build the site.
+
+Casebook writes the generated Markdown (plus the hand-written pages of ``content/``) into a docs
+folder, then hands that folder to the site engine (``generator.site.engine``, the only module that
+imports MkDocs). Invalid input stops the build before the engine runs, so the previous site
+stays as it was; the engine itself builds into a temporary folder and swaps it in.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import yaml
+
+from generator.build.project import load_project
+from generator.export.downloads import site_downloads
+from generator.model.project import Project
+from generator.privacy.check import PublicGuard
+from generator.privacy.release import public_release
+from generator.privacy.view import site_view
+from generator.problems import Problem
+from generator.render import affected_review_pages, review_pages
+from generator.render.indexes import HOME_PAGE, build_nav, fallback_home
+from generator.render.public.statistics import public_statistics
+from generator.render.public.stories import public_pages
+from generator.render.review import affected_lecturer_pages, lecturer_pages
+from generator.render.statistics import review_statistics
+from generator.render.text import Voice, page_language
+
+if TYPE_CHECKING:  # the engine (and MkDocs) is imported only when a site is built
+    from generator.site.engine import SiteSpec
+
+Pages = dict[str, str] | dict[str, bytes]
+Affected = Callable[[list[Path], Project, Project], "set[str] | None"]
+
+
+@dataclass(frozen=True)
+class Producer:
+    """One producer of an audience's pages: ``make(project, lang, only)`` → path → page.
+
+    ``only`` (serve) asks for just those paths, and is passed only to a producer with
+    ``affected``: the function that tells which of its pages a set of changed files affects
+    (``None``: all of them). A ``deferrable`` producer's pages summarise many files (reports,
+    statistics, downloads): while previewing, they are brought up to date just after the
+    browser has reloaded with the pages of the saved file itself."""
+
+    name: str
+    make: Callable[[Project, str | None, Collection[str] | None], Pages]
+    affected: Affected | None = None
+    deferrable: bool = False
+
+
+def _review_pages(project: Project, lang: str | None, only: Collection[str] | None) -> Pages:
+    return review_pages(project, lang=lang, only=only)
+
+
+def _lecturer_pages(project: Project, lang: str | None, only: Collection[str] | None) -> Pages:
+    return lecturer_pages(project, lang=lang, only=None if only is None else set(only))
+
+
+def _review_statistics(project: Project, lang: str | None, only: Collection[str] | None) -> Pages:
+    return review_statistics(project, lang=lang)
+
+
+def _downloads(project: Project, lang: str | None, only: Collection[str] | None) -> Pages:
+    return site_downloads(project, lang=lang)
+
+
+def _public_pages(project: Project, lang: str | None, only: Collection[str] | None) -> Pages:
+    home = not content_has_public_home(project.root)
+    return public_pages(site_view(project, lang=lang, home=home))
+
+
+def _public_statistics(project: Project, lang: str | None, only: Collection[str] | None) -> Pages:
+    return public_statistics(public_release(project))
+
+
+# Page producers per audience. Adding a producer or an audience is one line here (and an
+# audience's name in generator.build.AUDIENCES, which the command line reads without this module).
+PRODUCERS: dict[str, tuple[Producer, ...]] = {
+    "review": (
+        Producer("review pages", _review_pages, affected=affected_review_pages),
+        Producer("review statistics", _review_statistics, deferrable=True),
+        Producer("lecturer pages", _lecturer_pages, affected_lecturer_pages, deferrable=True),
+        Producer("downloads", _downloads, deferrable=True),
+    ),
+    "public": (
+        Producer("public pages", _public_pages),
+        Producer("public statistics", _public_statistics, deferrable=True),
+    ),
+}
+DATA_SUFFIXES = (".yaml", ".yml")
+SKIPPED_NAMES = (".DS_Store", "Thumbs.db")
+ENGINE_OWNED = ("assets/casebook/",)  # written into docs_dir by generator.site.engine
+_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
+
+Progress = Callable[[str], None]
+
+
+def audiences() -> tuple[str, ...]:
+    """The audiences that have producers, in registry order (``generator.build.AUDIENCES``)."""
+    return tuple(PRODUCERS)
+
+
+@dataclass
+class BuildResult:
+    """What a build did: problems found, sites written, page counts, or the engine's error."""
+
+    problems: list[Problem] = field(default_factory=list)
+    sites: dict[str, Path] = field(default_factory=dict)
+    pages: dict[str, int] = field(default_factory=dict)
+    files_checked: int = 0
+    lang: str = "id"
+    invalid: bool = False  # the input has errors (or warnings under --strict): nothing built
+    error: str | None = None  # the site engine or content/ failed
+
+    @property
+    def ok(self) -> bool:
+        return not self.invalid and self.error is None
+
+
+class ContentError(Exception):
+    """A hand-written page collides with a generated one."""
+
+
+# ---------------------------------------------------------------- pages
+
+
+def generated_pages(project: Project, audience: str, lang: str | None = None) -> dict[str, str]:
+    """Every generated page of one audience (all producers merged; a clash is a bug)."""
+    pages: dict[str, str] = {}
+    for producer in PRODUCERS[audience]:
+        produced = producer.make(project, lang, None)
+        clash = sorted(set(pages) & set(produced))
+        if clash:
+            raise ContentError(
+                f"{producer.name}: pages already produced by another producer: {clash}"
+            )
+        pages.update(produced)
+    return pages
+
+
+# ---------------------------------------------------------------- content/
+
+
+def front_matter(text: str) -> dict:
+    """The YAML front matter of a Markdown page ({} when there is none or it is unreadable)."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}
+    try:
+        data = yaml.load(match.group(1), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def content_files(root: Path, audience: str) -> dict[str, bytes]:
+    """Hand-written files of content/ for an audience: never a data file; review-only pages
+    (front matter ``audience: review``) stay out of the public tree and vice versa."""
+    base = root / "content"
+    if not base.is_dir():
+        return {}
+    files: dict[str, bytes] = {}
+    for path in sorted(p for p in base.rglob("*") if p.is_file()):
+        relative = path.relative_to(base).as_posix()
+        if path.suffix.lower() in DATA_SUFFIXES or path.name in SKIPPED_NAMES or _hidden(relative):
+            continue
+        data = path.read_bytes()
+        if path.suffix == ".md" and not for_audience(data, audience):
+            continue
+        files[relative] = data
+    return files
+
+
+def content_has_public_home(root: Path) -> bool:
+    """True when content/index.md exists and is meant for the public site."""
+    home = Path(root) / "content" / HOME_PAGE
+    return home.is_file() and for_audience(home.read_bytes(), "public")
+
+
+def _hidden(relative: str) -> bool:
+    return any(part.startswith(".") for part in relative.split("/"))
+
+
+def for_audience(markdown: bytes, audience: str) -> bool:
+    wanted = front_matter(markdown.decode("utf-8", errors="replace")).get("audience")
+    return wanted in (None, "all", audience) or (isinstance(wanted, list) and audience in wanted)
+
+
+# ---------------------------------------------------------------- the docs tree
+
+
+def tree_files(project: Project, audience: str, lang: str | None = None) -> dict[str, bytes]:
+    """Every file of an audience's docs tree: generated pages and content/, as bytes."""
+    return assemble_tree(project, audience, generated_pages(project, audience, lang), lang)
+
+
+def assemble_tree(
+    project: Project, audience: str, generated: dict[str, str], lang: str | None = None
+) -> dict[str, bytes]:
+    """Generated pages plus content/ (a name clash is an error), and a home page if none.
+
+    ``generated`` is emptied: each page is encoded as it is taken from it, so that no page is
+    held as text and as bytes at once (at 10,000 cases that is some 200 MB)."""
+    content = content_files(project.root, audience)
+    clash = sorted(set(generated) & set(content))
+    if clash:
+        raise ContentError(
+            "content/: " + ", ".join(clash) + " — nama ini dipakai halaman yang "
+            "dibuat otomatis / these names are taken by generated pages"
+        )
+    files: dict[str, bytes] = {}
+    for path in list(generated):
+        text = generated.pop(path)
+        files[path] = text if isinstance(text, bytes) else text.encode("utf-8")
+    files.update(content)
+    if HOME_PAGE not in files:
+        files[HOME_PAGE] = fallback_home(project, page_language(project, lang)).encode("utf-8")
+    return files
+
+
+def write_tree(docs_dir: Path, files: dict[str, bytes], last: dict[str, bytes] | None = None
+               ) -> tuple[int, int]:
+    """Make docs_dir hold exactly ``files``: rewrite only changed files, delete stale ones.
+
+    Unchanged files keep their mtime (MkDocs dirty builds, fast serve). ``last`` is what this
+    process wrote there before (serve): a file still there and equal to it is not read back.
+    Files the site engine installs itself (``assets/casebook/``) are left alone. Returns
+    (written, deleted).
+    """
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    last = last or {}
+    written = sum(
+        _write_if_changed(docs_dir / path, data)
+        for path, data in sorted(files.items())
+        if last.get(path) != data or not (docs_dir / path).is_file()
+    )
+    deleted = 0
+    for path in sorted(p for p in docs_dir.rglob("*") if p.is_file()):
+        relative = path.relative_to(docs_dir).as_posix()
+        if relative not in files and not relative.startswith(ENGINE_OWNED):
+            path.unlink()
+            deleted += 1
+    _remove_empty_folders(docs_dir)
+    return written, deleted
+
+
+def _write_if_changed(target: Path, data: bytes) -> bool:
+    if target.is_file() and target.read_bytes() == data:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    return True
+
+
+def _remove_empty_folders(docs_dir: Path) -> None:
+    for folder in sorted((p for p in docs_dir.rglob("*") if p.is_dir()), reverse=True):
+        if not any(folder.iterdir()):
+            folder.rmdir()
+
+
+def generate_tree(
+    project: Project, audience: str, docs_dir: Path, lang: str | None = None
+) -> dict[str, bytes]:
+    """Write an audience's docs tree (pages + content/, never a data file); return its files."""
+    files = tree_files(project, audience, lang)
+    write_tree(docs_dir, files)
+    return files
+
+
+# ---------------------------------------------------------------- the site
+
+
+def site_name(project: Project, audience: str, lang: str) -> str:
+    v = Voice(lang, project.taxonomy)
+    office = project.office.short_name if project.office else "Casebook"
+    if audience == "review":
+        return project.settings.review_site_name or v.say("site.review_name", office=office)
+    return project.settings.public_site_name or v.say("site.public_name", office=office)
+
+
+def site_spec(
+    project: Project,
+    audience: str,
+    docs_dir: Path,
+    site_dir: Path,
+    files: Iterable[str],
+    *,
+    strict: bool,
+    lang: str,
+) -> SiteSpec:
+    """The engine's SiteSpec for one audience's tree."""
+    from generator.site import engine as site
+
+    base = project.root / "mkdocs.yml"
+    return site.SiteSpec(
+        audience=audience,
+        docs_dir=docs_dir,
+        site_dir=site_dir,
+        nav=build_nav(files, project, lang),
+        site_name=site_name(project, audience, lang),
+        language=lang,
+        strict=strict,
+        base_config=base if base.is_file() else None,
+    )
+
+
+def docs_folder(root: Path, purpose: str, audience: str) -> Path:
+    """Where a docs tree is generated: ``.casebook/<purpose>/<audience>/docs``."""
+    return root / ".casebook" / purpose / audience / "docs"
+
+
+# ---------------------------------------------------------------- the pipeline
+
+
+def build(
+    root: Path,
+    *,
+    audiences: Iterable[str] = ("review",),
+    out: Path | None = None,
+    strict: bool = False,
+    lang: str | None = None,
+    progress: Progress | None = None,
+) -> BuildResult:
+    """Load, validate, generate and build every requested audience into ``out/<audience>``."""
+    say = progress or (lambda message: None)
+    root = Path(root)
+    out = Path(out) if out is not None else root / "site"
+    project, problems = load_project(root)
+    lang = lang or project.settings.language
+    result = BuildResult(problems=problems, files_checked=project.files_checked, lang=lang)
+    say(
+        _message(
+            lang,
+            "loaded",
+            files=project.files_checked,
+            cases=len(project.cases),
+            interns=len(project.interns),
+        )
+    )
+    if any(p.is_error or strict for p in problems):
+        result.invalid = True
+        return result
+    prepared = []
+    for audience in audiences:
+        ready = prepare_audience(project, audience, out / audience, strict=strict, lang=lang, say=say)
+        if isinstance(ready, str):
+            result.error = ready
+            return result
+        prepared.append(ready)
+    del project  # the engine reads the written trees: free the models and pages before it runs
+    gc.collect()
+    for ready in prepared:
+        error = run_engine(ready, root, lang=lang, say=say)
+        if error:
+            result.error = error
+            return result
+        result.sites[ready.audience] = ready.spec.site_dir
+        result.pages[ready.audience] = len(list(ready.spec.site_dir.rglob("*.html")))
+    return result
+
+
+def build_audience(
+    project: Project, audience: str, site_dir: Path, *, strict: bool, lang: str, say: Progress
+) -> str | None:
+    """Generate and build one audience; return an error message or None."""
+    ready = prepare_audience(project, audience, site_dir, strict=strict, lang=lang, say=say)
+    if isinstance(ready, str):
+        return ready
+    return run_engine(ready, project.root, lang=lang, say=say)
+
+
+@dataclass
+class PreparedSite:
+    """An audience whose docs tree is written: what the site engine needs, and nothing more."""
+
+    audience: str
+    spec: SiteSpec
+    guard: PublicGuard | None  # the public audience's, else None
+
+
+def prepare_audience(
+    project: Project, audience: str, site_dir: Path, *, strict: bool, lang: str, say: Progress
+) -> PreparedSite | str:
+    """Generate and write one audience's docs tree; return what the engine needs, or an error."""
+    docs_dir = docs_folder(project.root, "build", audience)
+    guard = privacy_guard(project, audience, lang)
+    try:
+        files = tree_files(project, audience, lang)
+    except ContentError as error:
+        return str(error)
+    refused = guard_tree(guard, files, strict=strict, say=say) if guard else None
+    if refused:
+        return refused
+    written, deleted = write_tree(docs_dir, files)
+    pages = sum(path.endswith(".md") for path in files)
+    say(
+        _message(
+            lang, "generated", audience=audience, pages=pages, written=written, deleted=deleted
+        )
+    )
+    spec = site_spec(project, audience, docs_dir, site_dir, files, strict=strict, lang=lang)
+    return PreparedSite(audience, spec, guard)
+
+
+def run_engine(ready: PreparedSite, root: Path, *, lang: str, say: Progress) -> str | None:
+    """Build one prepared audience with the site engine; return an error message or None."""
+    from generator.site.engine import SiteBuildError, build_site
+
+    site_dir = ready.spec.site_dir
+    say(_message(lang, "building", audience=ready.audience, site=_shown(site_dir, root)))
+    try:
+        build_site(ready.spec, verify=ready.guard.check_site if ready.guard else None)
+    except SiteBuildError as error:
+        return str(error)
+    say(_message(lang, "built", audience=ready.audience, site=_shown(site_dir, root)))
+    return None
+
+
+def privacy_guard(project: Project, audience: str, lang: str) -> PublicGuard | None:
+    """The public audience's guard (deny-list on the tree, leak audit of the site), else None."""
+    if audience != "public":
+        return None
+    return PublicGuard.for_project(project, lang)
+
+
+def guard_tree(guard: PublicGuard, files: dict[str, bytes], *, strict: bool, say: Progress) -> str | None:
+    """Deny-list hits in the generated tree (and, under strict, a missing deny-list) as an error."""
+    notices = guard.notices()
+    for notice in notices:
+        say(notice)
+    refused = (notices if strict else []) + guard.check_tree(files)
+    return "\n".join(refused) if refused else None
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+_MESSAGES = {
+    "loaded": {
+        "id": "Memuat proyek: {files} berkas diperiksa, {cases} kasus, {interns} mahasiswa.",
+        "en": "Loaded the project: {files} files checked, {cases} cases, {interns} interns.",
+    },
+    "generated": {
+        "id": "Halaman {audience}: {pages} halaman ({written} ditulis ulang, {deleted} dihapus).",
+        "en": "Pages for {audience}: {pages} pages ({written} rewritten, {deleted} deleted).",
+    },
+    "building": {
+        "id": "Membangun situs {audience} dengan MkDocs → {site} …",
+        "en": "Building the {audience} site with MkDocs → {site} …",
+    },
+    "built": {
+        "id": "Situs {audience} selesai: {site}",
+        "en": "The {audience} site is ready: {site}",
+    },
+}
+
+
+def _message(lang: str, key: str, **params: object) -> str:
+    return _MESSAGES[key][lang].format(**params)
+
+
+# ---------------------------------------------------------------- serve: regenerate what changed
+
+
+def watched_paths(root: Path) -> list[Path]:
+    """The project's inputs that serve watches (only those that exist)."""
+    names = (
+        "cases",
+        "interns",
+        "content",
+        "taxonomies",
+        "office.yaml",
+        "casebook.yml",
+        "rubric.yaml",
+        "holidays.yaml",
+    )
+    return [root / name for name in names if (root / name).exists()]
+
+
+class Regenerator:
+    """Keeps one audience's docs tree current for ``casebook serve``.
+
+    On each change it reloads the project; when the input is invalid it reports the problems
+    and leaves the tree as it was. Selective producers re-render only the pages the changed
+    files affect (a case → its narrative, the index pages, its authors' pages); the others
+    re-render whole, the deferrable ones after the first reload. Only files whose bytes
+    changed are rewritten.
+    """
+
+    def __init__(
+        self,
+        root: Path,
+        audience: str,
+        docs_dir: Path,
+        *,
+        lang: str | None = None,
+        on_problems: Callable[[list[Problem], int], None] | None = None,
+        on_error: Progress | None = None,
+    ):
+        self.root, self.audience, self.docs_dir, self.lang = Path(root), audience, docs_dir, lang
+        self.on_problems = on_problems or (lambda problems, files: None)
+        self.on_error = on_error or (lambda message: None)
+        self.project: Project | None = None
+        self.pages: dict[str, Pages] = {}  # producer name → its pages
+        self.files: dict[str, bytes] = {}
+        self._waiting: list[Path] = []  # changes the deferrable producers have not seen yet
+        self._waiting_since: Project | None = None  # the project before the first of them
+
+    def start(self) -> bool:
+        """Generate the whole tree; False (nothing written) when the input is invalid."""
+        project = self._load()
+        if project is None:
+            return False
+        self.pages = {p.name: p.make(project, self.lang, None) for p in PRODUCERS[self.audience]}
+        return self._write(project)
+
+    def __call__(self, changed: list[Path]) -> Callable[[], None] | None:
+        """Regenerate after ``changed`` files were saved (the site engine's callback).
+
+        Rewrites the pages of the saved files first and returns what can wait (the deferrable
+        producers' pages, for every change not yet applied to them) as a function to call once
+        the browser has reloaded, or None."""
+        old, project = self.project, self._load()
+        if project is None:
+            return None
+        for producer in self._producers(deferrable=False):
+            self.pages[producer.name] = self._regenerated(producer, changed, old, project)
+        if not self._write(project):
+            return None
+        if not self._producers(deferrable=True):
+            return None
+        if not self._waiting:
+            self._waiting_since = old
+        self._waiting += changed
+        return self.finish
+
+    def finish(self) -> None:
+        """Bring the deferrable producers' pages up to date with every change so far."""
+        changed, old, self._waiting = self._waiting, self._waiting_since, []
+        assert self.project is not None  # finish follows a successful regeneration
+        for producer in self._producers(deferrable=True):
+            self.pages[producer.name] = self._regenerated(producer, changed, old, self.project)
+        self._write(self.project)
+
+    def _producers(self, *, deferrable: bool) -> list[Producer]:
+        """This audience's producers that may wait for the reload (or those that may not)."""
+        return [p for p in PRODUCERS[self.audience] if p.deferrable == deferrable]
+
+    def _load(self) -> Project | None:
+        project, problems = load_project(self.root)
+        self.on_problems(problems, project.files_checked)
+        return None if any(p.is_error for p in problems) else project
+
+    def _regenerated(
+        self, producer: Producer, changed: list[Path], old: Project | None, project: Project
+    ) -> Pages:
+        affected = None
+        if producer.affected and old is not None and producer.name in self.pages:
+            affected = producer.affected(changed, old, project)
+        if affected is None:
+            return producer.make(project, self.lang, None)
+        kept = {path: page for path, page in self.pages[producer.name].items()
+                if path not in affected}
+        return {**kept, **producer.make(project, self.lang, affected)}
+
+    def _write(self, project: Project) -> bool:
+        generated: dict[str, str] = {}
+        for pages in self.pages.values():
+            generated.update(pages)
+        try:
+            files = assemble_tree(project, self.audience, generated, self.lang)
+        except ContentError as error:
+            self.on_error(str(error))
+            return False
+        write_tree(self.docs_dir, files, last=self.files)
+        self.files = files
+        self.project = project
+        return True

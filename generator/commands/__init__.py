@@ -1,1 +1,0 @@
-"""One module per ``casebook`` verb; each exposes a click command named ``command``."""

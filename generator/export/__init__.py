@@ -1,0 +1,1 @@
+"""Export: reports as DOCX and PDF."""

@@ -1,0 +1,1 @@
+"""Load: YAML files read with their positions, and the validation cache."""

@@ -1,0 +1,1 @@
+"""The site engine adapter: the only package that imports MkDocs."""

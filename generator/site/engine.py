@@ -1,0 +1,743 @@
+"""Build the generated Markdown tree into a static site with MkDocs + Material.
+
+This is the ONLY Casebook module that imports ``mkdocs`` (imports happen inside the
+functions that need them, so importing this module stays cheap). A later move to
+Zensical should only have to rewrite this file.
+
+Design notes (checked against MkDocs 1.6.1 and mkdocs-material 9.8.1 sources):
+
+* Configuration is built in memory (``engine_config``) and loaded with
+  ``MkDocsConfig.load_dict`` + ``validate`` -- no temporary YAML, no dependence on the
+  current working directory: every path handed to MkDocs is absolute.
+* Only ``theme``, ``markdown_extensions``, ``extra`` and ``copyright`` are reused from
+  the project's ``mkdocs.yml`` (read with a *safe* YAML loader: ``!!python`` tags are
+  refused). ``docs_dir``, ``site_dir``, ``nav``, ``strict``, ``plugins`` and the
+  validation levels are decided here, per audience. ``custom_dir`` is dropped so that
+  nothing but ``docs_dir`` and the Material theme can reach the site.
+* Reader privacy: ``theme.font`` is forced to ``false`` (no Google Fonts), analytics and
+  cookie-consent settings are dropped, no ``repo_url`` on the public site (Material's
+  JavaScript would fetch repository facts from api.github.com), ``pymdownx.emoji`` is
+  refused (its default images come from a CDN). The only remaining external URLs in
+  Material's bundle are loaded on demand for ``pre.mermaid`` diagrams (unpkg.com) and a
+  ResizeObserver polyfill for browsers that lack it; Casebook configures neither.
+* Public audience: HTML comments are removed from every ``.html`` file after the build
+  (Material has no option for it; its search index already skips comments).
+* Deterministic output: the only build-time values MkDocs writes are the sitemap's
+  ``<lastmod>`` (only when ``site_url`` is set, which Casebook never sets) and the
+  gzip header mtime of ``sitemap.xml.gz`` (today's date). After the build the sitemap
+  loses any ``<lastmod>`` and ``sitemap.xml.gz`` is re-compressed with ``mtime=0``.
+  The search index and nav follow MkDocs' sorted file walk. MkDocs caches plugin
+  instances process-wide, so each build starts from fresh plugin instances.
+* Memory: MkDocs renders every page before writing any and keeps each page's Markdown and HTML
+  until the build ends -- most of its memory at 10,000 pages. ``CompactPages`` keeps the HTML
+  compressed between the two phases, drops the source once rendered, and forgets the HTML once
+  the page is written.
+* Preview speed: ``DevServer`` watches with the operating system's file events (MkDocs polls
+  every half second), reuses one compiled Jinja environment across rebuilds, and reloads the
+  browser as soon as the saved file's own pages are built; pages that summarise many files
+  (reports, statistics) follow in a second pass.
+* Atomic publish: MkDocs builds into a staging folder next to ``site_dir`` (same file
+  system); only a successful build is renamed into place, the previous site is renamed
+  away first and deleted last. A failed build leaves ``site_dir`` untouched.
+"""
+
+from __future__ import annotations
+
+import copy
+import gzip
+import json
+import logging
+import os
+import re
+import shutil
+import tempfile
+import threading
+import zlib
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.site import search_lang
+
+log = logging.getLogger(__name__)
+
+AUDIENCES = ("review", "public")
+ASSETS_SOURCE = Path(__file__).parent / "assets"
+ASSETS_TARGET = "assets/casebook"  # inside docs_dir
+EXTRA_CSS = (f"{ASSETS_TARGET}/casebook.css",)
+# Accessibility repairs to the theme's markup (names, landmarks, keyboard-reachable scrollers).
+EXTRA_JAVASCRIPT = (f"{ASSETS_TARGET}/casebook.js",)
+
+BASE_KEYS = ("theme", "markdown_extensions", "extra", "copyright")
+REVIEW_ONLY_KEYS = ("repo_url", "repo_name", "edit_uri")
+BLOCKED_EXTRA = ("analytics", "consent")
+BLOCKED_EXTENSIONS = ("pymdownx.emoji",)
+PUBLIC_BLOCKED_FEATURE_PREFIXES = ("content.action.",)
+
+DEFAULT_FEATURES = (
+    "navigation.indexes",
+    "navigation.sections",
+    "navigation.top",
+    "navigation.footer",
+    "search.suggest",
+    "search.highlight",
+    "content.tabs.link",
+    "toc.follow",
+)
+DEFAULT_MARKDOWN_EXTENSIONS = (
+    "tables",
+    {"toc": {"permalink": True, "permalink_title": "Tautan ke bagian ini"}},
+    "attr_list",
+    "admonition",
+    "md_in_html",
+    "def_list",
+    "footnotes",
+    "pymdownx.details",
+    "pymdownx.superfences",
+    {"pymdownx.tabbed": {"alternate_style": True}},
+)
+# Defence in depth only: the caller guarantees no data file lands in docs_dir.
+EXCLUDE_DOCS = "*.yml\n*.yaml\n*.bak\n*~\n*.swp\n*.orig\n*.tmp\n*.py\n*.pyc\n*.toml"
+# Material's Indonesian defaults use no pipeline at all, and lunr has no Indonesian stemmer:
+# Casebook serves its own lunr.id (search_lang.py) and, after validation, sets the search language
+# to "id" (MkDocs' option check knows only the languages of its own lunr files). Other languages
+# keep the language-neutral trimmer. Either way a case id is one word (SEPARATOR).
+SEARCH_PLUGIN = {"search": {"pipeline": ["trimmer"], "separator": search_lang.SEPARATOR}}
+SEARCH_PLUGIN_ID = {
+    "search": {"pipeline": list(search_lang.PIPELINE), "separator": search_lang.SEPARATOR}
+}
+
+
+class SiteBuildError(Exception):
+    """The site could not be built; the message lists MkDocs' warnings and errors."""
+
+
+@dataclass(frozen=True)
+class SiteSpec:
+    """What to build: one audience's docs tree into one site folder."""
+
+    audience: str  # "review" | "public"
+    docs_dir: Path  # generated Markdown tree (already written by the caller)
+    site_dir: Path  # final destination, e.g. site/review
+    nav: list | None  # sections + index pages only, or None to let MkDocs derive it
+    site_name: str
+    language: str = "id"  # Material theme.language
+    strict: bool = False
+    base_config: Path | None = None  # the project's mkdocs.yml (theme/extensions/extra)
+
+    def __post_init__(self) -> None:
+        """Reject an unknown audience early."""
+        if self.audience not in AUDIENCES:
+            raise ValueError(f"audience must be one of {AUDIENCES}, not {self.audience!r}")
+
+
+# --------------------------------------------------------------------------- config
+
+
+def read_base_config(path: Path | None) -> dict:
+    """Return the reusable keys of the project's mkdocs.yml ({} when there is none)."""
+    if path is None:
+        return {}
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=loader) or {}
+    except yaml.YAMLError as error:
+        raise SiteBuildError(f"{path}: YAML tidak valid / invalid YAML: {error}") from error
+    if not isinstance(data, dict):
+        raise SiteBuildError(f"{path}: harus berupa mapping / must be a mapping")
+    return {key: data[key] for key in (*BASE_KEYS, *REVIEW_ONLY_KEYS) if key in data}
+
+
+def engine_config(spec: SiteSpec) -> dict:
+    """Return the MkDocs config dict for this audience (reads only spec.base_config)."""
+    return assemble_config(spec, read_base_config(spec.base_config))
+
+
+def assemble_config(spec: SiteSpec, base: dict) -> dict:
+    """Combine the reusable base settings with what Casebook decides per audience."""
+    base = copy.deepcopy(base)
+    config: dict[str, Any] = {
+        "site_name": spec.site_name,
+        "docs_dir": os.path.abspath(spec.docs_dir),
+        "site_dir": os.path.abspath(spec.site_dir),
+        "use_directory_urls": True,
+        "strict": spec.strict,
+        "theme": theme_config(base.get("theme"), spec),
+        "markdown_extensions": markdown_extensions(base.get("markdown_extensions")),
+        "extra": extra_config(base.get("extra"), spec.audience),
+        "extra_css": list(EXTRA_CSS),
+        "extra_javascript": list(EXTRA_JAVASCRIPT),
+        "plugins": [copy.deepcopy(SEARCH_PLUGIN_ID if spec.language == "id" else SEARCH_PLUGIN)],
+        "exclude_docs": EXCLUDE_DOCS,
+        "validation": validation_levels(spec.nav is not None),
+    }
+    if spec.nav is not None:
+        config["nav"] = copy.deepcopy(spec.nav)
+    if base.get("copyright"):
+        config["copyright"] = base["copyright"]
+    if spec.audience == "review":
+        config.update({key: base[key] for key in REVIEW_ONLY_KEYS if base.get(key)})
+    return config
+
+
+def theme_config(base_theme: dict | str | None, spec: SiteSpec) -> dict:
+    """Material theme settings: base theme + forced language, no web fonts, no custom_dir."""
+    theme = dict(base_theme) if isinstance(base_theme, dict) else {}
+    theme.pop("custom_dir", None)
+    theme.update(name="material", language=spec.language, font=False)
+    features = list(theme.get("features") or DEFAULT_FEATURES)
+    if spec.audience == "public":
+        features = [f for f in features if not f.startswith(PUBLIC_BLOCKED_FEATURE_PREFIXES)]
+    if spec.nav is None and "navigation.prune" not in features:
+        features.append("navigation.prune")  # a derived nav lists every page: limit its cost
+    theme["features"] = features
+    return theme
+
+
+def markdown_extensions(base_extensions: list | None) -> list:
+    """The base extension list (or Casebook's default), refusing CDN-backed ones."""
+    extensions = list(base_extensions or copy.deepcopy(list(DEFAULT_MARKDOWN_EXTENSIONS)))
+    for entry in extensions:
+        name = next(iter(entry)) if isinstance(entry, dict) else entry
+        if name in BLOCKED_EXTENSIONS:
+            raise SiteBuildError(
+                f"markdown_extensions: {name} memuat gambar dari CDN / loads images from a CDN"
+            )
+    return extensions
+
+
+def extra_config(base_extra: dict | None, audience: str) -> dict:
+    """Theme 'extra' without analytics/consent, tagged with the audience."""
+    extra = dict(base_extra or {})
+    for key in BLOCKED_EXTRA:
+        extra.pop(key, None)
+    extra["casebook"] = {**(extra.get("casebook") or {}), "audience": audience}
+    return extra
+
+
+def validation_levels(has_nav: bool) -> dict:
+    """MkDocs validation: broken links and anchors are warnings (fatal under strict)."""
+    return {
+        "nav": {
+            "omitted_files": "ignore" if has_nav else "info",  # cases are kept out of the nav
+            "not_found": "warn",
+            "absolute_links": "info",
+        },
+        "links": {
+            "not_found": "warn",
+            "anchors": "warn",
+            "unrecognized_links": "warn",
+            "absolute_links": "info",
+        },
+    }
+
+
+# --------------------------------------------------------------------------- build
+
+
+def build_site(
+    spec: SiteSpec,
+    *,
+    progress: Callable[[str], None] | None = None,
+    verify: Callable[[Path], list[str]] | None = None,
+) -> None:
+    """Build spec.docs_dir into spec.site_dir; on failure the old site stays untouched.
+
+    ``verify(staging_dir)`` (e.g. the public leak audit) runs on the finished build before the
+    swap; any message it returns fails the build and the staging folder is discarded.
+    """
+    if not Path(spec.docs_dir).is_dir():
+        raise SiteBuildError(f"docs_dir tidak ada / does not exist: {spec.docs_dir}")
+    config = engine_config(spec)
+    install_assets(Path(spec.docs_dir))
+    site_dir = Path(config["site_dir"])
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.build-", dir=site_dir.parent))
+    try:
+        run_mkdocs({**config, "site_dir": str(staging)}, progress=progress)
+        finish_output(staging, spec.audience)
+        refused = verify(staging) if verify is not None else []
+        if refused:
+            raise SiteBuildError("\n".join(refused))
+        staging.chmod(0o755)
+        swap_into_place(staging, site_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)  # no-op after a successful swap
+
+
+def run_mkdocs(
+    config: dict,
+    *,
+    progress: Callable[[str], None] | None = None,
+    serve_url: str | None = None,
+    dirty: bool = False,
+    fresh_plugins: bool = True,
+    theme_env: ThemeEnvironment | None = None,
+) -> list[str]:
+    """Run one MkDocs build of config; return its warnings or raise SiteBuildError."""
+    from mkdocs.commands.build import build
+
+    with capture_mkdocs_log(progress) as collector:
+        if serve_url:
+            collector.addFilter(_not_the_dirty_build_warning)
+        try:
+            mkdocs_config = load_mkdocs_config(config, fresh_plugins=fresh_plugins)
+            mkdocs_config.plugins["casebook-compact-pages"] = CompactPages()
+            search = mkdocs_config.plugins.get("material/search")
+            if search is not None and mkdocs_config.theme["language"] == "id":
+                search.config.lang = ["id"]  # served from docs_dir by install_assets
+            if search is not None and fresh_plugins and not (dirty or serve_url):
+                mkdocs_config.plugins["casebook-search-index"] = StreamedSearchIndex(search)
+            if theme_env is not None:
+                theme_env.install(mkdocs_config.theme)
+            if serve_url:
+                mkdocs_config.site_url = serve_url
+            build(mkdocs_config, serve_url=serve_url, dirty=dirty)
+        except SiteBuildError:
+            raise
+        except (Exception, SystemExit) as error:  # mkdocs' Abort is a SystemExit
+            raise SiteBuildError(failure_message(error, collector.messages)) from error
+    return collector.warnings
+
+
+def _not_the_dirty_build_warning(record: logging.LogRecord) -> bool:
+    """The preview rebuilds dirty on purpose: MkDocs' warning about it would follow every save."""
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+class CompactPages:
+    """MkDocs plugin: hold each rendered page compressed until its HTML file is written.
+
+    MkDocs renders (populates) every page first and writes them afterwards, keeping each page's
+    Markdown and HTML -- mostly two bytes a character, as the text is not all ASCII -- until the
+    build ends. At 10,000 cases that is over half of its peak memory."""
+
+    def __init__(self) -> None:
+        self.packed: dict[str, bytes] = {}
+
+    def on_page_content(self, html: str, *, page, config, files) -> str:
+        """Keep the HTML compressed and drop the Markdown source, which is no longer read."""
+        self.packed[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
+        page.markdown = ""  # not None: MkDocs reads None as "source not read yet"
+        return ""
+
+    def on_page_context(self, context: dict, *, page, config, nav) -> dict:
+        """Give the page its HTML back just before its template (and search) read it."""
+        packed = self.packed.pop(page.file.src_uri, None)
+        if packed is not None:
+            page.content = zlib.decompress(packed).decode("utf-8")
+        return context
+
+    def on_post_page(self, output: str, *, page, config) -> str:
+        """The page is about to be written: its HTML need not stay in memory."""
+        page.content = ""
+        return output
+
+    # Compress after every other plugin has seen the HTML; restore before any reads it again.
+    on_page_content.mkdocs_priority = -100
+    on_page_context.mkdocs_priority = 100
+    on_post_page.mkdocs_priority = -100
+
+
+class StreamedSearchIndex:
+    """MkDocs plugin: write Material's search index one entry at a time.
+
+    Material turns the whole index into one JSON string, then into its UTF-8 bytes: at 10,000
+    cases two copies of about 150 MB, at the very end of the build, where its memory peaks.
+    This writes the same bytes entry by entry, then tells Material's plugin (a fresh instance,
+    used for this build only) that there is nothing left to do."""
+
+    def __init__(self, search) -> None:
+        self.search = search
+
+    def on_post_build(self, *, config) -> None:
+        """Write search/search_index.json exactly as Material would, without the big string."""
+        search = self.search
+        if not search.config.enabled:
+            return
+        settings = {key: search.config[key] for key in ("lang", "separator", "pipeline", "fields")}
+        path = Path(config.site_dir) / "search" / "search_index.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "w", encoding="utf-8") as stream:  # ensure_ascii: ASCII either way
+            stream.write('{"config":' + _json(settings) + ',"docs":[')
+            stream.writelines(("," if number else "") + _json(entry) for number, entry in enumerate(search.search_index.entries))
+            stream.write("]}")
+        search.config.enabled = False  # Material's own on_post_build now returns at once
+
+    on_post_build.mkdocs_priority = 100
+
+
+def _json(value: Any) -> str:
+    """JSON as Material's search plugin writes it."""
+    return json.dumps(value, separators=(",", ":"), default=str)
+
+
+class ThemeEnvironment:
+    """One Jinja environment (templates compiled once, theme files listed once) shared by the
+    builds of a preview; MkDocs makes and compiles a new one for every build."""
+
+    def __init__(self) -> None:
+        self.env = None
+        self.templates: list[str] | None = None
+
+    def install(self, theme) -> None:
+        """Make theme.get_env() return the shared environment."""
+        make_env = theme.get_env
+
+        def shared_env():
+            if self.env is None:
+                self.env = make_env()
+                list_templates = self.env.list_templates
+
+                def listed(*args, **kwargs) -> list[str]:
+                    if self.templates is None:
+                        self.templates = list_templates(*args, **kwargs)
+                    return self.templates
+
+                self.env.list_templates = listed
+            return self.env
+
+        theme.get_env = shared_env
+
+
+def load_mkdocs_config(config: dict, *, fresh_plugins: bool = True):
+    """Validate config into an MkDocsConfig; errors (and strict warnings) raise."""
+    from mkdocs.config.defaults import MkDocsConfig
+
+    if fresh_plugins:
+        forget_cached_plugins()
+    config_file = os.path.join(os.path.dirname(config["docs_dir"]), "mkdocs.yml")
+    mkdocs_config = MkDocsConfig(config_file_path=config_file)  # anchors relative paths only
+    mkdocs_config.load_dict(copy.deepcopy(config))
+    errors, warnings = mkdocs_config.validate()
+    problems = [f"config '{key}': {error}" for key, error in errors]
+    if config.get("strict"):
+        problems += [f"config '{key}': {warning}" for key, warning in warnings]
+    else:
+        for key, warning in warnings:
+            logging.getLogger("mkdocs.config").warning(f"config '{key}': {warning}")
+    if problems:
+        raise SiteBuildError(
+            "Konfigurasi MkDocs tidak valid / invalid MkDocs config:\n  - "
+            + "\n  - ".join(problems)
+        )
+    return mkdocs_config
+
+
+def forget_cached_plugins() -> None:
+    """Drop MkDocs' process-wide plugin instances so no state leaks between builds."""
+    from mkdocs.config.defaults import MkDocsConfig
+
+    option = dict(MkDocsConfig._schema).get("plugins")
+    getattr(option, "plugin_cache", {}).clear()
+
+
+def failure_message(error: BaseException, messages: list[str]) -> str:
+    """A readable summary of a failed build: MkDocs' warnings/errors, then the cause."""
+    lines = [f"Gagal membangun situs / site build failed: {error}"]
+    lines += [f"  - {message}" for message in messages]
+    return "\n".join(lines)
+
+
+class _LogCollector(logging.Handler):
+    """Collects MkDocs' warnings and errors and forwards messages to a progress callback."""
+
+    def __init__(self, progress: Callable[[str], None] | None) -> None:
+        super().__init__(logging.INFO if progress else logging.WARNING)
+        self.progress = progress
+        self.messages: list[str] = []  # warnings and errors, in order
+        self.warnings: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """Record one MkDocs log message."""
+        message = record.getMessage()
+        if record.levelno >= logging.WARNING:
+            self.messages.append(message)
+            if record.levelno == logging.WARNING:
+                self.warnings.append(message)
+            message = f"{record.levelname}: {message}"
+        if self.progress:
+            self.progress(message)
+        elif record.levelno >= logging.WARNING:
+            log.log(record.levelno, message)
+
+
+@contextmanager
+def capture_mkdocs_log(progress: Callable[[str], None] | None) -> Iterator[_LogCollector]:
+    """Route the 'mkdocs' logger into a collector for the duration of one build."""
+    logger = logging.getLogger("mkdocs")
+    collector = _LogCollector(progress)
+    saved = (logger.level, logger.propagate)
+    logger.addHandler(collector)
+    logger.setLevel(collector.level)
+    logger.propagate = False
+    try:
+        yield collector
+    finally:
+        logger.removeHandler(collector)
+        logger.setLevel(saved[0])
+        logger.propagate = saved[1]
+
+
+def install_assets(docs_dir: Path) -> list[Path]:
+    """Copy generator/assets/site/ into docs_dir/assets/casebook/, rewriting only changes; write
+    the Indonesian search language file."""
+    written = [path for path in [search_lang.install_language_file(docs_dir)] if path]
+    for source in sorted(p for p in ASSETS_SOURCE.rglob("*") if p.is_file()):
+        target = docs_dir / ASSETS_TARGET / source.relative_to(ASSETS_SOURCE)
+        data = source.read_bytes()
+        if not target.is_file() or target.read_bytes() != data:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            written.append(target)
+    return written
+
+
+def swap_into_place(staging: Path, site_dir: Path) -> None:
+    """Rename staging to site_dir, moving any previous site away first and deleting it last."""
+    previous = None
+    if site_dir.exists():
+        previous = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.old-", dir=site_dir.parent))
+        os.rename(site_dir, previous)  # onto the empty folder just made
+    try:
+        os.rename(staging, site_dir)
+    except OSError:
+        if previous is not None:
+            os.rename(previous, site_dir)
+        raise
+    if previous is not None:
+        shutil.rmtree(previous, ignore_errors=True)
+
+
+# --------------------------------------------------------------------------- post-build
+
+
+def finish_output(site_dir: Path, audience: str) -> None:
+    """Post-build passes: deterministic sitemap; no HTML comments on the public site."""
+    normalise_sitemap(site_dir)
+    if audience == "public":
+        for page in sorted(site_dir.rglob("*.html")):
+            strip_comments_in_file(page)
+
+
+_LASTMOD = re.compile(r"\s*<lastmod>[^<]*</lastmod>")
+
+
+def normalise_sitemap(site_dir: Path) -> None:
+    """Drop <lastmod> (build date) and re-gzip sitemap.xml with a zero mtime."""
+    sitemap = site_dir / "sitemap.xml"
+    if not sitemap.is_file():
+        return
+    text = _LASTMOD.sub("", sitemap.read_text(encoding="utf-8"))
+    sitemap.write_text(text, encoding="utf-8")
+    (site_dir / "sitemap.xml.gz").write_bytes(
+        gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
+    )
+
+
+_COMMENT_OR_RAW_TEXT = re.compile(
+    r"(?P<raw><(?P<tag>script|style|textarea)\b.*?</(?P=tag)\s*>)|<!--.*?(?:-->|\Z)",
+    re.DOTALL | re.IGNORECASE,
+)
+
+
+def strip_html_comments(html: str) -> str:
+    """Remove <!-- comments --> outside <script>, <style> and <textarea>."""
+    return _COMMENT_OR_RAW_TEXT.sub(lambda m: m.group("raw") or "", html)
+
+
+def strip_comments_in_file(path: Path) -> bool:
+    """Strip HTML comments from one file in place; True when it changed."""
+    html = path.read_text(encoding="utf-8")
+    if "<!--" not in html:
+        return False
+    cleaned = strip_html_comments(html)
+    if cleaned == html:
+        return False
+    path.write_text(cleaned, encoding="utf-8")
+    return True
+
+
+# --------------------------------------------------------------------------- serve
+
+
+def doc_sources(docs_dir: Path) -> frozenset[str]:
+    """Relative paths of every file under docs_dir (to notice added/removed pages)."""
+    return frozenset(
+        os.path.relpath(os.path.join(root, name), docs_dir)
+        for root, _dirs, names in os.walk(docs_dir)
+        for name in names
+    )
+
+
+CHANGE_EVENTS = frozenset({"created", "modified", "moved", "deleted"})
+
+
+def native_observer():
+    """The operating system's file-event observer (inotify on Linux): a save is seen at once,
+    where MkDocs' polling observer looks every half second; polling where there is none."""
+    from watchdog.observers import Observer
+
+    return Observer()
+
+
+class DevServer:
+    """MkDocs' LiveReloadServer around Casebook's regenerate step (see serve())."""
+
+    def __init__(
+        self,
+        spec: SiteSpec,
+        *,
+        regenerate: Callable[[list[Path]], Callable[[], None] | None],
+        watch: list[Path],
+        host: str = "127.0.0.1",
+        port: int = 8000,
+    ) -> None:
+        from mkdocs.livereload import LiveReloadServer
+
+        self.site_dir = Path(tempfile.mkdtemp(prefix="casebook-serve-"))
+        self.spec = replace(spec, site_dir=self.site_dir, strict=False)
+        self.config = engine_config(self.spec)
+        self.regenerate = regenerate
+        self.watch_paths = [Path(p).resolve() for p in watch]
+        self._changes: set[Path] = set()
+        self._changes_lock = threading.Lock()
+        self.last_build: str | None = None  # "full" | "dirty" once built
+        self._sources: frozenset[str] = frozenset()
+        self._plugins = None
+        self._theme_env = ThemeEnvironment()
+        self.server = LiveReloadServer(
+            builder=self.rebuild, host=host, port=port, root=str(self.site_dir)
+        )
+        self.server.observer = native_observer()
+        self.server.error_handler = self._error_page
+        self.url = self.server.url
+
+    def rebuild(self) -> None:
+        """Regenerate the Markdown for changed sources, then build (dirty when safe).
+
+        When regenerate leaves work for later, the browsers reload as soon as the first
+        build is done, and the pages it left are built in a second pass -- unless another
+        save has come in meanwhile: that one is shown first, and the work left waits."""
+        changed = self._take_changes()
+        later = self.regenerate(changed) if changed else None
+        self._build()
+        if later is not None:
+            self._reload_browsers()
+            if self._has_changes():
+                return
+            later()
+            self._build()
+            self._reload_browsers()
+
+    def _build(self) -> None:
+        install_assets(Path(self.spec.docs_dir))
+        sources = doc_sources(Path(self.spec.docs_dir))
+        dirty = self.last_build is not None and sources == self._sources  # else: full build
+        run_mkdocs(self.config, serve_url=self.url, dirty=dirty, fresh_plugins=False,
+                   theme_env=self._theme_env)
+        finish_output(self.site_dir, self.spec.audience)
+        self.last_build, self._sources = ("dirty" if dirty else "full"), sources
+
+    def _reload_browsers(self) -> None:
+        """Reload open pages and serve what is built so far, before the builder returns (until
+        then MkDocs holds every page request)."""
+        from mkdocs.livereload import _timestamp
+
+        server = self.server
+        with server._epoch_cond:
+            epoch = max(_timestamp(), server._visible_epoch + 1)
+            server._wanted_epoch = server._visible_epoch = epoch
+            server._epoch_cond.notify_all()
+
+    def run(self) -> None:
+        """Initial build, then serve and rebuild on changes until shutdown()."""
+        self._plugins = load_mkdocs_config(self.config, fresh_plugins=True).plugins
+        self._plugins.on_startup(command="serve", dirty=True)  # search keeps its index
+        self.rebuild()
+        for path in self.watch_paths:
+            self._watch(path)
+        self.server.serve()
+
+    def shutdown(self) -> None:
+        """Stop serving and delete the temporary site folder."""
+        self.server.shutdown()
+        if self._plugins is not None:
+            self._plugins.on_shutdown()
+        shutil.rmtree(self.site_dir, ignore_errors=True)
+
+    def _watch(self, path: Path) -> None:
+        """Watch one source path: record each changed file, then ask for a rebuild.
+
+        A single file is watched through its folder, so that an editor that saves by
+        replacing the file is still seen."""
+        import watchdog.events
+
+        server = self.server
+        folder = path if path.is_dir() else path.parent
+        only = None if path.is_dir() else path.name
+
+        def on_event(event) -> None:
+            if event.is_directory or event.event_type not in CHANGE_EVENTS:
+                return  # inotify also reports files opened and closed: reading is no change
+            raw_paths = (event.src_path, getattr(event, "dest_path", ""))
+            paths = [Path(os.fsdecode(raw)) for raw in raw_paths if raw]
+            if only is not None:
+                paths = [p for p in paths if p.name == only]
+            if not paths:
+                return
+            with self._changes_lock:
+                self._changes.update(paths)
+            with server._rebuild_cond:  # the same trigger LiveReloadServer.watch uses
+                server._want_rebuild = True
+                server._rebuild_cond.notify_all()
+
+        handler = watchdog.events.FileSystemEventHandler()
+        handler.on_any_event = on_event
+        server.observer.schedule(handler, str(folder), recursive=only is None)
+        server._watched_paths[str(path)] = 1  # so serve() starts the observer
+
+    def _has_changes(self) -> bool:
+        with self._changes_lock:
+            return bool(self._changes)
+
+    def _take_changes(self) -> list[Path]:
+        """Return and forget the changed paths recorded since the last rebuild."""
+        with self._changes_lock:
+            changed, self._changes = sorted(self._changes), set()
+        return changed
+
+    def _error_page(self, code: int) -> bytes | None:
+        """Serve the site's own 404.html for missing pages."""
+        page = self.site_dir / f"{code}.html"
+        return page.read_bytes() if code == 404 and page.is_file() else None
+
+
+def serve(
+    spec: SiteSpec,
+    *,
+    regenerate: Callable[[list[Path]], Callable[[], None] | None],
+    watch: list[Path],
+    host: str = "127.0.0.1",
+    port: int = 8000,
+) -> None:
+    """Serve a live-reloading preview of spec until Ctrl-C (site_dir is not touched).
+
+    The initial build is full; afterwards each change under ``watch`` calls
+    ``regenerate(changed_paths)`` (which rewrites the affected Markdown in docs_dir) and
+    MkDocs rebuilds only the modified pages ("dirty" build, development only: other
+    pages' nav and the search index may lag). When regenerate adds or removes files the
+    build is a full one. What regenerate returns, if anything, is the work that can wait:
+    it runs after the browsers have reloaded, followed by another build.
+    """
+    server = DevServer(spec, regenerate=regenerate, watch=watch, host=host, port=port)
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        log.info("Berhenti / shutting down")
+    finally:
+        server.shutdown()

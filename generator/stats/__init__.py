@@ -1,0 +1,1 @@
+"""Figures from the validated project: exact statistics tables and completeness figures."""

@@ -1,0 +1,1 @@
+"""Validate: the rules beyond the schema, for cases, interns, logbooks, reviews and citations."""
