@@ -31,7 +31,7 @@ CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu"
 def build_public(folder: Path) -> Path:
     from conftest import copy_sample
 
-    from generator.build import build
+    from generator.build.pipeline import build
 
     os.environ.setdefault("CASEBOOK_TODAY", "2026-11-22")
     root = copy_sample(folder / "project")

@@ -12,7 +12,7 @@ import browser
 import pytest
 from conftest import REPO, copy_sample
 
-from generator.build import build
+from generator.build.pipeline import build
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
