@@ -128,6 +128,7 @@ class SiteSpec:
     language: str = "id"  # Material theme.language
     strict: bool = False
     base_config: Path | None = None  # the project's mkdocs.yml (theme/extensions/extra)
+    site_url: str | None = None  # public address (sitemap URLs, robots.txt); public site only
 
     def __post_init__(self) -> None:
         """Reject an unknown audience early."""
@@ -177,6 +178,8 @@ def assemble_config(spec: SiteSpec, base: dict) -> dict:
     }
     if spec.nav is not None:
         config["nav"] = copy.deepcopy(spec.nav)
+    if spec.site_url and spec.audience == "public":
+        config["site_url"] = spec.site_url  # the sitemap lists full URLs
     if base.get("copyright"):
         config["copyright"] = base["copyright"]
     if spec.audience == "review":
@@ -254,6 +257,7 @@ def build_site(
         raise SiteBuildError(f"docs_dir tidak ada / does not exist: {spec.docs_dir}")
     config = engine_config(spec)
     install_assets(Path(spec.docs_dir))
+    install_robots(Path(spec.docs_dir), spec)
     site_dir = Path(config["site_dir"])
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.build-", dir=site_dir.parent))
@@ -294,6 +298,8 @@ def run_mkdocs(
                 mkdocs_config.plugins["casebook-search-index"] = StreamedSearchIndex(search)
             if theme_env is not None:
                 theme_env.install(mkdocs_config.theme)
+            if (config.get("extra") or {}).get("casebook", {}).get("audience") == "review":
+                mkdocs_config.plugins["casebook-noindex"] = NoIndex()
             if serve_url:
                 mkdocs_config.site_url = serve_url
             build(mkdocs_config, serve_url=serve_url, dirty=dirty)
@@ -341,6 +347,18 @@ class CompactPages:
     on_page_content.mkdocs_priority = -100
     on_page_context.mkdocs_priority = 100
     on_post_page.mkdocs_priority = -100
+
+
+class NoIndex:
+    """MkDocs plugin: every page of the review site tells search engines to stay away (its
+    robots.txt disallows everything too); Material's templates have no setting for it."""
+
+    META = '<meta name="robots" content="noindex, nofollow">'
+
+    def on_post_page(self, output: str, *, page, config) -> str:
+        """Put the robots meta right after the charset declaration."""
+        head, charset, rest = output.partition('<meta charset="utf-8">')
+        return f"{head}{charset}\n    {self.META}{rest}" if charset else output
 
 
 class StreamedSearchIndex:
@@ -481,6 +499,23 @@ def capture_mkdocs_log(progress: Callable[[str], None] | None) -> Iterator[_LogC
         logger.removeHandler(collector)
         logger.setLevel(saved[0])
         logger.propagate = saved[1]
+
+
+def robots_txt(spec: SiteSpec) -> str:
+    """The review site: no crawler anywhere. The public site: everything, and its sitemap."""
+    if spec.audience == "review":
+        return "User-agent: *\nDisallow: /\n"
+    sitemap = f"\nSitemap: {spec.site_url}sitemap.xml\n" if spec.site_url else ""
+    return "User-agent: *\nAllow: /\n" + sitemap
+
+
+def install_robots(docs_dir: Path, spec: SiteSpec) -> bool:
+    """Write docs_dir/robots.txt (copied as is by every engine); True when it changed."""
+    target, text = docs_dir / "robots.txt", robots_txt(spec)
+    if target.is_file() and target.read_text(encoding="utf-8") == text:
+        return False
+    target.write_text(text, encoding="utf-8")
+    return True
 
 
 def install_assets(docs_dir: Path) -> list[Path]:
@@ -636,6 +671,7 @@ class DevServer:
 
     def _build(self) -> None:
         install_assets(Path(self.spec.docs_dir))
+        install_robots(Path(self.spec.docs_dir), self.spec)
         sources = doc_sources(Path(self.spec.docs_dir))
         dirty = self.last_build is not None and sources == self._sources  # else: full build
         run_mkdocs(self.config, serve_url=self.url, dirty=dirty, fresh_plugins=False,

@@ -181,6 +181,16 @@ def public_index(release: Release, charted: dict[str, str]) -> str:
     return "\n\n".join(parts) + "\n"
 
 
+def licence_text(release: Release) -> str:
+    """Under which terms a journalist may reuse the files, in both languages."""
+    licence, source = release.licence, f"Dinas Sosial {release.city}".strip()
+    # the address as text, not a link: the public site links to no other site
+    link = f"{escape_cell(licence.title)} ({escape_cell(licence.name)}, `{licence.path}`)"
+    return (f"Semua berkas data terbuka ini dilisensikan di bawah {link}: boleh disalin, diolah "
+            f"dan diterbitkan ulang dengan menyebut sumbernya ({source}). "
+            f"*Licensed under {licence.name}: reuse with attribution to the source.*")
+
+
 def data_dictionary_page(release: Release) -> str:
     """``statistik/data-terbuka.md``: the files, their columns and the disclosure rules."""
     tables = list(release.tables) + ([release.sensitive] if release.sensitive else [])
@@ -194,6 +204,8 @@ def data_dictionary_page(release: Release) -> str:
         ("*Open data.* Tabel statistik publik sebagai CSV (UTF-8, satu baris per sel) dan JSON, "
         "dengan deskriptor [Frictionless Data Package](data/datapackage.json) "
         "(`datapackage.json`)."),
+        "## Lisensi",
+        licence_text(release),
         "## Aturan kontrol pengungkapan",
         rules_text(release.policy, "id"),
         "*" + rules_text(release.policy, "en") + "*",
