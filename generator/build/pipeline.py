@@ -19,7 +19,8 @@ import yaml
 
 from generator.build.descriptions import with_description
 from generator.build.project import load_project
-from generator.export.downloads import site_downloads
+from generator.errors import InputError
+from generator.export.downloads import download_formats, site_downloads
 from generator.model.project import Project
 from generator.privacy.check import PublicGuard
 from generator.privacy.release import public_release
@@ -32,6 +33,7 @@ from generator.render.public.stories import public_pages
 from generator.render.review import affected_lecturer_pages, lecturer_pages
 from generator.render.statistics import review_statistics
 from generator.render.text import Voice, page_language
+from generator.words import beside, catalogue
 
 if TYPE_CHECKING:  # the engine (and MkDocs) is imported only when a site is built
     from generator.site.engine import SiteSpec
@@ -61,7 +63,8 @@ def _review_pages(project: Project, lang: str | None, only: Collection[str] | No
 
 
 def _lecturer_pages(project: Project, lang: str | None, only: Collection[str] | None) -> Pages:
-    return lecturer_pages(project, lang=lang, only=None if only is None else set(only))
+    wanted = None if only is None else set(only)
+    return lecturer_pages(project, lang=lang, only=wanted, formats=download_formats(project))
 
 
 def _review_statistics(project: Project, lang: str | None, only: Collection[str] | None) -> Pages:
@@ -126,7 +129,7 @@ class BuildResult:
         return not self.invalid and self.error is None
 
 
-class ContentError(Exception):
+class ContentError(InputError):
     """A hand-written page collides with a generated one."""
 
 
@@ -455,24 +458,7 @@ def _shown(path: Path, root: Path) -> str:
         return str(path)
 
 
-_MESSAGES = {
-    "loaded": {
-        "id": "Memuat proyek: {files} berkas diperiksa, {cases} kasus, {interns} mahasiswa.",
-        "en": "Loaded the project: {files} files checked, {cases} cases, {interns} interns.",
-    },
-    "generated": {
-        "id": "Halaman {audience}: {pages} halaman ({written} ditulis ulang, {deleted} dihapus).",
-        "en": "Pages for {audience}: {pages} pages ({written} rewritten, {deleted} deleted).",
-    },
-    "building": {
-        "id": "Membangun situs {audience} dengan MkDocs → {site} …",
-        "en": "Building the {audience} site with MkDocs → {site} …",
-    },
-    "built": {
-        "id": "Situs {audience} selesai: {site}",
-        "en": "The {audience} site is ready: {site}",
-    },
-}
+_MESSAGES = catalogue(beside(__file__, "messages.yaml"))
 
 
 def _message(lang: str, key: str, **params: object) -> str:

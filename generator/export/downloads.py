@@ -10,17 +10,30 @@ changed.
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.export import documents
 from generator.render.report import Report, build_report
-from generator.render.review import DOWNLOAD, download_formats
+from generator.render.review import DOWNLOAD
 
 if TYPE_CHECKING:
     from generator.model.project import Project
 
 CACHE_FOLDER = (".casebook", "exports")
+EXPORTS_VARIABLE = "CASEBOOK_EXPORTS"
+EXPORT_FORMATS = ("docx", "pdf")
+
+
+def download_formats(project: Project | None = None) -> tuple[str, ...]:
+    """The export formats the build adds to the review site: ``exports`` in casebook.yml,
+    overridden by ``CASEBOOK_EXPORTS=docx,pdf`` (or ``none``) in the environment."""
+    wanted = os.environ.get(EXPORTS_VARIABLE)
+    if wanted is None:
+        settings = getattr(project, "settings", None)
+        wanted = ",".join(getattr(settings, "exports", ()) or ())
+    return tuple(f for f in EXPORT_FORMATS if f in {w.strip().lower() for w in wanted.split(",")})
 
 
 def export_markdown(

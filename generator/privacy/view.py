@@ -33,6 +33,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from generator.errors import CasebookError
 from generator.model.facts import (
     age_group,
     cluster_of,
@@ -54,7 +55,7 @@ DELIVERED_SERVICE = ("implemented",)
 REFERRAL_DONE = ("accepted", "completed")
 
 
-class NotPublishable(ValueError):
+class NotPublishable(CasebookError, ValueError):
     """The case may not become a public story (no consent, not approved, protected...)."""
 
 

@@ -33,6 +33,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from generator.errors import CasebookError
 from generator.model.facts import is_childrens_case
 from generator.problems import Problem
 from generator.render.narrative import narrative_body
@@ -90,7 +91,7 @@ class Report:
     problems: tuple[Problem, ...]
 
 
-class ReportError(ValueError):
+class ReportError(CasebookError, ValueError):
     """The report cannot be built (unknown intern or mode)."""
 
 

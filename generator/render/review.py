@@ -9,14 +9,13 @@ show). :func:`lecturer_pages` is the page producer registered in ``generator.bui
   unresolved citations and comments, and the review record (status, rubric scores, total);
 * ``laporan/index.md``, ``laporan/<intern>.md`` (report mode) and ``laporan/artikel/<intern>.md``;
   links to ``laporan/unduh/<intern>.docx`` / ``.pdf`` when the build adds those files
-  (``CASEBOOK_EXPORTS``, see ``generator.cli.export``).
+  (``formats``, from ``generator.export.downloads.download_formats``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -46,29 +45,21 @@ REPORTS_INDEX = "laporan/index.md"
 REPORT_PAGE = "laporan/{}.md"
 ARTICLE_PAGE = "laporan/artikel/{}.md"
 DOWNLOAD = "laporan/unduh/{}.{}"
-EXPORTS_VARIABLE = "CASEBOOK_EXPORTS"
-EXPORT_FORMATS = ("docx", "pdf")
 OK, WARN = "✓", "⚠"
 WIDE_PAGE = "---\nhide:\n  - toc\n---\n\n"  # Material: no right-hand toc, room for the table
 STATUS_LABEL = {None: "Belum ada telaah"}
 
 
-def download_formats(project: Project | None = None) -> tuple[str, ...]:
-    """The export formats the build adds to the review site: ``exports`` in casebook.yml,
-    overridden by ``CASEBOOK_EXPORTS=docx,pdf`` (or ``none``) in the environment."""
-    wanted = os.environ.get(EXPORTS_VARIABLE)
-    if wanted is None:
-        settings = getattr(project, "settings", None)
-        wanted = ",".join(getattr(settings, "exports", ()) or ())
-    return tuple(f for f in EXPORT_FORMATS if f in {w.strip().lower() for w in wanted.split(",")})
-
-
 def lecturer_pages(
-    project: Project, *, lang: str | None = None, only: set[str] | None = None
+    project: Project,
+    *,
+    lang: str | None = None,
+    only: set[str] | None = None,
+    formats: tuple[str, ...] = (),
 ) -> dict[str, str]:
-    """Every page of the lecturer's view (review audience), or those in ``only`` (serve)."""
+    """Every page of the lecturer's view (review audience), or those in ``only`` (serve);
+    ``formats``: the report downloads the review site offers (``export.downloads``)."""
     problems = getattr(project, "problems", [])
-    formats = download_formats(project)
     figures = [
         intern_figures(project, intern_id, problems) for intern_id in sorted(project.interns)
     ]

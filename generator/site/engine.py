@@ -61,6 +61,7 @@ from typing import Any
 
 import yaml
 
+from generator.errors import OutputError
 from generator.site import search_lang
 
 log = logging.getLogger(__name__)
@@ -112,7 +113,7 @@ SEARCH_PLUGIN_ID = {
 }
 
 
-class SiteBuildError(Exception):
+class SiteBuildError(OutputError):
     """The site could not be built; the message lists MkDocs' warnings and errors."""
 
 

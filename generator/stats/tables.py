@@ -3,7 +3,7 @@
 Every table counts **distinct clients** (one case file = one client) unless its ``unit`` says
 otherwise; each cell keeps the ids of the cases behind it, so the review site can link every
 figure to its cases and the tests can recompute it. A ``Table`` becomes a ``disclosure.CountTable``
-(``to_count_table``) only on its way to the public, through ``disclosure.protect``.
+(``privacy.release.to_count_table``) only on its way to the public, through ``disclosure.protect``.
 
 Which cases a table counts, for a period ``P = [start, end]`` (inclusive dates):
 

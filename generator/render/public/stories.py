@@ -16,6 +16,7 @@ import re
 from typing import Any
 
 from generator.privacy.wall import PublicCase, PublicOffice, PublicView
+from generator.words import beside, catalogue
 
 STORIES_FOLDER = "cerita"
 STORIES_INDEX = f"{STORIES_FOLDER}/index.md"
@@ -23,83 +24,7 @@ HOME_PAGE = "index.md"
 STATISTICS_INDEX = "statistik/index.md"
 QUARTER_NAMES = {"id": ("I", "II", "III", "IV")}
 
-PHRASES: dict[str, dict[str, str]] = {
-    "home.lead": {
-        "id": "Situs publik {office}: ringkasan layanan rehabilitasi sosial dan cerita perubahan "
-        "yang dianonimkan.",
-        "en": "Public site of {office}: summaries of social rehabilitation services and anonymised "
-        "stories of change.",
-    },
-    "home.vision": {"id": "Visi", "en": "Vision"},
-    "home.mission": {"id": "Misi", "en": "Mission"},
-    "home.services": {"id": "Layanan", "en": "Services"},
-    "home.explore": {"id": "Jelajahi", "en": "Explore"},
-    "home.stories_card": {
-        "id": "**[Cerita perubahan]({link})**\n\n    {count} cerita klien yang dianonimkan, "
-        "diterbitkan dengan persetujuan mereka.",
-        "en": "**[Stories of change]({link})**\n\n    {count} anonymised client stories, published "
-        "with their consent.",
-    },
-    "home.statistics_card": {
-        "id": "**[Statistik layanan]({link})**\n\n    Jumlah klien, layanan, dan hasil penanganan; "
-        "angka kecil ditampilkan sebagai \u201c<10\u201d.",
-        "en": "**[Service statistics]({link})**\n\n    Numbers of clients, services and outcomes; "
-        "small numbers are shown as \u201c<10\u201d.",
-    },
-    "home.privacy": {"id": "Perlindungan data klien", "en": "Protecting clients' data"},
-    "home.privacy_text": {
-        "id": "Situs ini tidak memuat nama, inisial, alamat, nomor identitas, atau tanggal lahir "
-        "klien. Angka statistik dibulatkan dan angka di bawah sepuluh disembunyikan. Kasus anak "
-        "dan kategori sensitif hanya muncul sebagai angka agregat (UU 11/2012 Pasal 19; UU 27/2022 "
-        "tentang Pelindungan Data Pribadi). Cerita hanya diterbitkan dengan persetujuan klien dan "
-        "setelah ditelaah.",
-        "en": "This site holds no client names, initials, addresses, identity numbers or dates of "
-        "birth. Statistics are rounded and numbers under ten are hidden. Children's cases and "
-        "sensitive categories appear only as aggregate numbers (Law 11/2012 Art. 19; Law 27/2022 "
-        "on Personal Data Protection). Stories are published only with the client's consent and "
-        "after review.",
-    },
-    "home.contact": {"id": "Kontak", "en": "Contact"},
-    "home.address": {"id": "Alamat", "en": "Address"},
-    "home.phone": {"id": "Telepon", "en": "Phone"},
-    "stories.title": {"id": "Cerita perubahan", "en": "Stories of change"},
-    "stories.lead": {
-        "id": "Kisah klien yang ditulis ulang untuk publik, dengan persetujuan mereka dan setelah "
-        "ditelaah. Umur ditulis per kelompok, waktu per triwulan, dan tempat per kota.",
-        "en": "Client stories rewritten for the public, with their consent and after review. Ages "
-        "are shown as groups, times as quarters and places as cities.",
-    },
-    "stories.none": {
-        "id": "Belum ada cerita yang diterbitkan.",
-        "en": "No story has been published yet.",
-    },
-    "stories.year": {"id": "Tahun diterima", "en": "Year received"},
-    "stories.count": {"id": "Jumlah cerita", "en": "Stories"},
-    "story.about": {"id": "Tentang cerita-cerita ini", "en": "About these stories"},
-    "story.about_text": {
-        "id": "Setiap cerita ditulis ulang untuk publik dengan persetujuan klien dan telah "
-        "ditelaah. Nama, tanggal, dan tempat tidak disebutkan.",
-        "en": "Each story was rewritten for the public with the client's consent and reviewed. "
-        "Names, dates and places are left out.",
-    },
-    "story.back": {"id": "Semua cerita", "en": "All stories"},
-    "story.fact": {"id": "Aspek", "en": "Aspect"},
-    "story.value": {"id": "Keterangan", "en": "Details"},
-    "fact.city": {"id": "Kota/kabupaten", "en": "City or regency"},
-    "fact.age_group": {"id": "Kelompok umur", "en": "Age group"},
-    "fact.sex": {"id": "Jenis kelamin", "en": "Sex"},
-    "fact.category": {"id": "Kategori", "en": "Category"},
-    "fact.quarter": {"id": "Diterima pada", "en": "Received in"},
-    "fact.channel": {"id": "Cara masuk", "en": "How the case came in"},
-    "fact.services": {"id": "Layanan", "en": "Services"},
-    "fact.referrals": {"id": "Dirujuk ke", "en": "Referred to"},
-    "fact.stages": {"id": "Tahap yang dilalui", "en": "Stages completed"},
-    "fact.outcome": {"id": "Hasil akhir", "en": "Outcome"},
-    "fact.attainment": {"id": "Ketercapaian tujuan", "en": "Goal attainment"},
-    "fact.duration": {"id": "Lama layanan", "en": "Length of service"},
-    "fact.open": {"id": "Masih berjalan", "en": "Still open"},
-    "fact.providers": {"id": "Pemberi layanan", "en": "Provided by"},
-}
+PHRASES = catalogue(beside(__file__, "phrases.yaml"))  # key → {"id": ..., "en": ...}
 
 
 def say(key: str, lang: str, **params: Any) -> str:
