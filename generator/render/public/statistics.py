@@ -88,16 +88,6 @@ def public_table_markdown(table: PublicTable, policy: disclosure.DisclosurePolic
     return markdown_table(header, body)
 
 
-def alt_text(table: PublicTable, lang: str = "id") -> str:
-    """What the chart shows, in words: the same published displays as the table."""
-    published = table.published[lang]
-    values = "; ".join(f"{label}: {row[0].display}"
-                       for label, row in zip(published.rows, published.cells))
-    word = "Grafik" if lang == "id" else "Chart"
-    text = f"{word}: {table.meta.title[lang]}. {values}."
-    return text.replace("[", "(").replace("]", ")")
-
-
 def chart_svg(table: PublicTable, policy: disclosure.DisclosurePolicy,
               lang: str = "id") -> str | None:
     """The chart of a table's first column: a line for a trend, bars otherwise (None if none)."""
