@@ -30,10 +30,13 @@ PAGES = {
         "",
         "kasus/",  # case index
         "kasus/K-2025-0007/",  # a case narrative
+        "kasus/kategori/",  # cases by category
+        "kasus/mahasiswa/",  # cases by intern
         "mahasiswa/",  # cohort
         "mahasiswa/dewi-lestari-2025/",  # an intern
         "laporan/",
         "laporan/dewi-lestari-2025/",  # a report
+        "laporan/artikel/dewi-lestari-2025/",  # the same report as a journal article
         "telaah/",
         "telaah/dewi-lestari-2025/",  # a lecturer's review page
         "statistik/",
