@@ -50,3 +50,15 @@ def test_a_crossed_layer_breaks_its_contract(tmp_path):
     assert "generator.render.public.stories -> generator.model.records" in done.stdout
     assert "generator.render.text -> mkdocs" in done.stdout
     assert "generator.validate.rules -> casebook_demo" in done.stdout
+
+
+def test_the_public_renderers_take_only_values_of_the_privacy_wall():
+    import typing
+
+    from generator.privacy import wall
+    from generator.render.public import statistics, stories
+
+    for renderer, value in ((stories.public_pages, wall.PublicView),
+                            (statistics.public_statistics, wall.Release)):
+        hints = typing.get_type_hints(renderer)
+        assert [hints[name] for name in hints if name != "return"] == [value], renderer

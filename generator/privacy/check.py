@@ -37,7 +37,7 @@ from generator.problems import Problem, catalog_entry
 from generator.validate.rules import dotted
 
 if TYPE_CHECKING:
-    from generator.model.project import Project
+    from generator.model.project import InternDoc, Project
     from generator.model.taxonomy import Taxonomy
 
 
@@ -341,7 +341,7 @@ def markdown_problems(
     return problems
 
 
-def intern_problems(doc: Any, display: Any, rules: Rules = Rules()) -> list[Problem]:
+def intern_problems(doc: InternDoc, display: Any, rules: Rules = Rules()) -> list[Problem]:
     """Findings in an intern's folder: intern.yaml, logbook.yaml and chapters/*.md.
 
     ``display(path) -> str`` names a file as problems show it. Citation keys of the intern's own

@@ -28,7 +28,7 @@ from generator.render.text import (
 )
 
 if TYPE_CHECKING:
-    from generator.model.project import Project
+    from generator.model.project import CaseDoc, InternDoc, Project
 
 
 CASES_INDEX = "kasus/index.md"
@@ -55,7 +55,7 @@ def voice(project: Project, lang: str) -> Voice:
 CASE_COLUMNS = ("case", "client", "category", "status", "stage", "intake", "interns", "review")
 
 
-def case_row(doc: Any, project: Project, v: Voice, page: str, keys: list[str]) -> list[Any]:
+def case_row(doc: CaseDoc, project: Project, v: Voice, page: str, keys: list[str]) -> list[Any]:
     """One table row about a case, with the columns named by keys."""
     case = doc.case
     values = {
@@ -170,7 +170,7 @@ def cases_by_intern(project: Project, lang: str) -> str:
 # ---------------------------------------------------------------- interns
 
 
-def intern_hours(doc: Any) -> float:
+def intern_hours(doc: InternDoc) -> float:
     return sum(entry.hours for entry in doc.logbook.entries)
 
 
@@ -189,7 +189,7 @@ def interns_index(project: Project, lang: str) -> str:
     return paragraphs(f"# {v.say('index.interns_title')}", lead, table(header, rows)) + "\n"
 
 
-def intern_row(doc: Any, project: Project, v: Voice, page: str) -> list[Any]:
+def intern_row(doc: InternDoc, project: Project, v: Voice, page: str) -> list[Any]:
     intern = doc.intern
     cases = len(project.cases_of(intern.id))
     return [

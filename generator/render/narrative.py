@@ -10,7 +10,7 @@ into a report; the review site's case page adds its metadata around the same sec
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from generator.model.facts import current_stage, is_childrens_case, is_sensitive_case
 from generator.model.records import Case, Evaluation, Referral, Service
@@ -31,7 +31,7 @@ from generator.render.text import (
 )
 
 if TYPE_CHECKING:
-    from generator.model.project import Project
+    from generator.model.project import CaseDoc, Project
     from generator.model.taxonomy import Taxonomy
 
 # Which narrative section each stage note belongs to.
@@ -726,7 +726,7 @@ SECTIONS: tuple[tuple[str, Callable[[Case, Voice], str]], ...] = (
 # ---------------------------------------------------------------- the case page of the review site
 
 
-def case_page(doc: Any, project: Project, lang: str = "id") -> str:
+def case_page(doc: CaseDoc, project: Project, lang: str = "id") -> str:
     """``kasus/<id>.md``: the narrative with the review metadata and protection notices."""
     case = doc.case
     v = Voice(lang, project.taxonomy, case.case_id, people_names(project))
@@ -740,7 +740,7 @@ def case_page(doc: Any, project: Project, lang: str = "id") -> str:
     return paragraphs(*blocks) + "\n"
 
 
-def record_box(doc: Any, project: Project, v: Voice, page: str) -> str:
+def record_box(doc: CaseDoc, project: Project, v: Voice, page: str) -> str:
     """An admonition with status, period, interns, supervisor, review and publication."""
     case = doc.case
     record = case.record

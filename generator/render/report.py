@@ -55,7 +55,7 @@ from generator.validate.citations import Cited, reference_list, source_of
 from generator.validate.review import chapter_citations, chapter_file, selected_case_ids
 
 if TYPE_CHECKING:
-    from generator.model.project import Project
+    from generator.model.project import InternDoc, Project
     from generator.model.taxonomy import Taxonomy
 
 MODES = ("report", "article")
@@ -100,7 +100,7 @@ class _Context:
     """What every section of one report reads, plus the chapters it used."""
 
     project: Project
-    doc: Any
+    doc: InternDoc
     mode: str
     chapters: dict[str, Cited]
     used: list[str]
@@ -138,7 +138,7 @@ def build_report(project: Project, intern_id: str, *, mode: str = "report") -> R
     )
 
 
-def _resolved_chapters(doc: Any) -> dict[str, Cited]:
+def _resolved_chapters(doc: InternDoc) -> dict[str, Cited]:
     """Each chapter, front matter left out, with citations rendered."""
     return chapter_citations(doc)
 

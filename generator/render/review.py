@@ -37,7 +37,7 @@ from generator.stats.completeness import CaseFigures, InternFigures, intern_figu
 from generator.validate.review import chapter_anchors, chapter_file, iso_week
 
 if TYPE_CHECKING:
-    from generator.model.project import Project
+    from generator.model.project import InternDoc, Project
 
 COHORT_PAGE = "telaah/index.md"
 REVIEW_PAGE = "telaah/{}.md"
@@ -146,7 +146,7 @@ def anchor_label(comment: Any) -> str:
     return "Umum"
 
 
-def commenter(project: Project, doc: Any, comment: Any) -> str:
+def commenter(project: Project, doc: InternDoc, comment: Any) -> str:
     """The name of who wrote a comment (the reviewing lecturer unless ``by`` says otherwise)."""
     person = comment.by or doc.review.lecturer
     return people_names(project).get(person, person)
@@ -239,7 +239,7 @@ def open_comments(project: Project, figures: list[InternFigures]) -> str:
 
 
 def intern_review_page(
-    project: Project, doc: Any, figure: InternFigures, formats: Iterable[str] = ()
+    project: Project, doc: InternDoc, figure: InternFigures, formats: Iterable[str] = ()
 ) -> str:
     """The whole review page of one intern."""
     page = REVIEW_PAGE.format(doc.intern.id)
@@ -253,7 +253,7 @@ def intern_review_page(
     )
 
 
-def intern_lead(doc: Any, page: str, formats: tuple[str, ...]) -> str:
+def intern_lead(doc: InternDoc, page: str, formats: tuple[str, ...]) -> str:
     intern = doc.intern
     placement = intern.placement
     links = [
@@ -271,7 +271,7 @@ def intern_lead(doc: Any, page: str, formats: tuple[str, ...]) -> str:
     )
 
 
-def review_section(project: Project, doc: Any, figure: InternFigures, page: str) -> str:
+def review_section(project: Project, doc: InternDoc, figure: InternFigures, page: str) -> str:
     """The review view of one intern (figures, logbook, cases, chapters, review record)."""
     return paragraphs(
         "## Ringkasan",
@@ -357,7 +357,7 @@ def credits_text(programme: Any) -> str:
     return f"{credits} SKS × {programme.hours_per_credit} jam"
 
 
-def review_record_text(project: Project, doc: Any, figure: InternFigures) -> str:
+def review_record_text(project: Project, doc: InternDoc, figure: InternFigures) -> str:
     review = doc.review
     if review is None:
         return "*Belum ada telaah (review.yaml).*"
@@ -406,7 +406,7 @@ def placement_weeks(placement: Any, until: dt.date) -> list[int]:
     return list(range(1, week_number(placement.start, max(until, placement.start)) + 1))
 
 
-def weekly_review(project: Project, doc: Any, figure: InternFigures) -> str:
+def weekly_review(project: Project, doc: InternDoc, figure: InternFigures) -> str:
     """Every week of the placement: days written, hours, validation, comments in the row."""
     placement, log = doc.intern.placement, figure.logbook
     rows = []
@@ -441,7 +441,7 @@ def validation_cell(entries: list[Any]) -> str:
     return f"{mark(not pending)} {len(entries) - pending}/{len(entries)}"
 
 
-def unvalidated_list(project: Project, doc: Any, figure: InternFigures) -> str:
+def unvalidated_list(project: Project, doc: InternDoc, figure: InternFigures) -> str:
     entries = [doc.logbook.entries[i] for i in figure.logbook.unvalidated]
     if not entries:
         return ""
@@ -464,7 +464,7 @@ def unvalidated_list(project: Project, doc: Any, figure: InternFigures) -> str:
 # ---------------------------------------------------------------- cases
 
 
-def cases_review(project: Project, doc: Any, figure: InternFigures, page: str) -> str:
+def cases_review(project: Project, doc: InternDoc, figure: InternFigures, page: str) -> str:
     if not figure.cases:
         return "*Belum ada kasus yang ditulis mahasiswa ini.*"
     rows = [case_row(project, case, doc, page) for case in figure.cases]
@@ -481,7 +481,7 @@ def cases_review(project: Project, doc: Any, figure: InternFigures, page: str) -
     return paragraphs(table(header, rows), *details)
 
 
-def case_row(project: Project, case: CaseFigures, doc: Any, page: str) -> list[Any]:
+def case_row(project: Project, case: CaseFigures, doc: InternDoc, page: str) -> list[Any]:
     taxonomy = project.taxonomy
     missing = ", ".join(taxonomy.label("stage", s) for s in case.missing_stages)
     problems = f"{case.errors} galat, {case.warnings} peringatan" if case.problems else "—"
@@ -504,7 +504,7 @@ def consent_text(case: CaseFigures) -> str:
     return "; ".join(parts)
 
 
-def case_details(project: Project, case: CaseFigures, doc: Any) -> str:
+def case_details(project: Project, case: CaseFigures, doc: InternDoc) -> str:
     """A case's problems and the comments on it, under its own heading (only when there are any)."""
     comments = comments_on(doc.review, case=case.case_id)
     if not case.problems and not comments:
@@ -519,7 +519,7 @@ def case_details(project: Project, case: CaseFigures, doc: Any) -> str:
 # ---------------------------------------------------------------- chapters and other problems
 
 
-def chapters_review(project: Project, doc: Any, figure: InternFigures) -> str:
+def chapters_review(project: Project, doc: InternDoc, figure: InternFigures) -> str:
     """Each chapter file and report part, with its unresolved citations and comments."""
     anchors = [
         a
@@ -531,7 +531,7 @@ def chapters_review(project: Project, doc: Any, figure: InternFigures) -> str:
     return paragraphs(*(chapter_block(project, doc, figure, anchor) for anchor in anchors))
 
 
-def chapter_block(project: Project, doc: Any, figure: InternFigures, anchor: str) -> str:
+def chapter_block(project: Project, doc: InternDoc, figure: InternFigures, anchor: str) -> str:
     if anchor in doc.chapters:
         file = chapter_file(doc, anchor, project.root)
         citations = [p for p in figure.unresolved_citations if p.file == file]
@@ -549,7 +549,7 @@ def chapter_block(project: Project, doc: Any, figure: InternFigures, anchor: str
     )
 
 
-def other_problems(doc: Any, figure: InternFigures) -> str:
+def other_problems(doc: InternDoc, figure: InternFigures) -> str:
     """Problems in the intern's own files (intern.yaml, logbook.yaml, review.yaml …)."""
     shown = [p for p in figure.file_problems if p.code != "citation.unresolved"]
     if not shown:

@@ -29,7 +29,7 @@ from generator.model.records import ReviewRecord, Rubric
 from generator.problems import Problem
 
 if TYPE_CHECKING:
-    from generator.model.project import Project
+    from generator.model.project import CaseDoc, InternDoc, Project
     from generator.model.taxonomy import Taxonomy
 
 
@@ -235,7 +235,7 @@ def consent_missing(case: Any) -> tuple[str, ...]:
     return tuple(name for name in CONSENT_DETAILS if not getattr(consent, name))
 
 
-def case_figures(doc: Any, taxonomy: Taxonomy, problems: Iterable[Problem]) -> CaseFigures:
+def case_figures(doc: CaseDoc, taxonomy: Taxonomy, problems: Iterable[Problem]) -> CaseFigures:
     """Stages, problems and consent of one case document."""
 
     case = doc.case
@@ -316,7 +316,7 @@ def cohort_figures(project: Project, problems: Iterable[Problem]) -> list[Intern
     return [intern_figures(project, intern_id, problems) for intern_id in sorted(project.interns)]
 
 
-def _folder(doc: Any, project: Project) -> str:
+def _folder(doc: InternDoc, project: Project) -> str:
     try:
         return doc.folder.relative_to(project.root).as_posix()
     except ValueError:
