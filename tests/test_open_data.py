@@ -66,7 +66,7 @@ def test_sitemap_lists_urls_and_robots_txt_names_it(sites):
 def test_the_review_site_keeps_crawlers_out(sites):
     assert (sites / "review/robots.txt").read_text("utf-8") == "User-agent: *\nDisallow: /\n"
     robots = '<meta name="robots" content="noindex, nofollow">'
-    pages = sorted((sites / "review").rglob("index.html"))
+    pages = sorted((sites / "review").rglob("*.html"))
     assert len(pages) > 50 and all(robots in page.read_text("utf-8") for page in pages)
     assert robots not in (sites / "public/index.html").read_text("utf-8")
     sitemap = (sites / "review/sitemap.xml").read_text("utf-8")

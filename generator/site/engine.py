@@ -361,6 +361,10 @@ class NoIndex:
         head, charset, rest = output.partition('<meta charset="utf-8">')
         return f"{head}{charset}\n    {self.META}{rest}" if charset else output
 
+    def on_post_template(self, output_content: str, *, template_name: str, config) -> str:
+        """The same on the pages the theme makes without a source (404.html)."""
+        return self.on_post_page(output_content, page=None, config=config)
+
 
 class StreamedSearchIndex:
     """MkDocs plugin: write Material's search index one entry at a time.
