@@ -81,7 +81,7 @@ def test_bar_chart_shows_exactly_the_published_displays():
     assert all(note in desc for note in table.notes)
 
 
-def test_bar_lengths_follow_published_values_and_small_bars_are_light():
+def test_bar_lengths_follow_published_values_and_small_counts_are_hatched_ranges():
     root = parse(bar_chart_svg(published(COUNTS)))
     shapes = {label: (shape, status) for label, _, shape, status in bars(root)}
     width = {
@@ -95,7 +95,14 @@ def test_bar_lengths_follow_published_values_and_small_bars_are_light():
     assert (
         status == "small" and small.get("class") == "cb-bar-small" and small.get("stroke-dasharray")
     )
-    assert width["Anak Jalanan"] / width["Pengemis"] == pytest.approx(9 / 25, abs=0.01)
+    # "<10" is drawn as the range it stands for: from 1 to 9, hatched, not as a measured bar
+    unit = width["Pengemis"] / 25
+    start = float(small.get("x")) - float(shapes["Pengemis"][0].get("x"))
+    assert start / unit == pytest.approx(1, abs=0.01)
+    assert (start + width["Anak Jalanan"]) / unit == pytest.approx(9, abs=0.01)
+    assert small.get("fill") == "none"
+    hatch = next(g for g in root.iterfind("svg:g[@data-status='small']", NS))
+    assert hatch.find("svg:path[@class='cb-hatch']", NS) is not None
     assert shapes["Gelandangan"] == (None, "exact_zero")
 
 

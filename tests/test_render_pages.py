@@ -240,7 +240,10 @@ def test_write_tree_rewrites_only_changes_and_removes_stale_files(tmp_path):
 
 def test_assemble_tree_encodes_each_page_as_it_takes_it(project):
     generated = pipeline.generated_pages(project, "review")
-    expected = {path: text.encode("utf-8") for path, text in generated.items()}
+    from generator.build.descriptions import with_description
+
+    # each page as its producer made it, with its meta description in front (descriptions.py)
+    expected = {path: with_description(text).encode("utf-8") for path, text in generated.items()}
     files = pipeline.assemble_tree(project, "review", generated)
     assert generated == {}  # taken, so no page is held twice
     assert list(files)[: len(expected)] == list(expected)  # producers' order kept

@@ -110,14 +110,18 @@ def svg_pairs(svg: str) -> list[tuple[str, str]]:
 
 
 def alt_pairs(pages: dict[str, str]) -> dict[str, list[tuple[str, str]]]:
-    """Chart file -> (label, value) pairs named in its image's alt text ("Grafik: <title>. ...")."""
+    """Chart file -> (label, value) pairs of the chart drawn inline on the statistics page.
+
+    The page carries each chart inline (so it follows the light and dark schemes): the very SVG of
+    its file, whose title and description are its text alternative."""
     found = {}
-    for alt, target in re.findall(r"!\[(.*?)\]\((grafik/[^)]+)\)", pages["statistik/index.md"]):
-        title = ET.fromstring(pages[f"statistik/{target}"]).find(f"{SVG}title").text
-        prefix = f"Grafik: {title}. "
-        assert alt.startswith(prefix) and alt.endswith("."), alt
-        values = alt[len(prefix):-1]
-        found[target] = [tuple(part.rsplit(": ", 1)) for part in values.split("; ")]
+    figures = re.findall(r'<figure class="cb-chart"[^>]*>\n(.*?)\n<figcaption>(.*?)</figcaption>',
+                         pages["statistik/index.md"], re.DOTALL)
+    for chart, caption in figures:
+        (target,) = re.findall(r'href="(grafik/[^"]+\.svg)"', caption)
+        svg = re.sub(r"^<div [^>]*>|</div>$", "", chart)
+        assert svg + "\n" == pages[f"statistik/{target}"], target
+        found[target] = svg_pairs(svg)
     return found
 
 
@@ -497,10 +501,12 @@ def test_statistics_pages_in_a_browser(cohort_project, sample_project, tmp_path)
     with browser.static_server(public_site) as base, browser.chromium(height=1100) as session:
         page = session.page
         page.goto(base + "statistik/")
-        images = page.eval_on_selector_all(
-            "article img", "els => els.map(e => [e.naturalWidth, e.alt, e.complete])")
-        assert len(images) >= 10 and all(width > 0 and done for width, _, done in images)
-        assert all("<10" in alt or re.search(r"\d", alt) for _, alt, _ in images)
+        charts = page.eval_on_selector_all(
+            "article figure.cb-chart svg",
+            "els => els.map(e => [e.getBoundingClientRect().width,"
+            " e.querySelector('desc').textContent])")
+        assert len(charts) >= 10 and all(width > 0 for width, _ in charts)
+        assert all("<10" in desc or re.search(r"\d", desc) for _, desc in charts)
         first = page.locator("article table").first.inner_text()
         assert "Klien dilayani dalam periode" in first
         page.screenshot(path=SHOTS / "publik.png", full_page=False)

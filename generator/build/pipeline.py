@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from generator import escape
+from generator.build.descriptions import with_description
 from generator.build.project import load_project
 from generator.errors import InputError
 from generator.export.downloads import download_formats, site_downloads
@@ -103,7 +104,8 @@ PRODUCERS: dict[str, tuple[Producer, ...]] = {
 }
 DATA_SUFFIXES = (".yaml", ".yml")
 SKIPPED_NAMES = (".DS_Store", "Thumbs.db")
-ENGINE_OWNED = ("assets/casebook/",)  # written into docs_dir by generator.site.engine
+ENGINE_OWNED = ("assets/casebook/", "assets/javascripts/lunr/min/lunr.id.min.js", "robots.txt")
+# ^ written into docs_dir by generator.site.engine
 ENGINE_NAMES = {"mkdocs": "MkDocs", "properdocs": "ProperDocs", "zensical": "Zensical"}
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 
@@ -228,12 +230,18 @@ def assemble_tree(
     files: dict[str, bytes] = {}
     for path in list(generated):
         text = generated.pop(path)
+        if isinstance(text, str) and path.endswith(".md"):
+            text = with_description(text)
         files[path] = text if isinstance(text, bytes) else text.encode("utf-8")
-    files.update(content)
+    for path, data in content.items():
+        if path.endswith(".md"):
+            data = with_description(data.decode("utf-8", errors="replace")).encode("utf-8")
+        files[path] = data
     for path in [path for path in files if path.endswith(".md")]:
         files[path] = escape.front_matter(files[path])
     if HOME_PAGE not in files:
-        files[HOME_PAGE] = fallback_home(project, page_language(project, lang)).encode("utf-8")
+        home = fallback_home(project, page_language(project, lang))
+        files[HOME_PAGE] = with_description(home).encode("utf-8")
     return files
 
 
@@ -321,6 +329,7 @@ def site_spec(
         strict=strict,
         base_config=base if base.is_file() else None,
         engine=project.settings.engine,
+        site_url=project.settings.site_url if audience == "public" else None,
     )
 
 

@@ -68,10 +68,11 @@ def emit_review(statistics, fmt: str, out: Path | None) -> None:
 
 
 def emit_public(loaded, statistics, fmt: str, out: Path | None) -> None:
-    from generator.privacy.release import policy_from_settings, publish
+    from generator.privacy.release import licence_from_settings, policy_from_settings, publish
     from generator.render.public import opendata
 
-    release = publish(statistics, policy_from_settings(loaded.settings))
+    release = publish(statistics, policy_from_settings(loaded.settings),
+                      licence_from_settings(loaded.settings))
     if fmt == "table":
         tables = [*release.tables, *([release.sensitive] if release.sensitive else [])]
         click.echo("\n\n".join(public_text(t) for t in tables))

@@ -6,6 +6,7 @@ a sensitive case, its age group, cluster and length of service), so they live wi
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from generator.model.records import Case
@@ -82,3 +83,13 @@ def duration_bucket(days: int, taxonomy: Taxonomy) -> str:
 def length_of_service(case: Case) -> int | None:
     """Days from intake to closure (None while open)."""
     return (case.closure.date - case.intake.date).days if case.closure else None
+
+
+def last_recorded_date(case: Case) -> dt.date:
+    """The latest date a case records: intake, stages, services, referrals, evaluations, closure."""
+    dates = [case.intake.date, *case.stages.values()]
+    dates += [day for service in case.services for day in (service.date, service.end_date) if day]
+    dates += [referral.date for referral in case.referrals]
+    dates += [evaluation.date for evaluation in case.evaluations]
+    dates += [part.date for part in (case.assessment, case.plan, case.closure) if part is not None]
+    return max(dates)

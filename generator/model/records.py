@@ -505,6 +505,20 @@ class StatisticsSettings(Strict):
     rounding: int = described("Pembulatan angka publik", "Rounding base", default=5, ge=5)
 
 
+class OpenDataSettings(Strict):
+    """The licence of the public open data (shown on its page and in datapackage.json)."""
+
+    license: ShortText = described(
+        "Lisensi data terbuka (kode SPDX)", "Open data licence (SPDX id)", default="CC-BY-4.0"
+    )
+    license_title: ShortText = described(
+        "Nama lisensi", "Licence name", default="Creative Commons Attribution 4.0 International"
+    )
+    license_url: Annotated[str, Field(pattern=r"^https://\S+$", max_length=300)] = described(
+        "Alamat teks lisensi", "Licence URL", default="https://creativecommons.org/licenses/by/4.0/"
+    )
+
+
 class Settings(Strict):
     """casebook.yml: project settings (all optional)."""
 
@@ -525,6 +539,14 @@ class Settings(Strict):
     engine: Literal["mkdocs", "properdocs", "zensical"] = described(
         "Mesin situs yang membangun halaman (mkdocs, properdocs, zensical)",
         "Site engine that builds the pages (mkdocs, properdocs, zensical)", default="mkdocs",
+    )
+    open_data: OpenDataSettings = described(
+        "Lisensi data terbuka situs publik", "Licence of the public open data",
+        default_factory=OpenDataSettings,
+    )
+    site_url: Annotated[str, Field(pattern=r"^https?://\S+/$", max_length=300)] | None = described(
+        "Alamat situs publik, diakhiri '/': peta situs (sitemap.xml) dan robots.txt memakainya",
+        "Public site address, ending in '/': used by sitemap.xml and robots.txt", default=None,
     )
 
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from generator.privacy import disclosure
 from generator.privacy.disclosure import Cell, CountTable, DisclosurePolicy, PublishedTable
-from generator.privacy.wall import PublicTable, Release, TableMeta
+from generator.privacy.wall import CC_BY_4, Licence, PublicTable, Release, TableMeta
 from generator.stats.tables import Statistics, Table, nonempty_rows, project_statistics
 
 if TYPE_CHECKING:
@@ -27,7 +27,13 @@ WITHHELD = Cell(None, disclosure.SUPPRESSED_DISPLAY, "suppressed")
 def public_release(project: Project) -> Release:
     """The public statistics of the whole period up to today, through disclosure control."""
     return publish(project_statistics(project, audience="public"),
-                   policy_from_settings(project.settings))
+                   policy_from_settings(project.settings), licence_from_settings(project.settings))
+
+
+def licence_from_settings(settings: Settings) -> Licence:
+    """The open-data licence of ``casebook.yml`` (open_data; CC BY 4.0 unless set)."""
+    chosen = settings.open_data
+    return Licence(chosen.license, chosen.license_title, chosen.license_url)
 
 
 def policy_from_settings(settings: Settings) -> DisclosurePolicy:
@@ -91,7 +97,8 @@ def _sensitive_grid(table: Table, policy: DisclosurePolicy, lang: str) -> Publis
     )
 
 
-def publish(statistics: Statistics, policy: DisclosurePolicy) -> Release:
+def publish(statistics: Statistics, policy: DisclosurePolicy,
+            licence: Licence = CC_BY_4) -> Release:
     """THE disclosure-control step of the public statistics: every number comes out of here."""
     if statistics.audience != "public":
         raise ValueError("only the public statistics (audience='public') may be published")
@@ -103,4 +110,4 @@ def publish(statistics: Statistics, policy: DisclosurePolicy) -> Release:
         protected = protect_sensitive(sensitive, policy)
     period = statistics.period
     titles = {lang: period.title(lang) for lang in LANGS}
-    return Release(period.label, titles, statistics.city, policy, tables, protected)
+    return Release(period.label, titles, statistics.city, policy, tables, protected, licence)

@@ -94,6 +94,18 @@ class PublicTable:
 
 
 @dataclass(frozen=True)
+class Licence:
+    """Under which terms the open data may be reused."""
+
+    name: str = "CC-BY-4.0"  # SPDX id
+    title: str = "Creative Commons Attribution 4.0 International"
+    path: str = "https://creativecommons.org/licenses/by/4.0/"
+
+
+CC_BY_4 = Licence()
+
+
+@dataclass(frozen=True)
 class Release:
     """Everything the public statistics show for one period."""
 
@@ -103,6 +115,7 @@ class Release:
     policy: DisclosurePolicy
     tables: tuple[PublicTable, ...]
     sensitive: PublicTable | None
+    licence: Licence = CC_BY_4
 
 
 @dataclass(frozen=True)

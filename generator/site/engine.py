@@ -79,6 +79,7 @@ import yaml
 
 from generator.errors import OutputError
 from generator.sanitise import SANITISER, clean_html
+from generator.site import search_lang
 from generator.site.csp import apply_policy
 from generator.site.publish import swap_into_place
 
@@ -95,6 +96,8 @@ OVERRIDES = Path(__file__).parent / "overrides"  # Casebook's own theme override
 OVERRIDES_TARGET = "overrides"  # beside the docs folder: the theme's custom_dir
 ASSETS_TARGET = "assets/casebook"  # inside docs_dir
 EXTRA_CSS = (f"{ASSETS_TARGET}/casebook.css",)
+# Accessibility repairs to the theme's markup (names, landmarks, keyboard-reachable scrollers).
+EXTRA_JAVASCRIPT = (f"{ASSETS_TARGET}/casebook.js",)
 
 BASE_KEYS = ("theme", "markdown_extensions", "extra", "copyright")
 REVIEW_ONLY_KEYS = ("repo_url", "repo_name", "edit_uri")
@@ -126,9 +129,14 @@ DEFAULT_MARKDOWN_EXTENSIONS = (
 )
 # Defence in depth only: the caller guarantees no data file lands in docs_dir.
 EXCLUDE_DOCS = "*.yml\n*.yaml\n*.bak\n*~\n*.swp\n*.orig\n*.tmp\n*.py\n*.pyc\n*.toml"
-# Material's Indonesian defaults use no pipeline at all; keep only the language-neutral
-# trimmer (strips punctuation around words). lunr has no Indonesian stemmer.
-SEARCH_PLUGIN = {"search": {"pipeline": ["trimmer"]}}
+# Material's Indonesian defaults use no pipeline at all, and lunr has no Indonesian stemmer:
+# Casebook serves its own lunr.id (search_lang.py) and, after validation, sets the search language
+# to "id" (MkDocs' option check knows only the languages of its own lunr files). Other languages
+# keep the language-neutral trimmer. Either way a case id is one word (SEPARATOR).
+SEARCH_PLUGIN = {"search": {"pipeline": ["trimmer"], "separator": search_lang.SEPARATOR}}
+SEARCH_PLUGIN_ID = {
+    "search": {"pipeline": list(search_lang.PIPELINE), "separator": search_lang.SEPARATOR}
+}
 
 
 @dataclass(frozen=True)
@@ -179,6 +187,7 @@ class SiteSpec:
     strict: bool = False
     base_config: Path | None = None  # the project's mkdocs.yml (theme/extensions/extra)
     engine: str = "mkdocs"  # one of ENGINES
+    site_url: str | None = None  # public address (sitemap URLs, robots.txt); public site only
 
     def __post_init__(self) -> None:
         """Reject an unknown audience or engine early."""
@@ -223,12 +232,15 @@ def assemble_config(spec: SiteSpec, base: dict) -> dict:
         "markdown_extensions": markdown_extensions(base.get("markdown_extensions")),
         "extra": extra_config(base.get("extra"), spec.audience),
         "extra_css": list(EXTRA_CSS),
-        "plugins": [copy.deepcopy(SEARCH_PLUGIN)],
+        "extra_javascript": list(EXTRA_JAVASCRIPT),
+        "plugins": [copy.deepcopy(SEARCH_PLUGIN_ID if spec.language == "id" else SEARCH_PLUGIN)],
         "exclude_docs": EXCLUDE_DOCS,
         "validation": validation_levels(spec.nav is not None),
     }
     if spec.nav is not None:
         config["nav"] = escaped_nav(spec.nav)
+    if spec.site_url and spec.audience == "public":
+        config["site_url"] = spec.site_url  # the sitemap lists full URLs
     if base.get("copyright"):
         config["copyright"] = clean_html(str(base["copyright"]))
     if spec.audience == "review":
@@ -336,6 +348,7 @@ def stage_site(
         raise SiteBuildError(f"docs_dir tidak ada / does not exist: {spec.docs_dir}")
     config = engine_config(spec)
     install_assets(Path(spec.docs_dir))
+    install_robots(Path(spec.docs_dir), spec)
     tree_config = write_tree_config(spec, config)
     site_dir = Path(config["site_dir"])
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -345,7 +358,7 @@ def stage_site(
             run_mkdocs({**config, "site_dir": str(staging)}, progress=progress)
         else:
             run_engine_command(spec.engine, tree_config, staging, strict=spec.strict)
-        finish_output(staging, spec.audience)
+        finish_output(staging, spec.audience, spec.language)
         refused = verify(staging, engine_files(staging, spec.engine)) if verify else []
         if refused:
             raise SiteBuildError("\n".join(refused))
@@ -620,10 +633,29 @@ def capture_mkdocs_log(progress: Callable[[str], None] | None) -> Iterator[_LogC
         logger.propagate = saved[1]
 
 
+def robots_txt(spec: SiteSpec) -> str:
+    """The review site: no crawler anywhere. The public site: everything, and its sitemap."""
+    if spec.audience == "review":
+        return "User-agent: *\nDisallow: /\n"
+    sitemap = f"\nSitemap: {spec.site_url}sitemap.xml\n" if spec.site_url else ""
+    return "User-agent: *\nAllow: /\n" + sitemap
+
+
+def install_robots(docs_dir: Path, spec: SiteSpec) -> bool:
+    """Write docs_dir/robots.txt (copied as is by every engine); True when it changed."""
+    target, text = docs_dir / "robots.txt", robots_txt(spec)
+    if target.is_file() and target.read_text(encoding="utf-8") == text:
+        return False
+    target.write_text(text, encoding="utf-8")
+    return True
+
+
 def install_assets(docs_dir: Path) -> list[Path]:
-    """Copy Casebook's site assets into docs_dir/assets/casebook/ and its theme override beside
-    docs_dir (the theme's ``custom_dir``, so that every engine uses it), rewriting only changes."""
-    return copy_changed(ASSETS_SOURCE, docs_dir / ASSETS_TARGET) + copy_changed(
+    """Copy Casebook's site assets into docs_dir/assets/casebook/, the Indonesian search language
+    file into the theme's place, and Casebook's theme override beside docs_dir (the theme's
+    ``custom_dir``, so that every engine uses it), rewriting only changes."""
+    written = [path for path in [search_lang.install_language_file(docs_dir)] if path]
+    return written + copy_changed(ASSETS_SOURCE, docs_dir / ASSETS_TARGET) + copy_changed(
         OVERRIDES, overrides_folder(docs_dir)
     )
 
@@ -649,14 +681,57 @@ def copy_changed(source_folder: Path, target_folder: Path) -> list[Path]:
 # --------------------------------------------------------------------------- post-build
 
 
-def finish_output(site_dir: Path, audience: str) -> None:
-    """Post-build passes: deterministic sitemap; no HTML comments on the public site; a
-    Content-Security-Policy on every page."""
+def finish_output(site_dir: Path, audience: str, language: str = "id") -> None:
+    """Post-build passes, the same whatever the engine: deterministic sitemap; no HTML comments
+    on the public site; search engines kept off the review site; the search index in the
+    site's language; a Content-Security-Policy on every page."""
     normalise_sitemap(site_dir)
-    if audience == "public":
-        for page in sorted(site_dir.rglob("*.html")):
+    for page in sorted(site_dir.rglob("*.html")):
+        if audience == "public":
             strip_comments_in_file(page)
+        else:
+            add_noindex(page)
+    declare_search_language(site_dir, language)
     apply_policy(site_dir)
+
+
+NOINDEX = '<meta name="robots" content="noindex, nofollow">'
+
+
+def add_noindex(page: Path) -> None:
+    """Tell search engines to stay away from a review page (its robots.txt disallows all too):
+    the robots meta goes right after the charset declaration."""
+    html = page.read_text(encoding="utf-8")
+    head, charset, rest = html.partition('<meta charset="utf-8">')
+    if charset and NOINDEX not in html:
+        page.write_text(f"{head}{charset}\n    {NOINDEX}{rest}", encoding="utf-8")
+
+
+SEARCH_INDEX = "search/search_index.json"
+_INDEX_START = '{"config":'
+
+
+def declare_search_language(site_dir: Path, language: str) -> None:
+    """Declare Indonesian in Material's search index, so its search worker loads Casebook's own
+    lunr.id (MkDocs' config validation accepts only languages it ships a lunr file for). Only
+    the index's short config object at its start is rewritten; the entries are copied as bytes."""
+    path = site_dir / SEARCH_INDEX
+    if language != "id" or not path.is_file():
+        return
+    with open(path, "rb") as index:
+        head = index.read(8192).decode("ascii", errors="replace")  # the config is ASCII JSON
+    if not head.startswith(_INDEX_START):
+        return
+    config, end = json.JSONDecoder().raw_decode(head, len(_INDEX_START))
+    if config.get("lang") == [language]:
+        return
+    start = _INDEX_START + _json({**config, "lang": [language]})
+    rewritten = path.with_name(path.name + ".tmp")
+    with open(path, "rb") as source, open(rewritten, "wb") as target:
+        source.seek(end)
+        target.write(start.encode("ascii"))
+        shutil.copyfileobj(source, target)
+    os.replace(rewritten, path)
 
 
 _LASTMOD = re.compile(r"\s*<lastmod>[^<]*</lastmod>")
@@ -771,11 +846,12 @@ class DevServer:
 
     def _build(self) -> None:
         install_assets(Path(self.spec.docs_dir))
+        install_robots(Path(self.spec.docs_dir), self.spec)
         sources = doc_sources(Path(self.spec.docs_dir))
         dirty = self.last_build is not None and sources == self._sources  # else: full build
         run_mkdocs(self.config, serve_url=self.url, dirty=dirty, fresh_plugins=False,
                    theme_env=self._theme_env)
-        finish_output(self.site_dir, self.spec.audience)
+        finish_output(self.site_dir, self.spec.audience, self.spec.language)
         self.last_build, self._sources = ("dirty" if dirty else "full"), sources
 
     def _reload_browsers(self) -> None:

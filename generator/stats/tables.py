@@ -46,6 +46,7 @@ from generator.model.facts import (
     cluster_of,
     duration_bucket,
     is_sensitive_case,
+    last_recorded_date,
     length_of_service,
 )
 from generator.model.records import Case, Intern
@@ -84,6 +85,7 @@ class Period:
     start: dt.date
     end: dt.date
     label: str = "semua"
+    data_end: dt.date | None = None  # "semua": the latest date the data records, for the title
 
     def contains(self, day: dt.date) -> bool:
         return self.start <= day <= self.end
@@ -98,7 +100,7 @@ class Period:
             return f"{word} {quarter.group(2)} {quarter.group(1)}"
         if re.fullmatch(r"\d{4}-\d{2}", self.label):
             return month_label(self.label, lang)
-        upto = month_label(month_of(self.end), lang)
+        upto = month_label(month_of(min(self.end, self.data_end or self.end)), lang)
         return f"seluruh periode s.d. {upto}" if lang == "id" else f"all periods up to {upto}"
 
 
@@ -776,9 +778,12 @@ def compute(
 def project_statistics(project: Project, period: Period | None = None,
                        audience: str = "review") -> Statistics:
     """``compute`` over a loaded ``Project`` (its valid cases, interns and settings)."""
-    period = period or parse_period(None, project.today)
+    cases = [doc.case for doc in project.sorted_cases()]
+    if period is None:  # the whole period, named by its data (not by the day of the build)
+        latest = max((last_recorded_date(case) for case in cases), default=None)
+        period = replace(parse_period(None, project.today), data_end=latest)
     return compute(
-        (doc.case for doc in project.sorted_cases()), project.taxonomy, period,
+        cases, project.taxonomy, period,
         audience=audience,
         interns={key: doc.intern for key, doc in project.interns.items()},
         city=project.office.city if project.office else "",

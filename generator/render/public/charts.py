@@ -1,12 +1,15 @@
 """Static, accessible SVG charts of published statistics (numbers only from ``disclosure``).
 
 Charts take ``PublishedTable``/``Cell`` objects, never raw counts, and show each cell's ``display``
-exactly: a bar or point for a published number or a zero, a light dashed bar or band up to the
-threshold with the label "<10" for a small number, and only the label "–" for a withheld one.
+exactly: a bar or point for a published number or a zero, a hatched range with a dashed outline
+from 1 to threshold − 1 with the label "<10" for a small number (what is known: a count between 1
+and 9, not a measured bar), and only the label "–" for a withheld one.
 Each SVG has ``role="img"``, a ``<title>`` and a ``<desc>`` listing every label and value, no
 script, no external reference and no web font; colours are Material for MkDocs CSS custom
-properties with fixed fallbacks, so an inline chart follows the light and dark themes. Coordinates
-are printed with one decimal, so the output is deterministic.
+properties with fixed fallbacks, so an inline chart follows the light and dark themes (bars take the
+link colour, which the theme keeps readable on either ground). A bar chart is 360 units wide, so on
+a 390 px phone it is drawn near its own size and its 14-unit labels stay legible. Coordinates are
+printed with one decimal, so the output is deterministic.
 """
 
 from __future__ import annotations
@@ -19,14 +22,15 @@ from generator.privacy.disclosure import LANGUAGES, Cell, DisclosurePolicy, Publ
 
 SVG_NAMESPACE = "http://www.w3.org/2000/svg"
 FONT_STACK = "system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif"
-PRIMARY = ("--md-primary-fg-color", "#4051b5")
-PRIMARY_LIGHT = ("--md-primary-fg-color--light", "#5d6cc0")
+PRIMARY = ("--md-typeset-a-color", "#00695c")
 TEXT = ("--md-default-fg-color", "#212121")
 TEXT_LIGHT = ("--md-default-fg-color--light", "#616161")
 RULE = ("--md-default-fg-color--lighter", "#9e9e9e")
 
 _LABEL_HEIGHT, _BAR_HEIGHT, _ROW_GAP, _PAD = 18, 20, 12, 8
-_VALUE_ROOM = 72  # room right of the longest bar for its value label
+_VALUE_ROOM = 56  # room right of the longest bar for its value label
+_HATCH_STEP = 5.0  # distance between the diagonal lines of a hatched range
+BAR_WIDTH = 360
 _DEFAULT_POLICY = DisclosurePolicy()
 
 
@@ -126,6 +130,33 @@ def _check_bar_input(table: object, lang: str, col: int) -> None:
         raise ValueError(f"table {table.key!r} has no column {col}")
 
 
+def _hatch(x: float, y: float, width: float, height: float) -> str:
+    """Diagonal lines filling a rectangle, as one path (no pattern: no url() reference)."""
+    segments, start = [], x - height
+    while start < x + width:
+        low, high = max(0.0, x - start), min(height, x + width - start)
+        if low < high:
+            segments.append(
+                f"M {_num(start + low)} {_num(y + height - low)} "
+                f"L {_num(start + high)} {_num(y + height - high)}"
+            )
+        start += _HATCH_STEP
+    return (
+        f'<path class="cb-hatch" d="{" ".join(segments)}" fill="none" stroke-width="1.5" '
+        f"{_paint(stroke=TEXT_LIGHT)}/>"
+    )
+
+
+def _range_shape(css_class: str, x: float, y: float, width: float, height: float) -> str:
+    """A known range, not a measurement: hatched inside, a dashed outline."""
+    outline = (
+        f'<rect class="{css_class}" x="{_num(x)}" y="{_num(y)}" width="{_num(width)}" '
+        f'height="{_num(height)}" fill="none" stroke-width="1.5" stroke-dasharray="4 3" '
+        f"{_paint(stroke=TEXT)}/>"
+    )
+    return outline + "\n" + _hatch(x, y, width, height)
+
+
 def _bar(row_top: float, cell: Cell, scale: float, policy: DisclosurePolicy) -> tuple[str, float]:
     """The bar shape of one cell (maybe empty) and the x where its value label starts."""
     y = row_top + _LABEL_HEIGHT
@@ -134,13 +165,8 @@ def _bar(row_top: float, cell: Cell, scale: float, policy: DisclosurePolicy) -> 
         shape = f'<rect class="cb-bar-shape" x="{_PAD}" y="{_num(y)}" width="{_num(length)}" '
         return shape + f'height="{_BAR_HEIGHT}" {_paint(fill=PRIMARY)}/>', _PAD + length + 6
     if cell.status == "small":
-        length = (policy.threshold - 1) * scale
-        shape = (
-            f'<rect class="cb-bar-small" x="{_PAD}" y="{_num(y)}" width="{_num(length)}" '
-            f'height="{_BAR_HEIGHT}" fill-opacity="0.3" stroke-dasharray="4 3" '
-            f"{_paint(fill=PRIMARY_LIGHT, stroke=PRIMARY)}/>"
-        )
-        return shape, _PAD + length + 6
+        low, high = _PAD + scale, _PAD + (policy.threshold - 1) * scale
+        return _range_shape("cb-bar-small", low, y, high - low, _BAR_HEIGHT), high + 6
     return "", _PAD + 2
 
 
@@ -163,7 +189,7 @@ def bar_chart_svg(
     *,
     lang: str = "id",
     col: int = 0,
-    width: int = 640,
+    width: int = BAR_WIDTH,
     policy: DisclosurePolicy = _DEFAULT_POLICY,
     chart_id: str | None = None,
 ) -> str:
@@ -235,12 +261,8 @@ def _point(index: int, period: str, cell: Cell, geometry, policy: DisclosurePoli
         parts.append(f'<circle cx="{_num(x)}" cy="{_num(y)}" r="4" {_paint(fill=PRIMARY)}/>')
         value_y = y - 10
     elif cell.status == "small":
-        top = y_of(policy.threshold - 1)
-        parts.append(
-            f'<rect class="cb-band-small" x="{_num(x - step / 4)}" y="{_num(top)}" '
-            f'width="{_num(step / 2)}" height="{_num(bottom - top)}" fill-opacity="0.3" '
-            f'stroke-dasharray="4 3" {_paint(fill=PRIMARY_LIGHT, stroke=PRIMARY)}/>'
-        )
+        top, low = y_of(policy.threshold - 1), y_of(1)
+        parts.append(_range_shape("cb-band-small", x - step / 4, top, step / 2, low - top))
         value_y = top - 6
     parts.append(_text(x, value_y, cell.display, "cb-value", anchor="middle"))
     parts.append(_text(x, bottom + 20, period, "cb-period", colour=TEXT_LIGHT, anchor="middle"))

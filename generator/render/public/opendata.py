@@ -156,6 +156,8 @@ def datapackage(release: Release) -> dict[str, object]:
         "description_en": rules_text(release.policy, "en"),
         "temporal": {"periode": release.period_label, "judul": dict(release.period_title)},
         "spatial": city,
+        "licenses": [{"name": release.licence.name, "title": release.licence.title,
+                      "path": release.licence.path}],
         "disclosure_control": {
             "threshold": release.policy.threshold,
             "rounding_base": release.policy.rounding_base,

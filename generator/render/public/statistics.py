@@ -1,8 +1,8 @@
 """The public site's statistics pages: protected tables, their charts and the open data.
 
 ``public_statistics(release)`` — ``statistik/index.md`` with every published table, its chart
-(``statistik/grafik/<key>.svg``, embedded as an image whose alt text lists the same published
-numbers) and its downloads, ``statistik/data-terbuka.md`` (the data dictionary) and the open-data
+(drawn inline, so it follows the light and dark schemes, and kept as ``statistik/grafik/<key>.svg``;
+its title and description list the same published numbers) and its downloads, ``statistik/data-terbuka.md`` (the data dictionary) and the open-data
 files under ``statistik/data/``. It reads only a ``privacy.wall.Release``: every number on the
 pages is a ``disclosure.Cell`` (or a ``disclosure.percent`` of two cells).
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from html import escape as escape_html
 
 from generator.privacy import disclosure
 from generator.privacy.wall import PublicTable, Release
@@ -87,16 +88,6 @@ def public_table_markdown(table: PublicTable, policy: disclosure.DisclosurePolic
     return markdown_table(header, body)
 
 
-def alt_text(table: PublicTable, lang: str = "id") -> str:
-    """What the chart shows, in words: the same published displays as the table."""
-    published = table.published[lang]
-    values = "; ".join(f"{label}: {row[0].display}"
-                       for label, row in zip(published.rows, published.cells))
-    word = "Grafik" if lang == "id" else "Chart"
-    text = f"{word}: {table.meta.title[lang]}. {values}."
-    return text.replace("[", "(").replace("]", ")")
-
-
 def chart_svg(table: PublicTable, policy: disclosure.DisclosurePolicy,
               lang: str = "id") -> str | None:
     """The chart of a table's first column: a line for a trend, bars otherwise (None if none)."""
@@ -107,7 +98,8 @@ def chart_svg(table: PublicTable, policy: disclosure.DisclosurePolicy,
         return charts.line_chart_svg(
             list(published.rows), [row[0] for row in published.cells],
             title=table.meta.title, lang=lang, policy=policy,
-            chart_id=f"cb-{slug(table.meta.key)}", width=max(640, 76 * len(published.rows)),
+            chart_id=f"cb-{slug(table.meta.key)}",
+            width=max(charts.BAR_WIDTH, 76 * len(published.rows)),
             desc=" ".join(published.notes),
         )
     return charts.bar_chart_svg(published, lang=lang, col=0, policy=policy,
@@ -119,8 +111,28 @@ def _downloads(key: str, prefix: str = "") -> str:
             f"[JSON]({prefix}data/{key}.json)")
 
 
+SMALL_LEGEND = ("Batang atau pita berarsir dengan garis putus-putus: jumlah kecil, antara 1 dan 9 "
+                "(tertulis “<10”), bukan angka terukur.")
+
+
+def chart_figure(table: PublicTable, svg: str) -> str:
+    """The chart inline (it follows the page's light or dark scheme), with a caption that links to
+    its table and its SVG file. A wide trend scrolls sideways at its own size."""
+    key, anchor = table.meta.key, f"tabel-{slug(table.meta.key)}"
+    small = any(row[0].status == "small" for row in table.published["id"].cells)
+    caption = [f'<a href="#{anchor}">Tabel data</a> · <a href="grafik/{key}.svg">grafik (SVG)</a>']
+    if small:
+        caption.append(SMALL_LEGEND)
+    chart = svg.strip()
+    if table.meta.section == "trend":
+        name = escape_html(f"Grafik: {table.meta.title['id']}")
+        chart = f'<div class="cb-scroll" tabindex="0" role="region" aria-label="{name}">{chart}</div>'
+    return "\n".join([f'<figure class="cb-chart" id="grafik-{slug(key)}">', chart,
+                      f"<figcaption>{' '.join(caption)}</figcaption>", "</figure>"])
+
+
 def public_table_section(table: PublicTable, policy: disclosure.DisclosurePolicy,
-                         has_chart: bool) -> str:
+                         svg: str | None) -> str:
     """Heading, English title, unit, table, chart, notes and downloads of one table."""
     meta = table.meta
     parts = [
@@ -128,14 +140,14 @@ def public_table_section(table: PublicTable, policy: disclosure.DisclosurePolicy
         f"*{meta.title['en']}* · Satuan / unit: {meta.unit['id']}",
         public_table_markdown(table, policy),
     ]
-    if has_chart:
-        parts.append(f"![{alt_text(table)}](grafik/{meta.key}.svg)")
+    if svg is not None:
+        parts.append(chart_figure(table, svg))
     parts += [f"- {note}" for note in table.notes("id")]
     parts.append(_downloads(meta.key))
     return "\n\n".join(parts)
 
 
-def public_index(release: Release, charted: set[str]) -> str:
+def public_index(release: Release, charted: dict[str, str]) -> str:
     """``statistik/index.md`` of the public site."""
     where = release.city or "kota"
     parts = [
@@ -154,9 +166,19 @@ def public_index(release: Release, charted: set[str]) -> str:
             title = {"id": "Angka utama", "en": "Key figures"}
         if members:
             parts.append(f"## {title['id']}")
-            parts += [public_table_section(t, release.policy, t.meta.key in charted)
+            parts += [public_table_section(t, release.policy, charted.get(t.meta.key))
                       for t in members]
     return "\n\n".join(parts) + "\n"
+
+
+def licence_text(release: Release) -> str:
+    """Under which terms a journalist may reuse the files, in both languages."""
+    licence, source = release.licence, f"Dinas Sosial {release.city}".strip()
+    # the address as text, not a link: the public site links to no other site
+    link = f"{escape_cell(licence.title)} ({escape_cell(licence.name)}, `{licence.path}`)"
+    return (f"Semua berkas data terbuka ini dilisensikan di bawah {link}: boleh disalin, diolah "
+            f"dan diterbitkan ulang dengan menyebut sumbernya ({source}). "
+            f"*Licensed under {licence.name}: reuse with attribution to the source.*")
 
 
 def data_dictionary_page(release: Release) -> str:
@@ -172,6 +194,8 @@ def data_dictionary_page(release: Release) -> str:
         ("*Open data.* Tabel statistik publik sebagai CSV (UTF-8, satu baris per sel) dan JSON, "
         "dengan deskriptor [Frictionless Data Package](data/datapackage.json) "
         "(`datapackage.json`)."),
+        "## Lisensi",
+        licence_text(release),
         "## Aturan kontrol pengungkapan",
         rules_text(release.policy, "id"),
         "*" + rules_text(release.policy, "en") + "*",
@@ -187,11 +211,12 @@ def data_dictionary_page(release: Release) -> str:
 def public_statistics(release: Release) -> dict[str, str]:
     """Every public statistics file (pages, charts, open data), keyed by docs-relative path."""
     pages: dict[str, str] = {}
+    charted: dict[str, str] = {}
     for table in release.tables:
         svg = chart_svg(table, release.policy)
         if svg is not None:
+            charted[table.meta.key] = svg
             pages[f"{FOLDER}/grafik/{table.meta.key}.svg"] = svg + "\n"
-    charted = {path.rsplit("/", 1)[1][:-4] for path in pages}
     pages[f"{FOLDER}/index.md"] = public_index(release, charted)
     pages[f"{FOLDER}/data-terbuka.md"] = data_dictionary_page(release)
     for name, text in open_data_files(release).items():
