@@ -23,7 +23,21 @@ from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 
 SANITISER = "generator.sanitise"  # its name in markdown_extensions
-TAGS = frozenset(nh3.ALLOWED_TAGS) | {"input", "label", "section", "main"}
+# Casebook's own charts are inline SVG (shapes and text, no script, no links, no <use>).
+SVG_SHAPES = ("rect", "path", "circle", "line")
+SVG_PAINT = {"fill", "stroke", "stroke-width", "stroke-dasharray"}
+SVG_ATTRIBUTES: dict[str, set[str]] = {
+    "svg": {"xmlns", "width", "height", "viewBox", "font-family", "font-size"},
+    "g": set(),
+    "title": set(),
+    "desc": set(),
+    "text": {"x", "y", "fill", "text-anchor"},
+    "rect": {"x", "y", "width", "height"} | SVG_PAINT,
+    "path": {"d"} | SVG_PAINT,
+    "circle": {"cx", "cy", "r"} | SVG_PAINT,
+    "line": {"x1", "x2", "y1", "y2"} | SVG_PAINT,
+}
+TAGS = frozenset(nh3.ALLOWED_TAGS) | {"input", "label", "section", "main"} | set(SVG_ATTRIBUTES)
 # Attributes every allowed tag may carry (plus aria-* and data-* below).
 GENERIC_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir", "role", "tabindex", "style"})
 ATTRIBUTES: dict[str, set[str]] = {
@@ -45,11 +59,16 @@ ATTRIBUTES: dict[str, set[str]] = {
     # pymdownx.tabbed (alternate style) and task lists: radio buttons and disabled checkboxes
     "input": {"type", "name", "checked", "disabled"},
     "label": {"for"},
+    **SVG_ATTRIBUTES,
 }
 # The only things an input may be: never a text field, a button or a file picker.
 INPUT_TYPES = frozenset({"radio", "checkbox"})
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
-STYLE_PROPERTIES = frozenset({"text-align", "white-space"})  # the only CSS a style= keeps
+# The only CSS a style= keeps: alignment, and the charts' theme colours and size (a url() in
+# them could only reach the site itself: the pages' CSP allows nothing else).
+STYLE_PROPERTIES = frozenset(
+    {"text-align", "white-space", "fill", "stroke", "font-family", "max-width", "height"}
+)
 ATTRIBUTE_PREFIXES = frozenset({"aria-", "data-"})
 _INPUT = re.compile(r"<input\b[^>]*>", re.IGNORECASE)
 _INPUT_TYPE = re.compile(r'\btype="([^"]*)"', re.IGNORECASE)

@@ -70,8 +70,13 @@ class BrowserSession:
 
 
 @contextmanager
-def chromium(*, width: int = 1280, height: int = 900) -> Iterator[BrowserSession]:
-    """Launch headless Debian Chromium via Playwright and record every request URL."""
+def chromium(
+    *, width: int = 1280, height: int = 900, bypass_csp: bool = False
+) -> Iterator[BrowserSession]:
+    """Launch headless Debian Chromium via Playwright and record every request URL.
+
+    ``bypass_csp`` lets a test inject its own tools (axe-core) into pages whose
+    Content-Security-Policy forbids inline script."""
     sync_api = pytest.importorskip("playwright.sync_api")
     if not Path(CHROMIUM).exists():
         pytest.skip(f"{CHROMIUM} not installed")
@@ -80,7 +85,8 @@ def chromium(*, width: int = 1280, height: int = 900) -> Iterator[BrowserSession
             executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
         )
         context = browser.new_context(
-            viewport={"width": width, "height": height}, locale="id-ID", service_workers="block"
+            viewport={"width": width, "height": height}, locale="id-ID", service_workers="block",
+            bypass_csp=bypass_csp,
         )
         session = BrowserSession(page=None)
         context.on("request", lambda request: session.requests.append(request.url))

@@ -188,7 +188,7 @@ def test_a_failing_audience_publishes_neither(sample_copy, monkeypatch):
                     encoding="utf-8")
     from generator.privacy import check
 
-    monkeypatch.setattr(check.PublicGuard, "check_site", lambda self, site: ["ditolak / refused"])
+    monkeypatch.setattr(check.PublicGuard, "check_site", lambda self, site, engine_files=frozenset(): ["ditolak / refused"])
     second = build(sample_copy, audiences=("review", "public"))
     assert not second.ok
     assert (sample_copy / "site" / "review" / "index.html").read_bytes() == before

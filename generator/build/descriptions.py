@@ -7,6 +7,7 @@ a description keeps it. Only the page's own published text is used, so nothing n
 
 from __future__ import annotations
 
+import html
 import json
 import re
 
@@ -15,6 +16,7 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.DOTALL)
 _NOT_PROSE = re.compile(r"^\s*(#|!!!|\?\?\?|\||[-*+] |\d+\. |<|>|```|~~~|\{|\[TOC\]|:::|---)")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKUP = re.compile(r"[*_`]+|\{[#.][^}]*\}|<[^>]+>")
+_BACKSLASH_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~&])")
 
 
 SHORTEST = 40  # a shorter paragraph (a cover line such as "LAPORAN MAGANG") is no summary
@@ -33,8 +35,14 @@ def _prose(block: str) -> str:
     lines = [line for line in block.strip().splitlines() if line.strip()]
     if not lines or _NOT_PROSE.match(lines[0]) or block.startswith(("    ", "\t")):
         return ""
-    text = " ".join(_MARKUP.sub("", _LINK.sub(r"\1", line)).strip() for line in lines)
+    text = " ".join(_MARKUP.sub("", _LINK.sub(r"\1", _plain(line))).strip() for line in lines)
     return re.sub(r"\s+", " ", text).strip()
+
+
+def _plain(line: str) -> str:
+    """Markdown escapes and HTML entities undone, so that escaped markup is seen (and dropped)
+    as markup and the description is escaped once, where it enters the page."""
+    return html.unescape(_BACKSLASH_ESCAPE.sub(r"\1", line))
 
 
 def _shorten(text: str) -> str:
