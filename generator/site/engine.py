@@ -84,6 +84,12 @@ TREE_SITE = "site"  # where an engine run on TREE_CONFIG builds (Zensical: insid
 ASSETS_SOURCE = Path(__file__).parent / "assets"
 ASSETS_TARGET = "assets/casebook"  # inside docs_dir
 EXTRA_CSS = (f"{ASSETS_TARGET}/casebook.css",)
+REVIEW_CSS = (f"{ASSETS_TARGET}/review.css",)  # the confidentiality line on printed pages
+# Opened from file:// (a lecturer's bundle): Material's search worker runs in an iframe (a
+# worker cannot start from file://); Casebook's own shim, not the offline plugin's CDN one.
+OFFLINE_POLYFILL = f"{ASSETS_TARGET}/offline-worker.js"
+NOINDEX = '<meta name="robots" content="noindex, nofollow">'
+ROBOTS_TXT = "User-agent: *\nDisallow: /\n"
 
 BASE_KEYS = ("theme", "markdown_extensions", "extra", "copyright")
 REVIEW_ONLY_KEYS = ("repo_url", "repo_name", "edit_uri")
@@ -168,6 +174,7 @@ class SiteSpec:
     strict: bool = False
     base_config: Path | None = None  # the project's mkdocs.yml (theme/extensions/extra)
     engine: str = "mkdocs"  # one of ENGINES
+    offline: bool = False  # opened from file:// with no server (a lecturer's bundle)
 
     def __post_init__(self) -> None:
         """Reject an unknown audience or engine early."""
@@ -222,7 +229,19 @@ def assemble_config(spec: SiteSpec, base: dict) -> dict:
         config["copyright"] = base["copyright"]
     if spec.audience == "review":
         config.update({key: base[key] for key in REVIEW_ONLY_KEYS if base.get(key)})
+        config["extra_css"] += list(REVIEW_CSS)
+    if spec.offline:
+        config.update(offline_config(config))
     return config
+
+
+def offline_config(config: dict) -> dict:
+    """What a site opened from file:// needs: page links to files (``x.html``, not folders)
+    and a search worker that starts without a server (no instant navigation: it fetches)."""
+    extra = {**config["extra"], "polyfills": [OFFLINE_POLYFILL]}
+    theme = {**config["theme"]}
+    theme["features"] = [f for f in theme["features"] if f != "navigation.instant"]
+    return {"use_directory_urls": False, "extra": extra, "theme": theme}
 
 
 def theme_config(base_theme: dict | str | None, spec: SiteSpec) -> dict:
@@ -295,7 +314,7 @@ def build_site(
     if not Path(spec.docs_dir).is_dir():
         raise SiteBuildError(f"docs_dir tidak ada / does not exist: {spec.docs_dir}")
     config = engine_config(spec)
-    install_assets(Path(spec.docs_dir))
+    install_assets(Path(spec.docs_dir), spec)
     tree_config = write_tree_config(spec, config)
     site_dir = Path(config["site_dir"])
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -305,7 +324,7 @@ def build_site(
             run_mkdocs({**config, "site_dir": str(staging)}, progress=progress)
         else:
             run_engine_command(spec.engine, tree_config, staging, strict=spec.strict)
-        finish_output(staging, spec.audience)
+        finish_output(staging, spec.audience, offline=spec.offline)
         refused = verify(staging, engine_files(staging, spec.engine)) if verify else []
         if refused:
             raise SiteBuildError("\n".join(refused))
@@ -578,10 +597,21 @@ def capture_mkdocs_log(progress: Callable[[str], None] | None) -> Iterator[_LogC
         logger.propagate = saved[1]
 
 
-def install_assets(docs_dir: Path) -> list[Path]:
-    """Copy generator/assets/site/ into docs_dir/assets/casebook/, rewriting only changes."""
+def wanted_assets(spec: SiteSpec | None) -> list[Path]:
+    """Casebook's assets a site needs: review.css on the review site, the file:// search
+    shim on an offline one, the rest everywhere (no spec: every asset)."""
+    skipped = set()
+    if spec is not None and spec.audience != "review":
+        skipped.add(REVIEW_CSS[0].rsplit("/", 1)[1])
+    if spec is not None and not spec.offline:
+        skipped.add(OFFLINE_POLYFILL.rsplit("/", 1)[1])
+    return sorted(p for p in ASSETS_SOURCE.rglob("*") if p.is_file() and p.name not in skipped)
+
+
+def install_assets(docs_dir: Path, spec: SiteSpec | None = None) -> list[Path]:
+    """Copy generator/site/assets/ into docs_dir/assets/casebook/, rewriting only changes."""
     written = []
-    for source in sorted(p for p in ASSETS_SOURCE.rglob("*") if p.is_file()):
+    for source in wanted_assets(spec):
         target = docs_dir / ASSETS_TARGET / source.relative_to(ASSETS_SOURCE)
         data = source.read_bytes()
         if not target.is_file() or target.read_bytes() != data:
@@ -610,12 +640,38 @@ def swap_into_place(staging: Path, site_dir: Path) -> None:
 # --------------------------------------------------------------------------- post-build
 
 
-def finish_output(site_dir: Path, audience: str) -> None:
-    """Post-build passes: deterministic sitemap; no HTML comments on the public site."""
+def finish_output(site_dir: Path, audience: str, *, offline: bool = False) -> None:
+    """Post-build passes: deterministic sitemap; no HTML comments on the public site; the
+    review site asks not to be indexed; an offline site carries its search index as a script."""
     normalise_sitemap(site_dir)
     if audience == "public":
         for page in sorted(site_dir.rglob("*.html")):
             strip_comments_in_file(page)
+    if audience == "review":
+        forbid_indexing(site_dir)
+    if offline:
+        inline_search_index(site_dir)
+
+
+def forbid_indexing(site_dir: Path) -> None:
+    """``noindex`` in every page and a robots.txt that disallows everything."""
+    for page in sorted(site_dir.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        if NOINDEX not in html:
+            page.write_text(html.replace("<head>", "<head>\n" + NOINDEX, 1), encoding="utf-8")
+    (site_dir / "robots.txt").write_text(ROBOTS_TXT, encoding="utf-8")
+
+
+def inline_search_index(site_dir: Path) -> None:
+    """search/search_index.js (``var __index = …``), which Material loads from file://, in
+    place of the JSON it fetches over HTTP; the sitemap has no use offline."""
+    index = site_dir / "search" / "search_index.json"
+    if index.is_file():
+        script = "var __index = " + index.read_text(encoding="utf-8")
+        index.with_suffix(".js").write_text(script, encoding="utf-8")
+        index.unlink()
+    for name in ("sitemap.xml", "sitemap.xml.gz"):
+        (site_dir / name).unlink(missing_ok=True)
 
 
 _LASTMOD = re.compile(r"\s*<lastmod>[^<]*</lastmod>")
@@ -729,7 +785,7 @@ class DevServer:
             self._reload_browsers()
 
     def _build(self) -> None:
-        install_assets(Path(self.spec.docs_dir))
+        install_assets(Path(self.spec.docs_dir), self.spec)
         sources = doc_sources(Path(self.spec.docs_dir))
         dirty = self.last_build is not None and sources == self._sources  # else: full build
         run_mkdocs(self.config, serve_url=self.url, dirty=dirty, fresh_plugins=False,
