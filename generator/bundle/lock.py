@@ -39,7 +39,7 @@ KEY_BYTES = 32
 FORMAT = 1
 CLEAR_PREFIXES = ("assets/javascripts/", "assets/stylesheets/", "assets/images/", "assets/casebook/")
 CLEAR_NAMES = ("robots.txt",)
-ASSETS = Path(__file__).with_name("assets")  # unlock.js, unlock.css, locked-files.js
+ASSETS = Path(__file__).with_name("assets")  # unlock.js, locked-files.js, review-notes.js, CSS
 INDEX = "search/search_index.js"
 INDEX_PREFIX = "var __index = "
 _HREF = re.compile(r'(<a\b[^>]*?\bhref=")([^"#?]+)(")')
@@ -131,12 +131,12 @@ def lock_site(site_dir: Path, sealer: Sealer, lang: str = "id") -> dict[str, int
     for relative in (f for f in files if f.endswith(".html") and not stays_clear(f)):
         lock_page(site_dir, relative, sealer, sealed, lang)
         counts["pages"] += 1
-    install_unlocking(site_dir)
     return counts
 
 
-def install_unlocking(site_dir: Path) -> None:
-    """The scripts and style that open a locked bundle, in ``assets/casebook/``."""
+def install_assets(site_dir: Path) -> None:
+    """The bundle's scripts and styles (unlocking, downloads, the lecturer's notes) in
+    ``assets/casebook/``."""
     target = site_dir / "assets" / "casebook"
     target.mkdir(parents=True, exist_ok=True)
     for source in sorted(ASSETS.iterdir()):

@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 
 from generator.build import pipeline
 from generator.build.project import Project, load_project
-from generator.bundle import audit, lock
+from generator.bundle import audit, lock, targets
 from generator.bundle.readers import for_reader
 from generator.problems import Problem
 from generator.site import engine
@@ -63,6 +63,8 @@ def make_bundle(project: Project, reader: str, out: Path, *, passphrase: str | N
     try:
         site = staging / "site"
         build_offline_site(mine, site, lang=lang, docs_dir=_docs_dir(project.root, reader))
+        targets.add_review_notes(site, mine, reader)
+        lock.install_assets(site)
         result = BundleResult(out, out.with_name(out.name + ".zip"), reader, sorted(mine.interns),
                               len(mine.cases), passphrase is not None)
         if passphrase is not None:
