@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from generator.render.changes import cohort_changes, intern_changes
 from generator.render.report import build_report, report_title, week_number, week_span
 from generator.render.text import (
     Raw,
@@ -204,7 +205,8 @@ def cohort_page(project: Any, figures: list[InternFigures]) -> str:
         "per SKS."
     )
     body = table(header, rows) if rows else "*Belum ada mahasiswa.*"
-    page = paragraphs("# Telaah kohort", legend, body, open_comments(project, figures))
+    page = paragraphs("# Telaah kohort", legend, body, cohort_changes(project, COHORT_PAGE),
+                      open_comments(project, figures))
     return WIDE_PAGE + page + "\n"
 
 
@@ -253,6 +255,7 @@ def intern_review_page(
         paragraphs(
             f"# Telaah: {cell(doc.intern.name)}",
             intern_lead(doc, page, tuple(formats)),
+            intern_changes(project, doc, page),
             review_section(project, doc, figure, page),
         )
         + "\n"
