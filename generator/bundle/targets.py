@@ -61,14 +61,14 @@ def week_anchors(found: list[tuple[int, str, str]], first_monday: dt.date) -> li
 
 
 def chapter_anchors(found: list[tuple[int, str, str]], stems: list[str]) -> list[dict]:
-    """A report's h1 parts and chapters, and the h2 sections under them."""
+    """A report's parts and chapters (h2 under the page's h1), and the h3 sections under them."""
     anchors, current = [], None
     for level, anchor, text in found:
-        if level == 1:
+        if level == 2:
             current = _part(text, anchor, stems)
             if current:
                 anchors.append({"id": anchor, "label": text, "target": {"chapter": current}})
-        elif level == 2 and current:
+        elif level == 3 and current:
             anchors.append({"id": anchor, "label": text,
                             "target": {"chapter": current, "section": text}})
     return anchors

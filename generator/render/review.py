@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.render.changes import cohort_changes, intern_changes
+from generator.render.outline import titled_page
 from generator.render.report import build_report, report_title, week_number, week_span
 from generator.render.text import (
     Raw,
@@ -574,7 +575,7 @@ def report_page(project: Any, intern_id: str, mode: str) -> str:
     report = build_report(project, intern_id, mode=mode)
     kind = "Laporan" if mode == "report" else "Artikel"
     title = f"{kind}: {report.author}".replace('"', "'")
-    return f'---\ntitle: "{title}"\n---\n\n{report.markdown}'
+    return f'---\ntitle: "{title}"\n---\n\n{titled_page(cell(title), report.markdown)}'
 
 
 def reports_index(project: Any, formats: Iterable[str]) -> str:
