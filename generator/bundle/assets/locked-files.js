@@ -28,8 +28,9 @@
   function key() {
     if (window.__casebookKey) return Promise.resolve(window.__casebookKey);
     var stored = Object.keys(sessionStorage).filter(function (k) { return k.indexOf("casebook-key:") === 0; });
-    if (!stored.length) return Promise.reject(new Error("locked"));
-    return crypto.subtle.importKey("raw", bytes(sessionStorage.getItem(stored[0])), { name: "AES-GCM" }, false, ["decrypt"]);
+    var raw = stored.length ? sessionStorage.getItem(stored[0]) : (window.name.split("=")[1] || "");
+    if (!raw) return Promise.reject(new Error("locked"));
+    return crypto.subtle.importKey("raw", bytes(raw), { name: "AES-GCM" }, false, ["decrypt"]);
   }
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a[data-casebook-file]");

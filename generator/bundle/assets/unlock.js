@@ -1,8 +1,10 @@
 /* Casebook: open a locked page of a lecturer's bundle (see generator/bundle/lock.py).
  *
  * The key is derived once per browser session (PBKDF2-SHA256, AES-256-GCM) and kept in
- * sessionStorage, so following a link opens the next page without asking again. The search
- * index is decrypted before the page is written, so Material's search finds __index.
+ * sessionStorage, so following a link opens the next page without asking again. Firefox keeps a
+ * file:// page's sessionStorage per folder, so there the key also rides in window.name, which
+ * stays with the tab from page to page (and is reset when the tab goes to another site). The
+ * search index is decrypted before the page is written, so Material's search finds __index.
  */
 (function () {
   "use strict";
@@ -37,15 +39,22 @@
         material, { name: "AES-GCM", length: 256 }, true, ["decrypt"]);
     });
   }
+  var firefox = /Firefox\//.test(navigator.userAgent);
+  function fromName() {
+    var prefix = storeName + "=";
+    return window.name.indexOf(prefix) === 0 ? window.name.slice(prefix.length) : null;
+  }
   function stored() {
     var raw = null;
     try { raw = sessionStorage.getItem(storeName); } catch (e) { raw = null; }
+    if (!raw && firefox) raw = fromName();
     if (!raw) return Promise.resolve(null);
     return crypto.subtle.importKey("raw", bytes(raw), { name: "AES-GCM" }, true, ["decrypt"]);
   }
   function remember(key) {
     return crypto.subtle.exportKey("raw", key).then(function (raw) {
       try { sessionStorage.setItem(storeName, b64(raw)); } catch (e) { /* private mode */ }
+      if (firefox) window.name = storeName + "=" + b64(raw);
     });
   }
   function loadScript(src) {
