@@ -125,11 +125,12 @@ def lock_site(site_dir: Path, sealer: Sealer, lang: str = "id") -> dict[str, int
     for relative in sealed:
         lock_file(site_dir, relative, sealer)
         counts["files"] += 1
+    search = {}
     if INDEX in files:
-        lock_index(site_dir, sealer)
+        search = lock_index(site_dir, sealer)
         counts["index"] = 1
     for relative in (f for f in files if f.endswith(".html") and not stays_clear(f)):
-        lock_page(site_dir, relative, sealer, sealed, lang)
+        lock_page(site_dir, relative, sealer, sealed, lang, search)
         counts["pages"] += 1
     return counts
 
@@ -152,20 +153,25 @@ def lock_file(site_dir: Path, relative: str, sealer: Sealer) -> None:
     path.unlink()
 
 
-def lock_index(site_dir: Path, sealer: Sealer) -> None:
-    """The search index as ``__casebookLockedIndex`` (the JSON after ``var __index = ``)."""
+def lock_index(site_dir: Path, sealer: Sealer) -> dict:
+    """The search index as ``__casebookLockedIndex`` (the JSON after ``var __index = ``);
+    returns its ``config`` (language, separator, fields: no project data), which the locked
+    pages carry in clear so that search starts before the index is decrypted."""
     path = site_dir / INDEX
     text = path.read_text(encoding="utf-8").removeprefix(INDEX_PREFIX)
     box = sealer.seal(INDEX, text.encode("utf-8"))
     path.write_text(f"window.__casebookLockedIndex = {json.dumps(box)};\n", encoding="ascii")
+    return json.loads(text).get("config", {})
 
 
-def lock_page(site_dir: Path, relative: str, sealer: Sealer, sealed: set[str], lang: str) -> None:
+def lock_page(site_dir: Path, relative: str, sealer: Sealer, sealed: set[str], lang: str,
+              search: dict | None = None) -> None:
     """Replace a page by its locked form (the original, with links to sealed files marked)."""
     path = site_dir / relative
     html = mark_locked_links(path.read_text(encoding="utf-8"), relative, sealed)
     html = html.replace("</body>", _script_tag(relative, "locked-files.js") + "</body>", 1)
-    box = {**sealer.seal(relative, html.encode("utf-8")), **sealer.parameters}
+    box = {**sealer.seal(relative, html.encode("utf-8")), **sealer.parameters,
+           "search": search or {}}
     path.write_text(locked_page(relative, box, lang), encoding="utf-8")
 
 

@@ -130,8 +130,10 @@ def add_review_notes(site_dir: Path, project: Any, reader: str) -> int:
         block = page_targets(relative, page_html, project, reader)
         if block is None:
             continue
-        block["basis"] = bases.setdefault(
-            block["intern"], basis_of(project.interns[block["intern"]], project))
+        intern = block["intern"]
+        if intern not in bases:  # once per intern: it reads every case of the intern
+            bases[intern] = basis_of(project.interns[intern], project)
+        block["basis"] = bases[intern]
         root = "../" * relative.count("/")
         payload = json.dumps(block, ensure_ascii=False).replace("<", "\\u003c")
         tags = "".join(f'<link rel="stylesheet" href="{root}assets/casebook/{s}">' for s in STYLES)

@@ -4,7 +4,7 @@
  * sessionStorage, so following a link opens the next page without asking again. Firefox keeps a
  * file:// page's sessionStorage per folder, so there the key also rides in window.name, which
  * stays with the tab from page to page (and is reset when the tab goes to another site). The
- * search index is decrypted before the page is written, so Material's search finds __index.
+ * search index is decrypted when the reader first searches (see indexOpener).
  */
 (function () {
   "use strict";
@@ -66,20 +66,28 @@
       document.head.appendChild(script);
     });
   }
-  function openIndex(key) {
-    return loadScript(root + "search/search_index.js").then(function () {
-      var sealed = window.__casebookLockedIndex;
-      if (!sealed) return;
-      return decrypt(key, sealed).then(function (text) { window.__index = JSON.parse(text); });
-    });
+  /* The search index is opened only when the reader first searches on a page (at 1,000 cases
+   * it is some 18 MB): Material reads a placeholder __index, and offline-worker.js asks
+   * __casebookIndex() for the real one before it hands the index to the search worker. */
+  function indexOpener(key) {
+    var opened = null;
+    return function () {
+      opened = opened || loadScript(root + "search/search_index.js").then(function () {
+        var sealed = window.__casebookLockedIndex;
+        if (!sealed) return { config: {}, docs: [] };
+        return decrypt(key, sealed).then(function (text) { return JSON.parse(text); });
+      });
+      return opened;
+    };
   }
   function show(key, html) {
     window.__casebookKey = key;
-    return openIndex(key).then(function () {
-      document.open();
-      document.write(html);
-      document.close();
-    });
+    window.__casebookIndex = indexOpener(key);
+    window.__index = { config: box.search };
+    document.open();
+    document.write(html);
+    document.close();
+    return Promise.resolve();
   }
   function tryKey(key) {
     return decrypt(key, box).then(function (html) { return show(key, html); });
