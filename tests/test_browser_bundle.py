@@ -87,7 +87,7 @@ def test_a_lecturer_reads_answers_and_the_next_build_shows_it(bundle, project_ro
         result.locator("a").first.click()
         page.wait_for_url(f"**/kasus/{CASE}.html**")
         page.locator(".md-header").wait_for(timeout=20000)  # no passphrase asked again
-        assert page.locator("h1").first.inner_text().startswith(f"Kasus {CASE}")
+        assert page.locator("h1").first.inner_text().startswith(f"Kasus {CASE}"), page.locator("h1").all_inner_texts()
 
         page.locator("#asesmen .casebook-note-add").click()
         page.fill("#casebook-note-asesmen", "Tambahkan informan kedua pada asesmen keluarga.")

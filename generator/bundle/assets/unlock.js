@@ -80,14 +80,21 @@
       return opened;
     };
   }
+  function parsed() {  /* document.open() is ignored while the locked page is still parsing */
+    if (document.readyState !== "loading") return Promise.resolve();
+    return new Promise(function (resolve) {
+      document.addEventListener("DOMContentLoaded", function () { setTimeout(resolve, 0); });
+    });
+  }
   function show(key, html) {
-    window.__casebookKey = key;
-    window.__casebookIndex = indexOpener(key);
-    window.__index = { config: box.search };
-    document.open();
-    document.write(html);
-    document.close();
-    return Promise.resolve();
+    return parsed().then(function () {
+      window.__casebookKey = key;
+      window.__casebookIndex = indexOpener(key);
+      window.__index = { config: box.search };
+      document.open();
+      document.write(html);
+      document.close();
+    });
   }
   function tryKey(key) {
     return decrypt(key, box).then(function (html) { return show(key, html); });
