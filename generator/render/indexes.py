@@ -178,7 +178,7 @@ def interns_index(project: Any, lang: str) -> str:
     rows = [intern_row(doc, project, v, page) for doc in interns]
     header = [
         v.say(f"col.{k}")
-        for k in ("name", "university", "programme", "period", "cases", "logbook_hours")
+        for k in ("name", "university", "programme", "period", "cases", "logbook_hours", "review")
     ]
     office = project.office.name if project.office else ""
     lead = v.say("index.interns_lead", total=len(interns), office=cell(office))
@@ -195,6 +195,7 @@ def intern_row(doc: Any, project: Any, v: Voice, page: str) -> list[Any]:
         v.range(intern.placement.start, intern.placement.end),
         cases,
         format_hours(intern_hours(doc), v.lang),
+        Raw(md_link(v.say("col.review"), page, f"telaah/{intern.id}.md")),
     ]
 
 

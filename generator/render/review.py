@@ -21,8 +21,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from generator.render.changes import cohort_changes, intern_changes
-from generator.render.outline import titled_page
+from generator.render.changes import cohort_changes, intern_changes, week_label
+from generator.render.outline import chapter_title, report_position, titled_page
 from generator.render.report import build_report, report_title, week_number, week_span
 from generator.render.text import (
     Raw,
@@ -37,7 +37,7 @@ from generator.render.text import (
     table,
 )
 from generator.stats.completeness import CaseFigures, InternFigures, intern_figures
-from generator.validate.review import chapter_anchors, chapter_file, iso_week
+from generator.validate.review import chapter_anchors, chapter_file, iso_week, iso_week_span
 
 COHORT_PAGE = "telaah/index.md"
 REVIEW_PAGE = "telaah/{}.md"
@@ -144,13 +144,17 @@ def score_text(figure: InternFigures) -> str:
     return f"{number(scores.total)}{grade}{draft}"
 
 
-def anchor_label(comment: Any) -> str:
+def anchor_label(comment: Any, doc: Any = None) -> str:
+    """What a comment is about, named as the pages name it (weeks as ``Minggu ke-N``)."""
     if comment.case:
         return f"Kasus {comment.case}"
+    if comment.week and doc is not None and iso_week_span(comment.week):
+        return f"Logbook {week_label(comment.week, doc.intern.placement.start)}"
     if comment.week:
         return f"Minggu {comment.week}"
     if comment.chapter:
-        return f"Bab {comment.chapter}"
+        chapters = doc.chapters if doc is not None else {}
+        return f"Bab: {chapter_title(comment.chapter, chapters.get(comment.chapter))}"
     return "Umum"
 
 
@@ -202,7 +206,7 @@ def cohort_page(project: Any, figures: list[InternFigures]) -> str:
     legend = (
         f"Per {format_date(project.today)}. {OK} = lengkap, {WARN} = perlu perhatian. Hari "
         "logbook: hari kerja yang memiliki entri dibanding hari kerja masa penempatan (tanpa "
-        "hari libur di holidays.yaml); jam: jam tercatat dibanding SKS yang dikonversi × jam "
+        "hari libur kantor); jam: jam tercatat dibanding SKS yang dikonversi × jam "
         "per SKS."
     )
     body = table(header, rows) if rows else "*Belum ada mahasiswa.*"
@@ -237,7 +241,8 @@ def open_comments(project: Any, figures: list[InternFigures]) -> str:
         pending = [c for c in review.comments if not c.resolved] if review else []
         if pending:
             link = relative_link(COHORT_PAGE, REVIEW_PAGE.format(figure.intern_id))
-            items = "\n".join(f"- **{anchor_label(c)}**: {cell(c.text)}" for c in pending)
+            doc = project.interns[figure.intern_id]
+            items = "\n".join(f"- **{anchor_label(c, doc)}**: {cell(c.text)}" for c in pending)
             blocks.append(f"### [{cell(figure.name)}]({link})\n\n{items}")
     if not blocks:
         return ""
@@ -531,11 +536,11 @@ def case_details(project: Any, case: CaseFigures, doc: Any) -> str:
 
 def chapters_review(project: Any, doc: Any, figure: InternFigures) -> str:
     """Each chapter file and report part, with its unresolved citations and comments."""
-    anchors = [
-        a
-        for a in chapter_anchors(doc.chapters)
-        if a in doc.chapters or comments_on(doc.review, chapter=a)
-    ]
+    anchors = sorted(
+        (a for a in chapter_anchors(doc.chapters)
+         if a in doc.chapters or comments_on(doc.review, chapter=a)),
+        key=report_position,
+    )
     if not anchors:
         return "*Belum ada bab yang ditulis (chapters/).*"
     return paragraphs(*(chapter_block(project, doc, figure, anchor) for anchor in anchors))
@@ -546,9 +551,11 @@ def chapter_block(project: Any, doc: Any, figure: InternFigures, anchor: str) ->
         file = chapter_file(doc, anchor, project.root)
         citations = [p for p in figure.unresolved_citations if p.file == file]
         found = f"{mark(not citations)} {len(citations)} sitasi tidak ditemukan"
-        head = f"### {anchor}\n\n`{file}` · {found}"
+        title = cell(chapter_title(anchor, doc.chapters[anchor]))
+        head = f"### {title}\n\n`{file}` · {found}"
     else:
-        citations, head = [], f"### {anchor}\n\nBagian laporan yang dibuat otomatis."
+        title = cell(chapter_title(anchor, None))
+        citations, head = [], f"### {title}\n\nBagian laporan yang dibuat otomatis."
     return paragraphs(
         head,
         "\n".join(problem_line(p) for p in citations),
