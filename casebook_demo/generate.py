@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from casebook_demo import data as D
+from generator.build.project import today_for
 from generator.model.taxonomy import Taxonomy, load_taxonomy
 
 SAMPLE_SEED = 2025
@@ -1376,9 +1377,7 @@ def generate_project(
     today: dt.date | None = None,
 ) -> None:
     """Write a complete fictional project into ``out``: office, interns and ``cases`` case files."""
-    from faker import Faker
-
-    from generator.build.project import today_for
+    from faker import Faker  # the demo extra; imported here so `import` alone never needs it
 
     today = today or today_for()
     if start > today:

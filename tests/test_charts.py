@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.privacy.disclosure import Cell, CountTable, PublishedTable, protect
-from generator.render.charts import bar_chart_svg, line_chart_svg
+from generator.render.public.charts import bar_chart_svg, line_chart_svg
 
 NS = {"svg": "http://www.w3.org/2000/svg"}
 TITLE = {"id": "Klien menurut kategori", "en": "Clients by category"}

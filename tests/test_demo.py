@@ -434,3 +434,14 @@ def test_ten_thousand_cases_are_fast(tmp_path):
     demo.generate_project(tmp_path / "big", cases=10_000, seed=9, today=TODAY)
     assert time.perf_counter() - began < 60
     assert len(list((tmp_path / "big" / "cases").iterdir())) == 10_000
+
+
+def test_without_the_demo_extra_the_command_says_how_to_install_it(tmp_path, monkeypatch):
+    from generator.cli import demo as command
+
+    real = command.find_spec
+    monkeypatch.setattr(command, "find_spec", lambda name: None if name == "faker" else real(name))
+    result = CliRunner().invoke(cli, ["demo", "--out", str(tmp_path / "demo")])
+    assert result.exit_code == 1
+    assert "pip install 'casebook[demo]'" in result.output
+    assert not (tmp_path / "demo").exists()

@@ -211,7 +211,7 @@ def test_errors_in_the_interns_files_stop_the_export(sample_copy, tmp_path):
 
 
 def test_site_downloads_are_opt_in_and_cached(sample_copy, monkeypatch):
-    from generator.cli import export as command
+    from generator.export import downloads as command
 
     calls: list[tuple[str, Path]] = []
 
@@ -243,7 +243,7 @@ def test_site_downloads_are_opt_in_and_cached(sample_copy, monkeypatch):
 @pytest.mark.slow
 def test_review_site_links_the_interns_files(sample_copy, monkeypatch, tmp_path):
     from generator.build.pipeline import build
-    from generator.cli import export as command
+    from generator.export import downloads as command
 
     monkeypatch.setattr(
         command,

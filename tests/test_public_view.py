@@ -19,6 +19,7 @@ import pytest
 import yaml
 from conftest import REPO
 
+from generator.build.pipeline import content_has_public_home
 from generator.load.source import load_yaml_text
 from generator.model.records import Case, Office
 from generator.model.taxonomy import load_taxonomy
@@ -31,14 +32,30 @@ from generator.privacy.view import (
     public_id,
     public_stories,
     public_view,
-    quarter_label,
     quarter_of,
     refusal,
+    site_view,
 )
 from generator.problems import format_problem
-from generator.render.public import plain, public_pages, stories_page, story_group
+from generator.render.public.stories import (
+    plain,
+    public_pages,
+    quarter_label,
+    stories_page,
+    story_group,
+)
 
 TAXONOMY = load_taxonomy(None)
+
+
+def view_of(project, lang=None):
+    """The privacy view of a project, as the build makes it."""
+    return site_view(project, lang=lang, home=not content_has_public_home(project.root))
+
+
+def pages_of(project, lang=None):
+    """The public site's own pages, made from the privacy view as the build makes them."""
+    return public_pages(view_of(project, lang))
 SAMPLE_CASE = REPO / "cases" / "K-2025-0001.yaml"
 OFFICE = Office.model_validate(yaml.safe_load((REPO / "office.yaml").read_text(encoding="utf-8")))
 SALT = b"test-salt"
@@ -235,7 +252,7 @@ def test_story_text_is_shown_as_plain_text_never_as_markup():
     )
     story = public_view(case, project_of(case), salt=SALT)
     html = markdown.markdown(
-        stories_page([story], project_of(case), "id"),
+        stories_page([story], view_of(project_of(case)), "id"),
         extensions=["def_list", "admonition", "footnotes", "abbr", "tables", "attr_list"],
     )
     for markup in (
@@ -261,7 +278,7 @@ def test_plain_escapes_markdown_and_html():
 
 def test_public_pages_list_stories_and_make_a_home(tmp_path):
     case = make_case()
-    pages = public_pages(project_of(case, root=tmp_path))
+    pages = pages_of(project_of(case, root=tmp_path))
     sid = public_view(
         case, project_of(case, root=tmp_path), salt=project_salt(project_of(case, root=tmp_path))
     ).public_id
@@ -274,7 +291,7 @@ def test_public_pages_list_stories_and_make_a_home(tmp_path):
     home = pages["index.md"]
     assert "Jl. Merdeka Raya No. 45, Kota Sukamaju" in home and "cerita/index.md" in home
     assert "statistik/index.md" in home and "Perlindungan data klien" in home
-    assert "## Contact" in public_pages(project_of(case, root=tmp_path), lang="en")["index.md"]
+    assert "## Contact" in pages_of(project_of(case, root=tmp_path), lang="en")["index.md"]
     everything = "\n".join(pages.values())
     for private in PRIVATE_STRINGS[:-1]:
         assert private not in everything, private
@@ -283,7 +300,7 @@ def test_public_pages_list_stories_and_make_a_home(tmp_path):
 def test_stories_share_a_page_per_category_and_year_in_quarter_order():
     from dataclasses import replace
 
-    from generator.render.public import story_groups
+    from generator.render.public.stories import story_groups
 
     story = public_view(make_case(), project_of(make_case()), salt=SALT)
     later = replace(story, public_id="bbbbbbbb", quarter="2025-T4")
@@ -304,13 +321,13 @@ def test_content_home_for_the_public_replaces_the_generated_one(tmp_path):
     (tmp_path / "content" / "index.md").write_text(
         "---\naudience: review\n---\n# Telaah\n", encoding="utf-8"
     )
-    assert "index.md" in public_pages(project_of(make_case(), root=tmp_path))
+    assert "index.md" in pages_of(project_of(make_case(), root=tmp_path))
     (tmp_path / "content" / "index.md").write_text("# Beranda publik\n", encoding="utf-8")
-    assert "index.md" not in public_pages(project_of(make_case(), root=tmp_path))
+    assert "index.md" not in pages_of(project_of(make_case(), root=tmp_path))
 
 
 def test_no_story_page_without_stories(tmp_path):
-    pages = public_pages(
+    pages = pages_of(
         project_of(make_case(lambda d: d["publication"].update(audience="review")), root=tmp_path)
     )
     assert sorted(pages) == ["cerita/index.md", "index.md"]

@@ -40,7 +40,7 @@ from generator.privacy.denylist import DenyList
 from generator.privacy.detectors import scan_text
 from generator.privacy.view import project_salt, public_id, public_stories
 from generator.problems import format_problem
-from generator.render.public import story_group
+from generator.render.public.stories import story_group
 from generator.site.engine import build_site
 
 pytestmark = pytest.mark.slow

@@ -264,11 +264,13 @@ def test_write_tree_trusts_what_it_wrote_last_but_restores_a_deleted_file(tmp_pa
     assert read_back == [] and (docs / "b.md").read_bytes() == b"B"
 
 
-def test_a_producer_gets_only_the_keywords_it_declares(project, monkeypatch):
-    monkeypatch.setitem(pipeline.PRODUCERS, "review", ("generator.render:review_pages",))
-    pages = pipeline.call_producer(
-        "generator.render:review_pages", project, lang="en", only={"kantor.md"}
-    )
+def producer(name: str) -> pipeline.Producer:
+    """The review audience's producer called ``name``."""
+    return next(p for p in pipeline.PRODUCERS["review"] if p.name == name)
+
+
+def test_a_selective_producer_gets_the_language_and_the_pages_asked_for(project):
+    pages = producer("review pages").make(project, "en", {"kantor.md"})
     assert list(pages) == ["kantor.md"] and "## Social workers" in pages["kantor.md"]
 
 
@@ -287,7 +289,7 @@ def test_office_change_affects_everything_and_content_nothing(project):
 
 
 def test_regenerator_rewrites_what_changed_and_survives_invalid_input(copy, tmp_path, monkeypatch):
-    monkeypatch.setitem(pipeline.PRODUCERS, "review", ("generator.render:review_pages",))
+    monkeypatch.setitem(pipeline.PRODUCERS, "review", (producer("review pages"),))
     docs, seen = tmp_path / "docs", []
     regenerate = pipeline.Regenerator(copy, "review", docs, on_problems=lambda p, n: seen.append(p))
     assert regenerate.start()
@@ -316,7 +318,7 @@ def test_regenerator_defers_summary_pages_until_finish_then_shows_the_latest_sav
     copy, tmp_path, monkeypatch
 ):
     monkeypatch.setitem(pipeline.PRODUCERS, "review", (
-        "generator.render:review_pages", "generator.render.review:lecturer_pages"))
+        producer("review pages"), producer("lecturer pages")))
     docs = tmp_path / "docs"
     regenerate = pipeline.Regenerator(copy, "review", docs)
     assert regenerate.start()
@@ -338,7 +340,7 @@ def test_regenerator_defers_summary_pages_until_finish_then_shows_the_latest_sav
 def test_regenerator_without_deferrable_producers_leaves_nothing_for_later(
     copy, tmp_path, monkeypatch
 ):
-    monkeypatch.setitem(pipeline.PRODUCERS, "review", ("generator.render:review_pages",))
+    monkeypatch.setitem(pipeline.PRODUCERS, "review", (producer("review pages"),))
     regenerate = pipeline.Regenerator(copy, "review", tmp_path / "docs")
     assert regenerate.start()
     assert regenerate([copy / "cases" / "K-2025-0102.yaml"]) is None
@@ -372,3 +374,9 @@ def test_render_command_reports_an_unknown_case_or_the_errors_of_its_file(copy):
     assert broken.exit_code == 1
     assert re.search(r"cases/K-2025-0101\.yaml:\d+:\d+ ", broken.stderr)
     assert broken.stdout == ""
+
+
+def test_the_command_line_offers_every_audience_of_the_pipeline():
+    from generator.build import AUDIENCES
+
+    assert AUDIENCES == pipeline.audiences()

@@ -8,7 +8,7 @@ from pathlib import Path
 from conftest import copy_sample
 
 from generator.build.project import load_project
-from generator.render.review import download_formats
+from generator.export.downloads import download_formats
 
 TODAY = dt.date(2026, 11, 22)
 

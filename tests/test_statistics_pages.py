@@ -26,8 +26,10 @@ from test_stats import cohort
 
 from generator.build.project import load_project
 from generator.privacy import disclosure
-from generator.render import opendata
+from generator.privacy import release as privacy_release
 from generator.render import statistics as render
+from generator.render.public import opendata
+from generator.render.public import statistics as public_render
 from generator.stats import tables as stats
 
 TODAY = dt.date(2026, 11, 22)
@@ -55,14 +57,14 @@ def sample_project(tmp_path_factory):
     return project
 
 
-def release_of(project, period=None) -> opendata.Release:
+def release_of(project, period=None) -> privacy_release.Release:
     statistics = stats.project_statistics(project, stats.parse_period(period, TODAY), "public")
-    return opendata.publish(statistics, opendata.policy_from_settings(project.settings))
+    return privacy_release.publish(statistics, privacy_release.policy_from_settings(project.settings))
 
 
 @pytest.fixture(scope="module")
 def cohort_pages(cohort_project):
-    return render.public_pages(release_of(cohort_project))
+    return public_render.public_statistics(release_of(cohort_project))
 
 
 # ---------------------------------------------------------------- reading what was written
@@ -224,7 +226,7 @@ def marking_protect(real):
 
 def test_every_public_renderer_takes_its_numbers_from_protect(cohort_project, monkeypatch) -> None:
     monkeypatch.setattr(disclosure, "protect", marking_protect(disclosure.protect))
-    pages = render.public_pages(release_of(cohort_project))
+    pages = public_render.public_statistics(release_of(cohort_project))
     marked = {"0", "<10", "–", "12.345"}
     index = pages["statistik/index.md"]
     for _, header, body in markdown_tables(index):
@@ -244,13 +246,13 @@ def test_every_public_renderer_takes_its_numbers_from_protect(cohort_project, mo
 
 
 def test_public_csv_values_equal_the_output_of_protect(cohort_project) -> None:
-    policy = opendata.policy_from_settings(cohort_project.settings)
+    policy = privacy_release.policy_from_settings(cohort_project.settings)
     statistics = stats.project_statistics(cohort_project, audience="public")
-    release = opendata.publish(statistics, policy)
+    release = privacy_release.publish(statistics, policy)
     files = opendata.open_data_files(release)
     for table in statistics.tables:
         shown = stats.nonempty_rows(table)
-        protected = disclosure.protect(stats.to_count_table(shown), policy)
+        protected = disclosure.protect(privacy_release.to_count_table(shown), policy)
         rows = list(csv.DictReader(io.StringIO(files[f"{table.key}.csv"])))
         cells = [row for row in rows if row["baris_kode"] != "total"]
         flat = [cell for line in protected.cells for cell in line]
@@ -325,8 +327,8 @@ def test_open_data_is_a_consistent_frictionless_package(cohort_pages) -> None:
 
 
 def test_open_data_and_pages_are_byte_for_byte_deterministic(cohort_project) -> None:
-    first = render.public_pages(release_of(cohort_project))
-    second = render.public_pages(release_of(cohort_project))
+    first = public_render.public_statistics(release_of(cohort_project))
+    second = public_render.public_statistics(release_of(cohort_project))
     assert first == second
     assert all(text.endswith("\n") for text in first.values())
 
@@ -388,7 +390,7 @@ def test_review_pages_show_exact_counts_and_durations(cohort_project) -> None:
     with pytest.raises(ValueError):
         render.review_pages(stats.project_statistics(cohort_project, audience="public"))
     with pytest.raises(ValueError):
-        opendata.publish(statistics, disclosure.DisclosurePolicy())
+        privacy_release.publish(statistics, disclosure.DisclosurePolicy())
 
 
 # ---------------------------------------------------------------- casebook stats
@@ -437,7 +439,7 @@ def build_public(project, target: Path) -> Path:
 
     docs = target / "docs"
     files = {"index.md": "# Beranda\n\n[Statistik](statistik/index.md)\n",
-             **render.public_statistics(project)}
+             **public_render.public_statistics(privacy_release.public_release(project))}
     for path, text in files.items():
         (docs / path).parent.mkdir(parents=True, exist_ok=True)
         (docs / path).write_text(text, encoding="utf-8")
@@ -453,9 +455,9 @@ def build_with_pipeline(project, audience: str, target: Path, *, strict: bool) -
     """One audience through generator.build.pipeline (producers, privacy guard, MkDocs)."""
     from generator.build import pipeline as build
 
-    spec = f"generator.render.statistics:{audience}_statistics"
-    if spec not in build.PRODUCERS.get(audience, ()):
-        pytest.fail(f"{spec} is not registered in build.PRODUCERS[{audience!r}]")
+    name = f"{audience} statistics"
+    if name not in [producer.name for producer in build.PRODUCERS.get(audience, ())]:
+        pytest.fail(f"{name} is not registered in build.PRODUCERS[{audience!r}]")
     shutil.copytree(project.root, target / "project")
     copied, _ = load_project(target / "project", today=TODAY)
     error = build.build_audience(copied, audience, target / "site", strict=strict, lang="id",
@@ -526,10 +528,10 @@ def test_a_withheld_total_is_shown_as_a_dash_everywhere() -> None:
     women = [make_case(f"K-f{i}") for i in range(3)]
     statistics = stats.compute(men + women, TAX, stats.parse_period(None, TODAY),
                                audience="public", city="Kota Contoh")
-    release = opendata.publish(statistics, disclosure.DisclosurePolicy())
+    release = privacy_release.publish(statistics, disclosure.DisclosurePolicy())
     table = next(t for t in release.tables if t.meta.key == "jenis_kelamin")
     assert table.published["id"].grand_total.status == "suppressed"  # 15 would give away 3
-    pages = render.public_pages(release)
+    pages = public_render.public_statistics(release)
     section = pages["statistik/index.md"].split("### Klien menurut jenis kelamin", 1)[1]
     section = section.split("###", 1)[0]
     assert "| Laki-laki | 10 |  |" in section and "| Perempuan | <10 |  |" in section

@@ -8,7 +8,7 @@ cases fails too. It runs on the shipped sample, on a seeded cohort written by th
 600-case project from ``casebook_demo.generate.generate_project`` (seed 7).
 
 The public figures are checked the same way: raw counts recomputed here, put through
-``disclosure.protect``, and compared with every cell ``opendata.publish`` released.
+``disclosure.protect``, and compared with every cell ``privacy_release.publish`` released.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from test_stats import cohort
 
 from generator.build.project import load_project
 from generator.privacy import disclosure
-from generator.render import opendata
+from generator.privacy import release as privacy_release
 from generator.stats import tables as stats_module
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -373,8 +373,8 @@ def assert_same_public(root: Path, period: str | None) -> int:
     """Recomputed raw counts, protected here, equal every released public cell."""
     project, _ = load_project(root, today=TODAY)
     chosen = chosen_period(root, period)
-    policy = opendata.policy_from_settings(project.settings)
-    release = opendata.publish(stats_module.project_statistics(project, chosen, "public"), policy)
+    policy = privacy_release.policy_from_settings(project.settings)
+    release = privacy_release.publish(stats_module.project_statistics(project, chosen, "public"), policy)
     expected = recompute(root, period, "public")
     released = {t.meta.key: t for t in release.tables}
     compared = 0

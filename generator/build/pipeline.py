@@ -9,44 +9,92 @@ stays as it was; the engine itself builds into a temporary folder and swaps it i
 from __future__ import annotations
 
 import gc
-import importlib
-import inspect
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
+import yaml
+
+from generator.build.project import load_project
+from generator.errors import InputError
+from generator.export.downloads import download_formats, site_downloads
+from generator.model.project import Project
+from generator.privacy.check import PublicGuard
+from generator.privacy.release import public_release
+from generator.privacy.view import site_view
 from generator.problems import Problem
+from generator.render import affected_review_pages, review_pages
+from generator.render.indexes import HOME_PAGE, build_nav, fallback_home
+from generator.render.public.statistics import public_statistics
+from generator.render.public.stories import public_pages
+from generator.render.review import affected_lecturer_pages, lecturer_pages
+from generator.render.statistics import review_statistics
+from generator.render.text import Voice, page_language
+from generator.words import beside, catalogue
 
-# Producers that can re-render only some pages, and the function that tells which pages a set
-# of changed files affects (``(changed, old_project, new_project) -> set[str] | None``).
-SELECTIVE: dict[str, str] = {
-    "generator.render:review_pages": "generator.render:affected_review_pages",
-    "generator.render.review:lecturer_pages": "generator.render.review:affected_lecturer_pages",
-}
-# Producers whose pages summarise many files (reports, statistics, downloads): while previewing,
-# they are brought up to date just after the browser has reloaded with the pages of the saved
-# file itself.
-DEFERRABLE: frozenset[str] = frozenset({
-    "generator.render.review:lecturer_pages",
-    "generator.render.statistics:review_statistics",
-    "generator.render.statistics:public_statistics",
-    "generator.cli.export:site_downloads",
-})
-# Page producers per audience, as "module:function". Each returns dict[path, Markdown] for a
-# project and may accept the keywords ``lang`` and ``only`` (see ``call_producer``).
-# Adding a producer or an audience is one line here.
-PRODUCERS: dict[str, tuple[str, ...]] = {
+if TYPE_CHECKING:  # the engine (and MkDocs) is imported only when a site is built
+    from generator.site.engine import SiteSpec
+
+Pages = dict[str, str] | dict[str, bytes]
+Affected = Callable[[list[Path], Project, Project], "set[str] | None"]
+
+
+@dataclass(frozen=True)
+class Producer:
+    """One producer of an audience's pages: ``make(project, lang, only)`` → path → page.
+
+    ``only`` (serve) asks for just those paths, and is passed only to a producer with
+    ``affected``: the function that tells which of its pages a set of changed files affects
+    (``None``: all of them). A ``deferrable`` producer's pages summarise many files (reports,
+    statistics, downloads): while previewing, they are brought up to date just after the
+    browser has reloaded with the pages of the saved file itself."""
+
+    name: str
+    make: Callable[[Project, str | None, Collection[str] | None], Pages]
+    affected: Affected | None = None
+    deferrable: bool = False
+
+
+def _review_pages(project: Project, lang: str | None, only: Collection[str] | None) -> Pages:
+    return review_pages(project, lang=lang, only=only)
+
+
+def _lecturer_pages(project: Project, lang: str | None, only: Collection[str] | None) -> Pages:
+    wanted = None if only is None else set(only)
+    return lecturer_pages(project, lang=lang, only=wanted, formats=download_formats(project))
+
+
+def _review_statistics(project: Project, lang: str | None, only: Collection[str] | None) -> Pages:
+    return review_statistics(project, lang=lang)
+
+
+def _downloads(project: Project, lang: str | None, only: Collection[str] | None) -> Pages:
+    return site_downloads(project, lang=lang)
+
+
+def _public_pages(project: Project, lang: str | None, only: Collection[str] | None) -> Pages:
+    home = not content_has_public_home(project.root)
+    return public_pages(site_view(project, lang=lang, home=home))
+
+
+def _public_statistics(project: Project, lang: str | None, only: Collection[str] | None) -> Pages:
+    return public_statistics(public_release(project))
+
+
+# Page producers per audience. Adding a producer or an audience is one line here (and an
+# audience's name in generator.build.AUDIENCES, which the command line reads without this module).
+PRODUCERS: dict[str, tuple[Producer, ...]] = {
     "review": (
-        "generator.render:review_pages",
-        "generator.render.statistics:review_statistics",
-        "generator.render.review:lecturer_pages",
-        "generator.cli.export:site_downloads",
+        Producer("review pages", _review_pages, affected=affected_review_pages),
+        Producer("review statistics", _review_statistics, deferrable=True),
+        Producer("lecturer pages", _lecturer_pages, affected_lecturer_pages, deferrable=True),
+        Producer("downloads", _downloads, deferrable=True),
     ),
     "public": (
-        "generator.render.public:public_pages",
-        "generator.render.statistics:public_statistics",
+        Producer("public pages", _public_pages),
+        Producer("public statistics", _public_statistics, deferrable=True),
     ),
 }
 DATA_SUFFIXES = (".yaml", ".yml")
@@ -59,7 +107,7 @@ Progress = Callable[[str], None]
 
 
 def audiences() -> tuple[str, ...]:
-    """The audiences that have producers, in registry order."""
+    """The audiences that have producers, in registry order (``generator.build.AUDIENCES``)."""
     return tuple(PRODUCERS)
 
 
@@ -80,40 +128,23 @@ class BuildResult:
         return not self.invalid and self.error is None
 
 
-class ContentError(Exception):
+class ContentError(InputError):
     """A hand-written page collides with a generated one."""
 
 
 # ---------------------------------------------------------------- pages
 
 
-def call_producer(
-    spec: str, project: Any, *, lang: str | None = None, only: Iterable[str] | None = None
-) -> dict[str, str]:
-    """Import ``module:function`` and call it with the keywords it declares."""
-    producer = load_function(spec)
-    accepted = inspect.signature(producer).parameters
-    keywords: dict[str, Any] = {}
-    if "lang" in accepted:
-        keywords["lang"] = lang
-    if only is not None and "only" in accepted:
-        keywords["only"] = set(only)
-    return producer(project, **keywords)
-
-
-def load_function(spec: str) -> Callable[..., Any]:
-    module_name, _, name = spec.partition(":")
-    return getattr(importlib.import_module(module_name), name)
-
-
-def generated_pages(project: Any, audience: str, lang: str | None = None) -> dict[str, str]:
+def generated_pages(project: Project, audience: str, lang: str | None = None) -> dict[str, str]:
     """Every generated page of one audience (all producers merged; a clash is a bug)."""
     pages: dict[str, str] = {}
-    for spec in PRODUCERS[audience]:
-        produced = call_producer(spec, project, lang=lang)
+    for producer in PRODUCERS[audience]:
+        produced = producer.make(project, lang, None)
         clash = sorted(set(pages) & set(produced))
         if clash:
-            raise ContentError(f"{spec}: pages already produced by another producer: {clash}")
+            raise ContentError(
+                f"{producer.name}: pages already produced by another producer: {clash}"
+            )
         pages.update(produced)
     return pages
 
@@ -123,8 +154,6 @@ def generated_pages(project: Any, audience: str, lang: str | None = None) -> dic
 
 def front_matter(text: str) -> dict:
     """The YAML front matter of a Markdown page ({} when there is none or it is unreadable)."""
-    import yaml
-
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}
@@ -153,6 +182,12 @@ def content_files(root: Path, audience: str) -> dict[str, bytes]:
     return files
 
 
+def content_has_public_home(root: Path) -> bool:
+    """True when content/index.md exists and is meant for the public site."""
+    home = Path(root) / "content" / HOME_PAGE
+    return home.is_file() and for_audience(home.read_bytes(), "public")
+
+
 def _hidden(relative: str) -> bool:
     return any(part.startswith(".") for part in relative.split("/"))
 
@@ -165,21 +200,18 @@ def for_audience(markdown: bytes, audience: str) -> bool:
 # ---------------------------------------------------------------- the docs tree
 
 
-def tree_files(project: Any, audience: str, lang: str | None = None) -> dict[str, bytes]:
+def tree_files(project: Project, audience: str, lang: str | None = None) -> dict[str, bytes]:
     """Every file of an audience's docs tree: generated pages and content/, as bytes."""
     return assemble_tree(project, audience, generated_pages(project, audience, lang), lang)
 
 
 def assemble_tree(
-    project: Any, audience: str, generated: dict[str, str], lang: str | None = None
+    project: Project, audience: str, generated: dict[str, str], lang: str | None = None
 ) -> dict[str, bytes]:
     """Generated pages plus content/ (a name clash is an error), and a home page if none.
 
     ``generated`` is emptied: each page is encoded as it is taken from it, so that no page is
     held as text and as bytes at once (at 10,000 cases that is some 200 MB)."""
-    from generator.render.indexes import HOME_PAGE, fallback_home
-    from generator.render.text import page_language
-
     content = content_files(project.root, audience)
     clash = sorted(set(generated) & set(content))
     if clash:
@@ -238,7 +270,7 @@ def _remove_empty_folders(docs_dir: Path) -> None:
 
 
 def generate_tree(
-    project: Any, audience: str, docs_dir: Path, lang: str | None = None
+    project: Project, audience: str, docs_dir: Path, lang: str | None = None
 ) -> dict[str, bytes]:
     """Write an audience's docs tree (pages + content/, never a data file); return its files."""
     files = tree_files(project, audience, lang)
@@ -249,9 +281,7 @@ def generate_tree(
 # ---------------------------------------------------------------- the site
 
 
-def site_name(project: Any, audience: str, lang: str) -> str:
-    from generator.render.text import Voice
-
+def site_name(project: Project, audience: str, lang: str) -> str:
     v = Voice(lang, project.taxonomy)
     office = project.office.short_name if project.office else "Casebook"
     if audience == "review":
@@ -260,7 +290,7 @@ def site_name(project: Any, audience: str, lang: str) -> str:
 
 
 def site_spec(
-    project: Any,
+    project: Project,
     audience: str,
     docs_dir: Path,
     site_dir: Path,
@@ -268,9 +298,8 @@ def site_spec(
     *,
     strict: bool,
     lang: str,
-):
+) -> SiteSpec:
     """The engine's SiteSpec for one audience's tree."""
-    from generator.render.indexes import build_nav
     from generator.site import engine as site
 
     base = project.root / "mkdocs.yml"
@@ -305,8 +334,6 @@ def build(
     progress: Progress | None = None,
 ) -> BuildResult:
     """Load, validate, generate and build every requested audience into ``out/<audience>``."""
-    from generator.build.project import load_project
-
     say = progress or (lambda message: None)
     root = Path(root)
     out = Path(out) if out is not None else root / "site"
@@ -345,7 +372,7 @@ def build(
 
 
 def build_audience(
-    project: Any, audience: str, site_dir: Path, *, strict: bool, lang: str, say: Progress
+    project: Project, audience: str, site_dir: Path, *, strict: bool, lang: str, say: Progress
 ) -> str | None:
     """Generate and build one audience; return an error message or None."""
     ready = prepare_audience(project, audience, site_dir, strict=strict, lang=lang, say=say)
@@ -359,12 +386,12 @@ class PreparedSite:
     """An audience whose docs tree is written: what the site engine needs, and nothing more."""
 
     audience: str
-    spec: Any  # generator.site.engine.SiteSpec
-    guard: Any  # the public audience's PublicGuard, else None
+    spec: SiteSpec
+    guard: PublicGuard | None  # the public audience's, else None
 
 
 def prepare_audience(
-    project: Any, audience: str, site_dir: Path, *, strict: bool, lang: str, say: Progress
+    project: Project, audience: str, site_dir: Path, *, strict: bool, lang: str, say: Progress
 ) -> PreparedSite | str:
     """Generate and write one audience's docs tree; return what the engine needs, or an error."""
     docs_dir = docs_folder(project.root, "build", audience)
@@ -402,16 +429,14 @@ def run_engine(ready: PreparedSite, root: Path, *, lang: str, say: Progress) -> 
     return None
 
 
-def privacy_guard(project: Any, audience: str, lang: str) -> Any:
+def privacy_guard(project: Project, audience: str, lang: str) -> PublicGuard | None:
     """The public audience's guard (deny-list on the tree, leak audit of the site), else None."""
     if audience != "public":
         return None
-    from generator.privacy.check import PublicGuard
-
     return PublicGuard.for_project(project, lang)
 
 
-def guard_tree(guard: Any, files: dict[str, bytes], *, strict: bool, say: Progress) -> str | None:
+def guard_tree(guard: PublicGuard, files: dict[str, bytes], *, strict: bool, say: Progress) -> str | None:
     """Deny-list hits in the generated tree (and, under strict, a missing deny-list) as an error."""
     notices = guard.notices()
     for notice in notices:
@@ -427,27 +452,10 @@ def _shown(path: Path, root: Path) -> str:
         return str(path)
 
 
-_MESSAGES = {
-    "loaded": {
-        "id": "Memuat proyek: {files} berkas diperiksa, {cases} kasus, {interns} mahasiswa.",
-        "en": "Loaded the project: {files} files checked, {cases} cases, {interns} interns.",
-    },
-    "generated": {
-        "id": "Halaman {audience}: {pages} halaman ({written} ditulis ulang, {deleted} dihapus).",
-        "en": "Pages for {audience}: {pages} pages ({written} rewritten, {deleted} deleted).",
-    },
-    "building": {
-        "id": "Membangun situs {audience} dengan {engine} → {site} …",
-        "en": "Building the {audience} site with {engine} → {site} …",
-    },
-    "built": {
-        "id": "Situs {audience} selesai: {site}",
-        "en": "The {audience} site is ready: {site}",
-    },
-}
+_MESSAGES = catalogue(beside(__file__, "messages.yaml"))
 
 
-def _message(lang: str, key: str, **params: Any) -> str:
+def _message(lang: str, key: str, **params: object) -> str:
     return _MESSAGES[key][lang].format(**params)
 
 
@@ -492,20 +500,18 @@ class Regenerator:
         self.root, self.audience, self.docs_dir, self.lang = Path(root), audience, docs_dir, lang
         self.on_problems = on_problems or (lambda problems, files: None)
         self.on_error = on_error or (lambda message: None)
-        self.project: Any = None
-        self.pages: dict[str, dict[str, str]] = {}  # producer → its pages
+        self.project: Project | None = None
+        self.pages: dict[str, Pages] = {}  # producer name → its pages
         self.files: dict[str, bytes] = {}
         self._waiting: list[Path] = []  # changes the deferrable producers have not seen yet
-        self._waiting_since: Any = None  # the project before the first of them
+        self._waiting_since: Project | None = None  # the project before the first of them
 
     def start(self) -> bool:
         """Generate the whole tree; False (nothing written) when the input is invalid."""
         project = self._load()
         if project is None:
             return False
-        self.pages = {
-            spec: call_producer(spec, project, lang=self.lang) for spec in PRODUCERS[self.audience]
-        }
+        self.pages = {p.name: p.make(project, self.lang, None) for p in PRODUCERS[self.audience]}
         return self._write(project)
 
     def __call__(self, changed: list[Path]) -> Callable[[], None] | None:
@@ -517,8 +523,8 @@ class Regenerator:
         old, project = self.project, self._load()
         if project is None:
             return None
-        for spec in self._producers(deferrable=False):
-            self.pages[spec] = self._regenerated(spec, changed, old, project)
+        for producer in self._producers(deferrable=False):
+            self.pages[producer.name] = self._regenerated(producer, changed, old, project)
         if not self._write(project):
             return None
         if not self._producers(deferrable=True):
@@ -531,32 +537,33 @@ class Regenerator:
     def finish(self) -> None:
         """Bring the deferrable producers' pages up to date with every change so far."""
         changed, old, self._waiting = self._waiting, self._waiting_since, []
-        for spec in self._producers(deferrable=True):
-            self.pages[spec] = self._regenerated(spec, changed, old, self.project)
+        assert self.project is not None  # finish follows a successful regeneration
+        for producer in self._producers(deferrable=True):
+            self.pages[producer.name] = self._regenerated(producer, changed, old, self.project)
         self._write(self.project)
 
-    def _producers(self, *, deferrable: bool) -> list[str]:
+    def _producers(self, *, deferrable: bool) -> list[Producer]:
         """This audience's producers that may wait for the reload (or those that may not)."""
-        return [spec for spec in PRODUCERS[self.audience] if (spec in DEFERRABLE) == deferrable]
+        return [p for p in PRODUCERS[self.audience] if p.deferrable == deferrable]
 
-    def _load(self) -> Any:
-        from generator.build.project import load_project
-
+    def _load(self) -> Project | None:
         project, problems = load_project(self.root)
         self.on_problems(problems, project.files_checked)
         return None if any(p.is_error for p in problems) else project
 
-    def _regenerated(self, spec: str, changed: list[Path], old: Any, project: Any
-                     ) -> dict[str, str]:
+    def _regenerated(
+        self, producer: Producer, changed: list[Path], old: Project | None, project: Project
+    ) -> Pages:
         affected = None
-        if spec in SELECTIVE and old is not None and spec in self.pages:
-            affected = load_function(SELECTIVE[spec])(changed, old, project)
+        if producer.affected and old is not None and producer.name in self.pages:
+            affected = producer.affected(changed, old, project)
         if affected is None:
-            return call_producer(spec, project, lang=self.lang)
-        kept = {path: text for path, text in self.pages[spec].items() if path not in affected}
-        return {**kept, **call_producer(spec, project, lang=self.lang, only=affected)}
+            return producer.make(project, self.lang, None)
+        kept = {path: page for path, page in self.pages[producer.name].items()
+                if path not in affected}
+        return {**kept, **producer.make(project, self.lang, affected)}
 
-    def _write(self, project: Any) -> bool:
+    def _write(self, project: Project) -> bool:
         generated: dict[str, str] = {}
         for pages in self.pages.values():
             generated.update(pages)

@@ -18,13 +18,14 @@ from generator.build import pipeline
 from generator.build.project import Project, load_project
 from generator.bundle import audit, lock, targets
 from generator.bundle.readers import for_reader
+from generator.errors import OutputError
 from generator.problems import Problem
 from generator.site import engine
 
 ZIP_TIME = (2000, 1, 1, 0, 0, 0)  # fixed entry times: the same bundle makes the same zip
 
 
-class BundleError(Exception):
+class BundleError(OutputError):
     """The bundle could not be made; the message is for people."""
 
 

@@ -13,10 +13,11 @@ import dataclasses
 from collections.abc import Iterable
 
 from generator.build.project import CaseDoc, CaseIndex, InternDoc, Project
+from generator.errors import InputError
 from generator.model.records import Intern
 
 
-class UnknownReader(LookupError):
+class UnknownReader(InputError):
     """The reader id names no supervisor or university of any intern."""
 
     def __init__(self, reader: str, known: list[str]):

@@ -1,6 +1,6 @@
 """The ``casebook`` command: a thin adapter from the shell to the pipeline's plain functions.
 
-Each verb lives in its own module, ``generator/commands/<verb>.py``, exposing a click command
+Each verb lives in its own module, ``generator/cli/<verb>.py``, exposing a click command
 named ``command``; the group imports a verb only when it runs, so ``casebook --help`` stays fast.
 """
 

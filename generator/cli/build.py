@@ -7,14 +7,13 @@ from pathlib import Path
 
 import click
 
+from generator.build import AUDIENCES
 from generator.cli import LANG_OPTION, PROJECT_OPTION, print_problems, project_root
 
 
 def audience_choices() -> list[str]:
-    """``all`` plus every audience that has page producers (see generator.build.pipeline.PRODUCERS)."""
-    from generator.build.pipeline import audiences
-
-    return [*audiences(), "all"]
+    """``all`` plus every audience (each has its producers in generator.build.pipeline)."""
+    return [*AUDIENCES, "all"]
 
 
 @click.command("build")
@@ -52,11 +51,16 @@ def command(
     Checks every file first: on errors it prints them all, leaves the previous site as it
     was and exits 1. Each site is built into a temporary folder, then swapped in.
     """
-    from generator.build.pipeline import audiences, build
+    from generator.build.pipeline import build
+    from generator.export.documents import ExportError
 
     root = project_root(project)
-    chosen = audiences() if audience == "all" else (audience,)
-    result = build(root, audiences=chosen, out=out, strict=strict, lang=lang, progress=_progress)
+    chosen = AUDIENCES if audience == "all" else (audience,)
+    try:
+        result = build(root, audiences=chosen, out=out, strict=strict, lang=lang,
+                       progress=_progress)
+    except ExportError as error:  # a download of the review site could not be exported
+        raise click.ClickException(str(error)) from error
     if result.invalid:
         print_problems(result.problems, result.files_checked, result.lang)
         sys.exit(1)

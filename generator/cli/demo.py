@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import sys
 import time
+from importlib.util import find_spec
 from pathlib import Path
 
 import click
+
+NOT_INSTALLED = (
+    "demo memerlukan paket tambahan: pip install 'casebook[demo]' / "
+    "the demo needs its extra: pip install 'casebook[demo]'"
+)
 
 
 @click.command("demo")
@@ -53,8 +59,7 @@ def command(cases: int, seed: int, interns: int, out: Path, force: bool) -> None
     Every person and place is invented; clients have aliases only. The same seed always writes the
     same files.
     """
-    from casebook_demo.generate import generate_project
-
+    generate_project = demo_generator()
     if out.exists() and not out.is_dir():
         raise click.UsageError(f"{out} bukan folder / is not a folder")
     if out.is_dir() and any(out.iterdir()) and not force:
@@ -70,3 +75,12 @@ def command(cases: int, seed: int, interns: int, out: Path, force: bool) -> None
     elapsed = time.perf_counter() - began
     click.echo(f"{cases} kasus, {interns} mahasiswa → {out} ({elapsed:.1f} s)", err=True)
     sys.exit(0)
+
+
+def demo_generator():
+    """The demo's ``generate_project``; a clear error when the demo extra is not installed."""
+    if find_spec("casebook_demo") is None or find_spec("faker") is None:
+        raise click.ClickException(NOT_INSTALLED)
+    from casebook_demo.generate import generate_project
+
+    return generate_project

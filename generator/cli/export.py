@@ -1,26 +1,23 @@
 """``casebook export report INTERN``: an intern's report as DOCX, PDF or Markdown for submission.
 
-Also the review site's downloads: with ``exports: [docx, pdf]`` in casebook.yml (or
-``CASEBOOK_EXPORTS=docx,pdf`` in the environment, which overrides it), ``casebook build`` adds
-``laporan/unduh/<intern>.docx`` / ``.pdf`` to the review site (:func:`site_downloads`). They are
-off unless asked for, because a PDF takes seconds per report; each file is kept in
-``.casebook/exports/`` under a hash of its Markdown, so a build only exports the reports that
-changed.
+The review site's downloads are made by the build (``generator.export.downloads``).
 """
 
 from __future__ import annotations
 
-import hashlib
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from generator.cli import LANG_OPTION, PROJECT_OPTION, print_problems, project_root
 
+if TYPE_CHECKING:
+    from generator.model.project import Project
+
+
 FORMATS = ("docx", "pdf", "md")
-CACHE_FOLDER = (".casebook", "exports")
 
 
 @click.group("export")
@@ -91,7 +88,7 @@ def report_command(
     click.echo(str(target))
 
 
-def intern_problems(project: Any, intern_id: str, problems: list[Any]) -> list[Any]:
+def intern_problems(project: Project, intern_id: str, problems: list[Any]) -> list[Any]:
     """Problems in the intern's folder and in the case files they authored."""
     folder = f"interns/{intern_id}/"
     doc = project.interns.get(intern_id)
@@ -103,7 +100,7 @@ def intern_problems(project: Any, intern_id: str, problems: list[Any]) -> list[A
     return [p for p in problems if p.file.startswith(folder) or p.file in cases]
 
 
-def write_report(project: Any, intern_id: str, fmt: str, mode: str, target: Path) -> Any:
+def write_report(project: Project, intern_id: str, fmt: str, mode: str, target: Path) -> Any:
     """Build one report and write it in one format; return the Report."""
     from generator.render.report import build_report
 
@@ -142,63 +139,3 @@ def export_markdown(
         )
     except ExportError as error:
         raise click.ClickException(str(error)) from error
-
-
-# ---------------------------------------------------------------- the review site's downloads
-
-
-def site_downloads(project: Any, *, lang: str | None = None) -> dict[str, bytes]:
-    """``laporan/unduh/<intern>.<format>`` for the formats in CASEBOOK_EXPORTS (none by default)."""
-    from generator.render.report import build_report
-    from generator.render.review import DOWNLOAD, download_formats
-
-    files: dict[str, bytes] = {}
-    cache = project.root.joinpath(*CACHE_FOLDER)
-    for intern_id in sorted(project.interns):
-        formats = download_formats(project)
-        if not formats:
-            break
-        report = build_report(project, intern_id)
-        for fmt in formats:
-            files[DOWNLOAD.format(intern_id, fmt)] = cached_export(
-                cache, intern_id, fmt, report, project.interns[intern_id].folder
-            )
-    return files
-
-
-def export_key(report: Any, fmt: str) -> str:
-    """A hash of what an exported file depends on: the Markdown, metadata, exporter code and CSS."""
-    from generator.export import documents as export
-
-    digest = hashlib.sha256()
-    for part in (
-        fmt,
-        report.title,
-        report.author,
-        report.markdown,
-        export.report_css(),
-        Path(export.__file__).read_text(encoding="utf-8"),
-    ):
-        digest.update(part.encode("utf-8") + b"\0")
-    return digest.hexdigest()[:20]
-
-
-def cached_export(cache: Path, intern_id: str, fmt: str, report: Any, resource_dir: Path) -> bytes:
-    """The exported file, from the cache when its inputs are unchanged; older copies removed."""
-    target = cache / f"{intern_id}.{export_key(report, fmt)}.{fmt}"
-    if not target.is_file():
-        cache.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(target.name + ".tmp")
-        export_markdown(
-            report.markdown,
-            fmt,
-            partial,
-            title=report.title,
-            author=report.author,
-            resource_dir=resource_dir,
-        )
-        partial.replace(target)
-    for old in cache.glob(f"{intern_id}.*.{fmt}"):
-        if old != target:
-            old.unlink()
-    return target.read_bytes()

@@ -48,7 +48,7 @@ def command(project: Path | None, audience: str, fmt: str, out: Path | None,
 
 
 def emit_review(statistics, fmt: str, out: Path | None) -> None:
-    from generator.render import opendata
+    from generator.render import statistics as exact
     from generator.stats.tables import nonempty_rows
 
     tables = [*statistics.tables, *([statistics.sensitive] if statistics.sensitive else [])]
@@ -58,19 +58,20 @@ def emit_review(statistics, fmt: str, out: Path | None) -> None:
         return
     label = statistics.period.label
     if out is None:
-        text = (opendata.review_csv_text(tables) if fmt == "csv"
-                else opendata.review_json_text(tables, label))
+        text = (exact.review_csv_text(tables) if fmt == "csv"
+                else exact.review_json_text(tables, label))
         sys.stdout.write(text)
         return
-    files = {f"{t.key}.{fmt}": (opendata.review_csv_text([t]) if fmt == "csv"
-                                else opendata.review_json_text([t], label)) for t in tables}
+    files = {f"{t.key}.{fmt}": (exact.review_csv_text([t]) if fmt == "csv"
+                                else exact.review_json_text([t], label)) for t in tables}
     write_files(out, files)
 
 
 def emit_public(loaded, statistics, fmt: str, out: Path | None) -> None:
-    from generator.render import opendata
+    from generator.privacy.release import policy_from_settings, publish
+    from generator.render.public import opendata
 
-    release = opendata.publish(statistics, opendata.policy_from_settings(loaded.settings))
+    release = publish(statistics, policy_from_settings(loaded.settings))
     if fmt == "table":
         tables = [*release.tables, *([release.sensitive] if release.sensitive else [])]
         click.echo("\n\n".join(public_text(t) for t in tables))

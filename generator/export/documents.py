@@ -62,6 +62,8 @@ from markdown.extensions import Extension
 from markdown.extensions.footnotes import NBSP_PLACEHOLDER as FOOTNOTE_NBSP
 from markdown.treeprocessors import Treeprocessor
 
+from generator.errors import OutputError
+
 __all__ = [
     "PAGE",
     "ExportError",
@@ -82,7 +84,7 @@ __all__ = [
 ]
 
 
-class ExportError(Exception):
+class ExportError(OutputError):
     """A report could not be exported (missing tool, refused resource, tool failure)."""
 
 

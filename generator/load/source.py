@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from generator.errors import InputError
 from generator.problems import Problem
 
 try:
@@ -92,7 +93,7 @@ def _child(node: yaml.Node | None, part: str | int) -> tuple[yaml.Node | None, y
     return None
 
 
-class LoadError(Exception):
+class LoadError(InputError):
     """A file that cannot be read as YAML; carries the problem to report."""
 
     def __init__(self, problem: Problem):

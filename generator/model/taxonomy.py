@@ -32,6 +32,8 @@ from typing import Any
 
 import yaml
 
+from generator.errors import InputError
+
 __all__ = [
     "CODE_PATTERN",
     "LANGS",
@@ -63,7 +65,7 @@ REFERENCES: Mapping[tuple[str, str], str] = MappingProxyType(
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class TaxonomyError(Exception):
+class TaxonomyError(InputError):
     """A taxonomy file is malformed; the message names the file, vocabulary and problem."""
 
     def __init__(self, file: str | Path, message: str, vocabulary: str | None = None):

@@ -34,6 +34,7 @@ from urllib.parse import unquote
 
 from generator.privacy.denylist import DenyList
 from generator.privacy.detectors import DETECTOR_LABELS, Finding, scan_text
+from generator.words import beside, catalogue
 
 DEFAULT_ALLOWED_SUFFIXES: frozenset[str] = frozenset(
     # What MkDocs + Material writes (pages, search index, sitemap, theme bundles with source maps,
@@ -61,40 +62,7 @@ DEFAULT_ALLOWED_SUFFIXES: frozenset[str] = frozenset(
 MAX_DECOMPRESSED_BYTES = 64 * 1024 * 1024
 MAX_STRAY_TEXT_BYTES = 4 * 1024 * 1024
 
-AUDIT_LABELS: dict[str, dict[str, str]] = {
-    "html_comment": {
-        "id": "komentar HTML di halaman publik",
-        "en": "HTML comment in a public page",
-        "hint_id": "Hapus komentar dari sumber halaman; komentar ikut terbit.",
-        "hint_en": "Remove the comment from the page source; comments are published.",
-    },
-    "disallowed_file_type": {
-        "id": "jenis file tidak diizinkan di situs publik",
-        "en": "file type not allowed in the public site",
-        "hint_id": "Pindahkan file data/sumber ke luar folder docs; hanya keluaran situs yang "
-        "boleh terbit.",
-        "hint_en": "Move data and source files out of the docs folder; only site output may be "
-        "published.",
-    },
-    "symlink": {
-        "id": "tautan simbolik di situs publik",
-        "en": "symbolic link in the public site",
-        "hint_id": "Salin file yang dimaksud atau hapus tautannya.",
-        "hint_en": "Copy the file or remove the link.",
-    },
-    "image_metadata": {
-        "id": "metadata teks di dalam gambar",
-        "en": "text metadata inside an image",
-        "hint_id": "Simpan ulang gambar tanpa metadata (EXIF/teks PNG).",
-        "hint_en": "Re-save the image without metadata (EXIF/PNG text).",
-    },
-    "unreadable_file": {
-        "id": "file tidak dapat dibaca untuk diperiksa",
-        "en": "file could not be read for checking",
-        "hint_id": "Perbaiki atau hapus file ini; file yang tak terbaca dianggap bocor.",
-        "hint_en": "Fix or remove this file; an unreadable file counts as a leak.",
-    },
-}
+AUDIT_LABELS = catalogue(beside(__file__, "audit.yaml"))  # code → label and hint
 
 _WHERE_LABELS: dict[str, tuple[str, str]] = {
     "text": ("teks", "text"),

@@ -24,7 +24,7 @@ import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -35,6 +35,11 @@ from generator.privacy.detectors import DETECTOR_LABELS, Finding, scan_text
 from generator.privacy.view import has_sensitive_subgroup
 from generator.problems import Problem, catalog_entry
 from generator.validate.rules import dotted
+
+if TYPE_CHECKING:
+    from generator.model.project import InternDoc, Project
+    from generator.model.taxonomy import Taxonomy
+
 
 Loc = tuple[str | int, ...]
 
@@ -71,7 +76,7 @@ class Rules:
     allow: tuple[str, ...] = ()
     denylist: DenyList | None = None
     denylist_digest: str = ""
-    taxonomy: Any = None  # the project's vocabularies (sensitive subgroups); None: built-in
+    taxonomy: Taxonomy = None  # the project's vocabularies (sensitive subgroups); None: built-in
 
     @classmethod
     def for_project(cls, root: Path, settings: Any, office: Any) -> Rules:
@@ -300,7 +305,7 @@ def case_problems(case: Any, loaded: Any, display: str, rules: Rules = Rules()) 
 
 
 def _subgroup_problems(
-    case: Any, display: str, positions: _Positions, taxonomy: Any
+    case: Any, display: str, positions: _Positions, taxonomy: Taxonomy
 ) -> list[Problem]:
     """A public story about a sensitive subgroup (ODGJ, pasung...): health data, aggregates only."""
     if case.publication.audience != "public":
@@ -336,7 +341,7 @@ def markdown_problems(
     return problems
 
 
-def intern_problems(doc: Any, display: Any, rules: Rules = Rules()) -> list[Problem]:
+def intern_problems(doc: InternDoc, display: Any, rules: Rules = Rules()) -> list[Problem]:
     """Findings in an intern's folder: intern.yaml, logbook.yaml and chapters/*.md.
 
     ``display(path) -> str`` names a file as problems show it. Citation keys of the intern's own
@@ -409,7 +414,7 @@ class PublicGuard:
     lang: str = "id"
 
     @classmethod
-    def for_project(cls, project: Any, lang: str = "id") -> PublicGuard:
+    def for_project(cls, project: Project, lang: str = "id") -> PublicGuard:
         """The guard of a project: its deny-list (settings.denylist) and its office's allow-list."""
         path = denylist_path(project.root, project.settings)
         return cls(DenyList.from_file(path), path, office_allow(project.office), lang)

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumberMatcher
 
+from generator.words import beside, catalogue
+
 Hit = tuple[str, int, int]
 
 
@@ -42,140 +44,7 @@ class Finding:
 # --------------------------------------------------------------------------------------------------
 
 
-def _label(id_: str, en: str, hint_id: str, hint_en: str) -> dict[str, str]:
-    return {"id": id_, "en": en, "hint_id": hint_id, "hint_en": hint_en}
-
-
-DETECTOR_LABELS: dict[str, dict[str, str]] = {
-    "nik": _label(
-        "nomor NIK (16 digit)",
-        "NIK national ID number (16 digits)",
-        "Hapus nomor NIK; jangan pernah menulis nomor identitas.",
-        "Remove the NIK; never write identity numbers.",
-    ),
-    "kk": _label(
-        "nomor Kartu Keluarga (16 digit)",
-        "family card (KK) number (16 digits)",
-        "Hapus nomor KK.",
-        "Remove the family card number.",
-    ),
-    "npwp": _label(
-        "nomor NPWP", "tax number (NPWP)", "Hapus nomor NPWP.", "Remove the tax number."
-    ),
-    "long_number": _label(
-        "deretan angka panjang (9 digit atau lebih)",
-        "long run of digits (9 or more)",
-        "Hapus nomor identitas, rekening, NIM/NIP atau kartu; tulis nominal uang dengan 'Rp'.",
-        "Remove ID, account, student or card numbers; write money amounts with 'Rp'.",
-    ),
-    "phone": _label(
-        "nomor telepon/HP",
-        "phone number",
-        "Hapus nomor telepon; hanya nomor resmi kantor yang boleh (daftar izin).",
-        "Remove the phone number; only the office's official numbers are allowed (allow-list).",
-    ),
-    "email": _label(
-        "alamat e-mail",
-        "e-mail address",
-        "Hapus alamat e-mail pribadi.",
-        "Remove the personal e-mail address.",
-    ),
-    "social_handle": _label(
-        "akun media sosial (@nama)",
-        "social-media handle (@name)",
-        "Hapus nama akun media sosial.",
-        "Remove the social-media handle.",
-    ),
-    "social_link": _label(
-        "tautan media sosial atau WhatsApp",
-        "social-media or messaging link",
-        "Hapus tautan ke profil atau nomor WhatsApp.",
-        "Remove the profile or WhatsApp link.",
-    ),
-    "street_address": _label(
-        "alamat jalan/gang/kompleks",
-        "street address",
-        "Tulis paling rinci nama kota/kabupaten, bukan jalan atau nomor rumah.",
-        "Write at most the city or regency, never the street or house number.",
-    ),
-    "rt_rw": _label(
-        "RT/RW",
-        "neighbourhood unit (RT/RW)",
-        "Hapus RT/RW; cukup nama kota/kabupaten.",
-        "Remove the RT/RW; the city is enough.",
-    ),
-    "subcity_place": _label(
-        "nama kelurahan/desa/kecamatan/dusun",
-        "sub-city place name (village, district)",
-        "Ganti dengan nama kota/kabupaten saja.",
-        "Replace with the city or regency only.",
-    ),
-    "postcode": _label("kode pos", "postcode", "Hapus kode pos.", "Remove the postcode."),
-    "full_date": _label(
-        "tanggal lengkap (hari-bulan-tahun)",
-        "full day-level date",
-        "Tulis paling rinci bulan dan tahun (mis. 'Maret 2025').",
-        "Write at most month and year (e.g. 'March 2025').",
-    ),
-    "exact_age": _label(
-        "usia tepat",
-        "exact age",
-        "Tulis kelompok usia (mis. 'remaja', '13-17 tahun').",
-        "Write an age band (e.g. 'teenager', '13-17 years').",
-    ),
-    "legal_case_number": _label(
-        "nomor perkara/laporan polisi",
-        "court or police case number",
-        "Hapus nomor perkara atau laporan polisi.",
-        "Remove the court or police case number.",
-    ),
-    "vehicle_plate": _label(
-        "nomor polisi kendaraan",
-        "vehicle number plate",
-        "Hapus nomor polisi kendaraan.",
-        "Remove the number plate.",
-    ),
-    "passport": _label(
-        "nomor paspor", "passport number", "Hapus nomor paspor.", "Remove the passport number."
-    ),
-    "gps_coordinates": _label(
-        "koordinat GPS",
-        "GPS coordinates",
-        "Hapus koordinat lokasi.",
-        "Remove the location coordinates.",
-    ),
-    "school_name": _label(
-        "nama sekolah",
-        "school name",
-        "Tulis jenjang saja (mis. 'SD'), tanpa nama atau nomor sekolah.",
-        "Write the school level only (e.g. 'primary school'), no school name or number.",
-    ),
-    "initials": _label(
-        "inisial dipakai sebagai nama",
-        "initials used as a name",
-        "Gunakan nama samaran dari daftar, bukan inisial asli.",
-        "Use a pseudonym from the list, never real initials.",
-    ),
-    "honorific_name": _label(
-        "sapaan diikuti nama orang",
-        "honorific followed by a person's name",
-        "Ganti nama dengan peran ('ibu klien') atau nama samaran; pejabat hanya lewat daftar izin.",
-        "Replace the name with a role ('the client's mother') or pseudonym; officials only via "
-        "the allow-list.",
-    ),
-    "name_label": _label(
-        "nama orang (bernama/nama:/kerabat/bin-binti)",
-        "person's name (named/name:/relative/bin-binti)",
-        "Ganti nama dengan peran atau nama samaran.",
-        "Replace the name with a role or pseudonym.",
-    ),
-    "denylist": _label(
-        "nama dari daftar larangan pribadi",
-        "name from the private deny-list",
-        "Hapus nama asli; gunakan nama samaran.",
-        "Remove the real name; use the pseudonym.",
-    ),
-}
+DETECTOR_LABELS = catalogue(beside(__file__, "detectors.yaml"))  # code → label and hint
 
 # "block" findings must fail a public build; "review" findings need a person to clear them (research
 # §7.1).

@@ -30,10 +30,10 @@ import datetime as dt
 import hashlib
 import hmac
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.errors import CasebookError
 from generator.model.facts import (
     age_group,
     cluster_of,
@@ -43,63 +43,26 @@ from generator.model.facts import (
     is_sensitive_case,
     length_of_service,
 )
-from generator.model.records import Case
+from generator.model.project import Project
+from generator.model.records import Case, Office
+from generator.model.taxonomy import Taxonomy
+from generator.privacy.wall import PublicCase, PublicOffice, PublicService, PublicView
 
 SALT_FILE = Path("private") / "public-id.key"
 ID_ALPHABET = "bcdfghjkmnpqrstvwxz"  # consonants only: no digits, no vowels
 ID_LENGTH = 8
-QUARTER_NAMES = {"id": ("I", "II", "III", "IV")}
 DELIVERED_SERVICE = ("implemented",)
 REFERRAL_DONE = ("accepted", "completed")
 
 
-class NotPublishable(ValueError):
+class NotPublishable(CasebookError, ValueError):
     """The case may not become a public story (no consent, not approved, protected...)."""
-
-
-@dataclass(frozen=True)
-class PublicService:
-    """A delivered service: its rehabilitation form and the *type* of provider (codes)."""
-
-    form: str
-    provider: str | None
-
-
-@dataclass(frozen=True)
-class PublicCase:
-    """One approved story with its generalised facts. Fields hold vocabulary codes except
-    ``public_id``, ``city`` (the office's own city) and the approved ``title``/``summary``."""
-
-    public_id: str
-    title: str
-    summary: str
-    city: str
-    sex: str
-    age_group: str
-    category: str
-    category_vocabulary: str  # "ppks", or "atensi_cluster" when the category is rare
-    quarter: str  # "2025-T1"
-    channel: str
-    services: tuple[PublicService, ...]
-    referrals: tuple[str, ...]  # provider_type codes of accepted/completed referrals
-    stages: tuple[str, ...]  # stage codes completed, in casework order
-    outcome: str | None
-    attainment: str | None
-    duration: str | None  # duration_bucket code; None while open
-
-    @property
-    def year(self) -> int:
-        return int(self.quarter[:4])
-
-    @property
-    def quarter_number(self) -> int:
-        return int(self.quarter[-1])
 
 
 # ---------------------------------------------------------------- who may become a story
 
 
-def has_sensitive_subgroup(case: Case, taxonomy: Any) -> bool:
+def has_sensitive_subgroup(case: Case, taxonomy: Taxonomy) -> bool:
     """A sensitive field subgroup (ODGJ, pasung...): health data, aggregates only (LEG-3)."""
     return any(
         taxonomy.has("subgroup", code) and taxonomy.entry("subgroup", code).get("sensitive")
@@ -107,7 +70,7 @@ def has_sensitive_subgroup(case: Case, taxonomy: Any) -> bool:
     )
 
 
-def refusal(case: Case, taxonomy: Any) -> str | None:
+def refusal(case: Case, taxonomy: Taxonomy) -> str | None:
     """Why a case may not be a public story, or None when it may."""
 
     publication = case.publication
@@ -122,7 +85,7 @@ def refusal(case: Case, taxonomy: Any) -> str | None:
     return next((reason for failed, reason in checks if failed), None)
 
 
-def is_story(case: Case, taxonomy: Any) -> bool:
+def is_story(case: Case, taxonomy: Taxonomy) -> bool:
     """True when the case may appear as a public story (all conditions hold)."""
     return refusal(case, taxonomy) is None
 
@@ -140,7 +103,7 @@ def public_id(case_id: str, salt: bytes) -> str:
     return "".join(letters)
 
 
-def project_salt(project: Any) -> bytes:
+def project_salt(project: Project) -> bytes:
     """The id salt: ``private/public-id.key`` when present, else a hash of private case fields."""
     key_file = Path(project.root) / SALT_FILE
     if key_file.is_file() and key_file.read_bytes().strip():
@@ -167,15 +130,7 @@ def quarter_of(day: dt.date) -> str:
     return f"{day.year}-T{(day.month - 1) // 3 + 1}"
 
 
-def quarter_label(quarter: str, lang: str = "id") -> str:
-    """``Triwulan I 2025`` / ``Q1 2025``."""
-    year, number = quarter[:4], int(quarter[-1])
-    if lang == "id":
-        return f"Triwulan {QUARTER_NAMES['id'][number - 1]} {year}"
-    return f"Q{number} {year}"
-
-
-def public_category(case: Case, taxonomy: Any) -> tuple[str, str]:
+def public_category(case: Case, taxonomy: Taxonomy) -> tuple[str, str]:
     """The PPKS category, or its ATENSI cluster when the category is rare: (code, vocabulary)."""
 
     code = case.classification.ppks
@@ -199,7 +154,7 @@ def referral_providers(case: Case) -> tuple[str, ...]:
     return tuple(dict.fromkeys(r.provider for r in done))
 
 
-def completed_stages(case: Case, taxonomy: Any) -> tuple[str, ...]:
+def completed_stages(case: Case, taxonomy: Taxonomy) -> tuple[str, ...]:
     """Stages the case went through: all dated stages once closed, else all but the current one."""
 
     def rank(stage: str) -> int:
@@ -216,7 +171,7 @@ def completed_stages(case: Case, taxonomy: Any) -> tuple[str, ...]:
     return tuple(ordered)
 
 
-def closure_facts(case: Case, taxonomy: Any) -> tuple[str | None, str | None, str | None]:
+def closure_facts(case: Case, taxonomy: Taxonomy) -> tuple[str | None, str | None, str | None]:
     """(outcome, goal attainment, duration bucket) of a closed case; Nones while open."""
 
     if case.closure is None:
@@ -225,7 +180,7 @@ def closure_facts(case: Case, taxonomy: Any) -> tuple[str | None, str | None, st
     return case.closure.outcome, case.closure.goal_attainment, duration_bucket(days, taxonomy)
 
 
-def public_view(doc_or_case: Any, project: Any, *, salt: bytes) -> PublicCase:
+def public_view(doc_or_case: Any, project: Project, *, salt: bytes) -> PublicCase:
     """The public projection of one case; raises NotPublishable unless ``is_story`` holds."""
 
     case: Case = getattr(doc_or_case, "case", doc_or_case)
@@ -255,7 +210,7 @@ def public_view(doc_or_case: Any, project: Any, *, salt: bytes) -> PublicCase:
     )
 
 
-def public_stories(project: Any, *, salt: bytes | None = None) -> list[PublicCase]:
+def public_stories(project: Project, *, salt: bytes | None = None) -> list[PublicCase]:
     """Every approved story, newest quarter first, then by page id (never by case id)."""
     salt = project_salt(project) if salt is None else salt
     stories = [
@@ -267,5 +222,35 @@ def public_stories(project: Any, *, salt: bytes | None = None) -> list[PublicCas
     return sorted(stories, key=lambda s: (-s.year, -s.quarter_number, s.public_id))
 
 
-def _story_docs(docs: Iterable[Any], project: Any) -> list[Any]:
+def _story_docs(docs: Iterable[Any], project: Project) -> list[Any]:
     return [doc for doc in docs if is_story(doc.case, project.taxonomy)]
+
+
+# ---------------------------------------------------------------- the view of the public site
+
+
+def site_view(project: Project, *, lang: str | None, home: bool) -> PublicView:
+    """What the public story and home pages may show of ``project`` (``home``: make a home page)."""
+    office = project.office
+    return PublicView(
+        lang=lang or project.settings.language,
+        site_name=office.name if office else (project.settings.public_site_name or "Casebook"),
+        office=public_office(office) if office else None,
+        stories=tuple(public_stories(project)),
+        label=project.taxonomy.label,
+        home=home,
+    )
+
+
+def public_office(office: Office) -> PublicOffice:
+    """The office's own public profile."""
+    return PublicOffice(
+        name=office.name,
+        city=office.city,
+        about=office.about,
+        vision=office.vision,
+        mission=tuple(office.mission),
+        services=tuple(office.services),
+        address=office.address,
+        phone=office.phone,
+    )

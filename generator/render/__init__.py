@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.render import indexes
 from generator.render.casenav import case_nav, neighbours, with_case_nav
@@ -22,10 +22,13 @@ from generator.render.text import (
     project_relative,
 )
 
+if TYPE_CHECKING:
+    from generator.model.project import Project
+
 __all__ = ["affected_review_pages", "render_narrative", "review_page_makers", "review_pages"]
 
 
-def review_page_makers(project: Any, lang: str | None = None) -> dict[str, Callable[[], str]]:
+def review_page_makers(project: Project, lang: str | None = None) -> dict[str, Callable[[], str]]:
     """Every review page as path → a function that renders it (nothing is rendered yet)."""
     lang = page_language(project, lang)
     makers: dict[str, Callable[[], str]] = {
@@ -51,7 +54,7 @@ def _bind(function: Callable[..., str], *args: Any) -> Callable[[], str]:
 
 
 def review_pages(
-    project: Any, *, lang: str | None = None, only: Collection[str] | None = None
+    project: Project, *, lang: str | None = None, only: Collection[str] | None = None
 ) -> dict[str, str]:
     """The review site's pages; with ``only``, just those of the given paths that exist."""
     makers = review_page_makers(project, lang)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.model.facts import current_stage
 from generator.render.text import (
@@ -27,6 +27,10 @@ from generator.render.text import (
     table,
 )
 
+if TYPE_CHECKING:
+    from generator.model.project import CaseDoc, InternDoc, Project
+
+
 CASES_INDEX = "kasus/index.md"
 CASES_BY_CATEGORY = "kasus/kategori.md"
 CASES_BY_INTERN = "kasus/mahasiswa.md"
@@ -41,7 +45,7 @@ NAV_TITLES = {OFFICE_PAGE: "nav.office"}
 SECTION_LIMIT = 10  # more pages than this in a folder with an index.md: only the index is listed
 
 
-def voice(project: Any, lang: str) -> Voice:
+def voice(project: Project, lang: str) -> Voice:
     return Voice(lang, project.taxonomy, "index", people_names(project))
 
 
@@ -51,7 +55,7 @@ def voice(project: Any, lang: str) -> Voice:
 CASE_COLUMNS = ("case", "client", "category", "status", "stage", "intake", "interns", "review")
 
 
-def case_row(doc: Any, project: Any, v: Voice, page: str, keys: list[str]) -> list[Any]:
+def case_row(doc: CaseDoc, project: Project, v: Voice, page: str, keys: list[str]) -> list[Any]:
     """One table row about a case, with the columns named by keys."""
     case = doc.case
     values = {
@@ -69,13 +73,13 @@ def case_row(doc: Any, project: Any, v: Voice, page: str, keys: list[str]) -> li
     return [values[key]() for key in keys]
 
 
-def case_table(docs: list[Any], project: Any, v: Voice, page: str, skip: Iterable[str] = ()) -> str:
+def case_table(docs: list[Any], project: Project, v: Voice, page: str, skip: Iterable[str] = ()) -> str:
     keys = [key for key in CASE_COLUMNS if key not in skip]
     header = [v.say(f"col.{key}") for key in keys]
     return table(header, [case_row(doc, project, v, page, keys) for doc in docs])
 
 
-def intern_link(intern_id: str, project: Any, page: str) -> str:
+def intern_link(intern_id: str, project: Project, page: str) -> str:
     doc = project.interns.get(intern_id)
     return md_link(doc.intern.name, page, intern_page_path(intern_id)) if doc else cell(intern_id)
 
@@ -83,7 +87,7 @@ def intern_link(intern_id: str, project: Any, page: str) -> str:
 # ---------------------------------------------------------------- cases by status, category, intern
 
 
-def cases_by_status(project: Any, lang: str) -> str:
+def cases_by_status(project: Project, lang: str) -> str:
     v, page = voice(project, lang), CASES_INDEX
     docs = project.sorted_cases()
     statuses = [
@@ -121,12 +125,12 @@ def cases_by_status(project: Any, lang: str) -> str:
 
 
 def grouped_section(
-    title: str, docs: list[Any], project: Any, v: Voice, page: str, skip: Iterable[str]
+    title: str, docs: list[Any], project: Project, v: Voice, page: str, skip: Iterable[str]
 ) -> str:
     return paragraphs(f"## {cell(title)} ({len(docs)})", case_table(docs, project, v, page, skip))
 
 
-def cases_by_category(project: Any, lang: str) -> str:
+def cases_by_category(project: Project, lang: str) -> str:
     v, page = voice(project, lang), CASES_BY_CATEGORY
     docs = project.sorted_cases()
     codes = [
@@ -149,7 +153,7 @@ def cases_by_category(project: Any, lang: str) -> str:
     return paragraphs(f"# {v.say('index.by_category_title')}", lead, *sections) + "\n"
 
 
-def cases_by_intern(project: Any, lang: str) -> str:
+def cases_by_intern(project: Project, lang: str) -> str:
     v, page = voice(project, lang), CASES_BY_INTERN
     docs = project.sorted_cases()
     sections = []
@@ -166,11 +170,11 @@ def cases_by_intern(project: Any, lang: str) -> str:
 # ---------------------------------------------------------------- interns
 
 
-def intern_hours(doc: Any) -> float:
+def intern_hours(doc: InternDoc) -> float:
     return sum(entry.hours for entry in doc.logbook.entries)
 
 
-def interns_index(project: Any, lang: str) -> str:
+def interns_index(project: Project, lang: str) -> str:
     v, page = voice(project, lang), INTERNS_INDEX
     interns = sorted(project.sorted_interns(), key=lambda d: (d.intern.name, d.intern.id))
     if not interns:
@@ -185,7 +189,7 @@ def interns_index(project: Any, lang: str) -> str:
     return paragraphs(f"# {v.say('index.interns_title')}", lead, table(header, rows)) + "\n"
 
 
-def intern_row(doc: Any, project: Any, v: Voice, page: str) -> list[Any]:
+def intern_row(doc: InternDoc, project: Project, v: Voice, page: str) -> list[Any]:
     intern = doc.intern
     cases = len(project.cases_of(intern.id))
     return [
@@ -202,7 +206,7 @@ def intern_row(doc: Any, project: Any, v: Voice, page: str) -> list[Any]:
 # ---------------------------------------------------------------- office
 
 
-def office_page(project: Any, lang: str) -> str:
+def office_page(project: Project, lang: str) -> str:
     v = voice(project, lang)
     office = project.office
     if office is None:
@@ -239,7 +243,7 @@ def office_contact(office: Any, v: Voice) -> list[str]:
     return [f"## {v.say('office.heading.contact')}", "\n".join(lines)] if lines else []
 
 
-def office_staff(project: Any, v: Voice) -> list[str]:
+def office_staff(project: Project, v: Voice) -> list[str]:
     staff = project.office.staff
     if not staff:
         return []
@@ -258,7 +262,7 @@ def office_staff(project: Any, v: Voice) -> list[str]:
 # ---------------------------------------------------------------- home page and navigation
 
 
-def fallback_home(project: Any, lang: str) -> str:
+def fallback_home(project: Project, lang: str) -> str:
     """A minimal home page, used only when content/ has no index.md."""
     v = voice(project, lang)
     office = project.office.name if project.office else "Casebook"
@@ -270,7 +274,7 @@ def fallback_home(project: Any, lang: str) -> str:
     )
 
 
-def build_nav(pages: Iterable[str], project: Any, lang: str) -> list:
+def build_nav(pages: Iterable[str], project: Project, lang: str) -> list:
     """Home, then one section per folder (its index first), then other top-level pages.
 
     Pages named after a case or an intern (``kasus/K-2025-0001.md``, ``laporan/<intern>.md``)

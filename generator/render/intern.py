@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from itertools import groupby
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.render.indexes import case_table, intern_hours
 from generator.render.text import (
@@ -24,10 +24,14 @@ from generator.render.text import (
     table,
 )
 
+if TYPE_CHECKING:
+    from generator.model.project import InternDoc, Project
+
+
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
-def intern_page(doc: Any, project: Any, lang: str = "id") -> str:
+def intern_page(doc: InternDoc, project: Project, lang: str = "id") -> str:
     """``mahasiswa/<id>.md`` for one intern."""
     v = Voice(lang, project.taxonomy, doc.intern.id, people_names(project))
     page = intern_page_path(doc.intern.id)
@@ -45,7 +49,7 @@ def intern_page(doc: Any, project: Any, lang: str = "id") -> str:
     return paragraphs(*blocks) + "\n"
 
 
-def intern_lead(doc: Any, project: Any, v: Voice) -> str:
+def intern_lead(doc: InternDoc, project: Project, v: Voice) -> str:
     intern = doc.intern
     number = (
         v.say("intern.student_number", number=cell(intern.student_number))
@@ -74,17 +78,17 @@ def intern_lead(doc: Any, project: Any, v: Voice) -> str:
     return " ".join(filter(None, [first, second, title]))
 
 
-def authored_cases(doc: Any, project: Any) -> list[Any]:
+def authored_cases(doc: InternDoc, project: Project) -> list[Any]:
     return project.cases_of(doc.intern.id)
 
 
-def summary_box(doc: Any, project: Any, v: Voice) -> str:
+def summary_box(doc: InternDoc, project: Project, v: Voice) -> str:
     lines = [cases_summary(doc, project, v), logbook_summary(doc, v), credit_hours(doc, v)]
     body = "\n".join(f"    - {line}" for line in lines if line)
     return f'!!! info "{v.say("intern.summary")}"\n\n{body}'
 
 
-def cases_summary(doc: Any, project: Any, v: Voice) -> str:
+def cases_summary(doc: InternDoc, project: Project, v: Voice) -> str:
     cases = authored_cases(doc, project)
     if not cases:
         return v.say("intern.summary_no_cases")
@@ -100,7 +104,7 @@ def count_by(v: Voice, vocab: str, codes: list[str]) -> str:
     )
 
 
-def logbook_summary(doc: Any, v: Voice) -> str:
+def logbook_summary(doc: InternDoc, v: Voice) -> str:
     entries = doc.logbook.entries
     if not entries:
         return ""
@@ -113,7 +117,7 @@ def logbook_summary(doc: Any, v: Voice) -> str:
     )
 
 
-def credit_hours(doc: Any, v: Voice) -> str:
+def credit_hours(doc: InternDoc, v: Voice) -> str:
     programme = doc.intern.programme
     credits = sum(course.credits for course in programme.courses)
     if not credits:
@@ -130,7 +134,7 @@ def credit_hours(doc: Any, v: Voice) -> str:
 # ---------------------------------------------------------------- programme, placement, supervisors
 
 
-def programme_section(doc: Any, v: Voice) -> list[str]:
+def programme_section(doc: InternDoc, v: Voice) -> list[str]:
     programme = doc.intern.programme
     blocks = [f"## {v.say('intern.heading.programme')}", programme_sentence(programme, v)]
     if programme.courses:
@@ -162,7 +166,7 @@ def working_days(days: list[str], v: Voice) -> str:
     return v.join(names)
 
 
-def placement_section(doc: Any, v: Voice) -> list[str]:
+def placement_section(doc: InternDoc, v: Voice) -> list[str]:
     placement = doc.intern.placement
     days = working_days(placement.working_days, v)
     hours = v.say("intern.hours_per_day_value", hours=v.hours(placement.hours_per_day), days=days)
@@ -178,7 +182,7 @@ def placement_section(doc: Any, v: Voice) -> list[str]:
     ]
 
 
-def supervisors_section(doc: Any, project: Any, v: Voice) -> list[str]:
+def supervisors_section(doc: InternDoc, project: Project, v: Voice) -> list[str]:
     supervisors = doc.intern.supervisors
     lines = [f"- **{v.say('intern.academic')}:** {person_text(p, v)}" for p in supervisors.academic]
     staff = {person.id: person for person in (project.office.staff if project.office else [])}
@@ -201,7 +205,7 @@ def person_text(person: Any, v: Voice) -> str:
 # ---------------------------------------------------------------- cases
 
 
-def cases_section(doc: Any, project: Any, v: Voice, page: str) -> list[str]:
+def cases_section(doc: InternDoc, project: Project, v: Voice, page: str) -> list[str]:
     cases = authored_cases(doc, project)
     blocks = [f"## {v.say('intern.heading.cases')}"]
     if cases:
@@ -216,7 +220,7 @@ def cases_section(doc: Any, project: Any, v: Voice, page: str) -> list[str]:
     return blocks
 
 
-def case_link(case_id: str, project: Any, page: str) -> str:
+def case_link(case_id: str, project: Project, page: str) -> str:
     return (
         id_link(case_id, page, case_page_path(case_id))
         if case_id in project.cases
@@ -231,7 +235,7 @@ def week_start(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
-def logbook_section(doc: Any, project: Any, v: Voice, page: str) -> list[str]:
+def logbook_section(doc: InternDoc, project: Project, v: Voice, page: str) -> list[str]:
     entries = sorted(doc.logbook.entries, key=lambda e: (e.date, e.activity, e.description))
     heading = f"## {v.say('intern.heading.logbook')}"
     if not entries:
@@ -253,7 +257,7 @@ def logbook_section(doc: Any, project: Any, v: Voice, page: str) -> list[str]:
 
 
 def week_block(
-    start: dt.date, entries: list[Any], first: dt.date, project: Any, v: Voice, page: str
+    start: dt.date, entries: list[Any], first: dt.date, project: Project, v: Voice, page: str
 ) -> list[str]:
     number = (start - first).days // 7 + 1
     hours = sum(entry.hours for entry in entries)
@@ -271,7 +275,7 @@ def week_block(
     return [f"### {title}", table(header, rows)]
 
 
-def entry_row(entry: Any, project: Any, v: Voice, page: str) -> list[Any]:
+def entry_row(entry: Any, project: Project, v: Voice, page: str) -> list[Any]:
     description = " ".join(
         filter(
             None,
@@ -303,7 +307,7 @@ def validation_text(validation: Any, v: Voice) -> str:
 # ---------------------------------------------------------------- reflections
 
 
-def reflections_section(doc: Any, v: Voice) -> list[str]:
+def reflections_section(doc: InternDoc, v: Voice) -> list[str]:
     reflections = sorted(doc.intern.reflections, key=lambda r: r.period)
     blocks = [f"## {v.say('intern.heading.reflections')}"]
     if not reflections:

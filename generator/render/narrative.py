@@ -10,7 +10,7 @@ into a report; the review site's case page adds its metadata around the same sec
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING
 
 from generator.model.facts import current_stage, is_childrens_case, is_sensitive_case
 from generator.model.records import Case, Evaluation, Referral, Service
@@ -30,6 +30,10 @@ from generator.render.text import (
     upper_first,
 )
 
+if TYPE_CHECKING:
+    from generator.model.project import CaseDoc, Project
+    from generator.model.taxonomy import Taxonomy
+
 # Which narrative section each stage note belongs to.
 NOTE_SECTION = {
     "engagement_intake": "engagement",
@@ -47,7 +51,7 @@ NOTES_AT_END = {"planning": True, "evaluation": True}
 
 
 def render_narrative(
-    case: Case, taxonomy: Any, lang: str = "id", people: Mapping[str, str] | None = None
+    case: Case, taxonomy: Taxonomy, lang: str = "id", people: Mapping[str, str] | None = None
 ) -> str:
     """The whole narrative of one case as Markdown (title and sections).
 
@@ -722,7 +726,7 @@ SECTIONS: tuple[tuple[str, Callable[[Case, Voice], str]], ...] = (
 # ---------------------------------------------------------------- the case page of the review site
 
 
-def case_page(doc: Any, project: Any, lang: str = "id") -> str:
+def case_page(doc: CaseDoc, project: Project, lang: str = "id") -> str:
     """``kasus/<id>.md``: the narrative with the review metadata and protection notices."""
     case = doc.case
     v = Voice(lang, project.taxonomy, case.case_id, people_names(project))
@@ -736,7 +740,7 @@ def case_page(doc: Any, project: Any, lang: str = "id") -> str:
     return paragraphs(*blocks) + "\n"
 
 
-def record_box(doc: Any, project: Any, v: Voice, page: str) -> str:
+def record_box(doc: CaseDoc, project: Project, v: Voice, page: str) -> str:
     """An admonition with status, period, interns, supervisor, review and publication."""
     case = doc.case
     record = case.record
@@ -768,7 +772,7 @@ def case_period(case: Case, v: Voice) -> str:
     return v.say("case.period_open", date=v.date(case.intake.date))
 
 
-def author_link(intern_id: str, project: Any, page: str) -> str:
+def author_link(intern_id: str, project: Project, page: str) -> str:
     doc = project.interns.get(intern_id)
     if doc is None:
         return cell(intern_id)

@@ -31,8 +31,9 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from generator.errors import CasebookError
 from generator.model.facts import is_childrens_case
 from generator.problems import Problem
 from generator.render.narrative import narrative_body
@@ -52,6 +53,10 @@ from generator.render.text import (
 from generator.stats.completeness import intern_case_docs
 from generator.validate.citations import Cited, reference_list, source_of
 from generator.validate.review import chapter_citations, chapter_file, selected_case_ids
+
+if TYPE_CHECKING:
+    from generator.model.project import InternDoc, Project
+    from generator.model.taxonomy import Taxonomy
 
 MODES = ("report", "article")
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
@@ -86,7 +91,7 @@ class Report:
     problems: tuple[Problem, ...]
 
 
-class ReportError(ValueError):
+class ReportError(CasebookError, ValueError):
     """The report cannot be built (unknown intern or mode)."""
 
 
@@ -94,8 +99,8 @@ class ReportError(ValueError):
 class _Context:
     """What every section of one report reads, plus the chapters it used."""
 
-    project: Any
-    doc: Any
+    project: Project
+    doc: InternDoc
     mode: str
     chapters: dict[str, Cited]
     used: list[str]
@@ -113,7 +118,7 @@ class _Context:
         return self.project.taxonomy
 
 
-def build_report(project: Any, intern_id: str, *, mode: str = "report") -> Report:
+def build_report(project: Project, intern_id: str, *, mode: str = "report") -> Report:
     """The report (or article) of one intern of a loaded project."""
     if intern_id not in project.interns:
         raise ReportError(f"mahasiswa '{intern_id}' tidak ditemukan / intern not found")
@@ -133,7 +138,7 @@ def build_report(project: Any, intern_id: str, *, mode: str = "report") -> Repor
     )
 
 
-def _resolved_chapters(doc: Any) -> dict[str, Cited]:
+def _resolved_chapters(doc: InternDoc) -> dict[str, Cited]:
     """Each chapter, front matter left out, with citations rendered."""
     return chapter_citations(doc)
 
@@ -562,7 +567,7 @@ def week_span(number: int, placement: Any) -> tuple[dt.date, dt.date]:
     return first, max(first, last)
 
 
-def main_activities(entries: list[Any], taxonomy: Any, limit: int = 3) -> str:
+def main_activities(entries: list[Any], taxonomy: Taxonomy, limit: int = 3) -> str:
     """The week's activity types with the most hours, e.g. ``Asesmen, Patroli URC``."""
     hours: Counter[str] = Counter()
     for entry in entries:
@@ -571,7 +576,7 @@ def main_activities(entries: list[Any], taxonomy: Any, limit: int = 3) -> str:
     return ", ".join(taxonomy.label("activity_type", code) for code in labels[:limit])
 
 
-def validation_summary(entries: list[Any], taxonomy: Any) -> str:
+def validation_summary(entries: list[Any], taxonomy: Taxonomy) -> str:
     """``Divalidasi`` when all are, else counts such as ``2 divalidasi, 1 diajukan``."""
     counts = Counter(entry.validation.status for entry in entries)
     if set(counts) == {"validated"}:

@@ -9,17 +9,16 @@ show). :func:`lecturer_pages` is the page producer registered in ``generator.bui
   unresolved citations and comments, and the review record (status, rubric scores, total);
 * ``laporan/index.md``, ``laporan/<intern>.md`` (report mode) and ``laporan/artikel/<intern>.md``;
   links to ``laporan/unduh/<intern>.docx`` / ``.pdf`` when the build adds those files
-  (``CASEBOOK_EXPORTS``, see ``generator.cli.export``).
+  (``formats``, from ``generator.export.downloads.download_formats``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.render.changes import cohort_changes, intern_changes, week_label
 from generator.render.outline import chapter_title, report_position, titled_page
@@ -39,35 +38,30 @@ from generator.render.text import (
 from generator.stats.completeness import CaseFigures, InternFigures, intern_figures
 from generator.validate.review import chapter_anchors, chapter_file, iso_week, iso_week_span
 
+if TYPE_CHECKING:
+    from generator.model.project import InternDoc, Project
+
 COHORT_PAGE = "telaah/index.md"
 REVIEW_PAGE = "telaah/{}.md"
 REPORTS_INDEX = "laporan/index.md"
 REPORT_PAGE = "laporan/{}.md"
 ARTICLE_PAGE = "laporan/artikel/{}.md"
 DOWNLOAD = "laporan/unduh/{}.{}"
-EXPORTS_VARIABLE = "CASEBOOK_EXPORTS"
-EXPORT_FORMATS = ("docx", "pdf")
 OK, WARN = "✓", "⚠"
 WIDE_PAGE = "---\nhide:\n  - toc\n---\n\n"  # Material: no right-hand toc, room for the table
 STATUS_LABEL = {None: "Belum ada telaah"}
 
 
-def download_formats(project: Any = None) -> tuple[str, ...]:
-    """The export formats the build adds to the review site: ``exports`` in casebook.yml,
-    overridden by ``CASEBOOK_EXPORTS=docx,pdf`` (or ``none``) in the environment."""
-    wanted = os.environ.get(EXPORTS_VARIABLE)
-    if wanted is None:
-        settings = getattr(project, "settings", None)
-        wanted = ",".join(getattr(settings, "exports", ()) or ())
-    return tuple(f for f in EXPORT_FORMATS if f in {w.strip().lower() for w in wanted.split(",")})
-
-
 def lecturer_pages(
-    project: Any, *, lang: str | None = None, only: set[str] | None = None
+    project: Project,
+    *,
+    lang: str | None = None,
+    only: set[str] | None = None,
+    formats: tuple[str, ...] = (),
 ) -> dict[str, str]:
-    """Every page of the lecturer's view (review audience), or those in ``only`` (serve)."""
+    """Every page of the lecturer's view (review audience), or those in ``only`` (serve);
+    ``formats``: the report downloads the review site offers (``export.downloads``)."""
     problems = getattr(project, "problems", [])
-    formats = download_formats(project)
     figures = [
         intern_figures(project, intern_id, problems) for intern_id in sorted(project.interns)
     ]
@@ -129,7 +123,7 @@ def percent(part: float, whole: float) -> str:
     return f"{round(100 * part / whole)}%" if whole else "—"
 
 
-def status_label(project: Any, status: str | None) -> str:
+def status_label(project: Project, status: str | None) -> str:
     if status is None:
         return STATUS_LABEL[None]
     return project.taxonomy.label("review_status", status)
@@ -158,7 +152,7 @@ def anchor_label(comment: Any, doc: Any = None) -> str:
     return "Umum"
 
 
-def commenter(project: Any, doc: Any, comment: Any) -> str:
+def commenter(project: Project, doc: InternDoc, comment: Any) -> str:
     """The name of who wrote a comment (the reviewing lecturer unless ``by`` says otherwise)."""
     person = comment.by or doc.review.lecturer
     return people_names(project).get(person, person)
@@ -190,7 +184,7 @@ def problem_line(problem: Any) -> str:
 # ---------------------------------------------------------------- the cohort page
 
 
-def cohort_page(project: Any, figures: list[InternFigures]) -> str:
+def cohort_page(project: Project, figures: list[InternFigures]) -> str:
     header = [
         "Mahasiswa",
         "Hari logbook",
@@ -215,7 +209,7 @@ def cohort_page(project: Any, figures: list[InternFigures]) -> str:
     return WIDE_PAGE + page + "\n"
 
 
-def cohort_row(project: Any, figure: InternFigures) -> list[Any]:
+def cohort_row(project: Project, figure: InternFigures) -> list[Any]:
     log = figure.logbook
     link = relative_link(COHORT_PAGE, REVIEW_PAGE.format(figure.intern_id))
     complete = sum(case.complete for case in figure.cases)
@@ -233,7 +227,7 @@ def cohort_row(project: Any, figure: InternFigures) -> list[Any]:
     ]
 
 
-def open_comments(project: Any, figures: list[InternFigures]) -> str:
+def open_comments(project: Project, figures: list[InternFigures]) -> str:
     """Each intern's unresolved comments, grouped under the intern, labelled with their anchor."""
     blocks = []
     for figure in figures:
@@ -253,7 +247,7 @@ def open_comments(project: Any, figures: list[InternFigures]) -> str:
 
 
 def intern_review_page(
-    project: Any, doc: Any, figure: InternFigures, formats: Iterable[str] = ()
+    project: Project, doc: InternDoc, figure: InternFigures, formats: Iterable[str] = ()
 ) -> str:
     """The whole review page of one intern."""
     page = REVIEW_PAGE.format(doc.intern.id)
@@ -268,7 +262,7 @@ def intern_review_page(
     )
 
 
-def intern_lead(doc: Any, page: str, formats: tuple[str, ...]) -> str:
+def intern_lead(doc: InternDoc, page: str, formats: tuple[str, ...]) -> str:
     intern = doc.intern
     placement = intern.placement
     links = [
@@ -286,7 +280,7 @@ def intern_lead(doc: Any, page: str, formats: tuple[str, ...]) -> str:
     )
 
 
-def review_section(project: Any, doc: Any, figure: InternFigures, page: str) -> str:
+def review_section(project: Project, doc: InternDoc, figure: InternFigures, page: str) -> str:
     """The review view of one intern (figures, logbook, cases, chapters, review record)."""
     return paragraphs(
         "## Ringkasan",
@@ -303,7 +297,7 @@ def review_section(project: Any, doc: Any, figure: InternFigures, page: str) -> 
     )
 
 
-def summary_table(project: Any, figure: InternFigures) -> str:
+def summary_table(project: Project, figure: InternFigures) -> str:
     log = figure.logbook
     statuses = ", ".join(
         f"{n} {project.taxonomy.label('logbook_validation', s).lower()}"
@@ -362,7 +356,7 @@ def summary_table(project: Any, figure: InternFigures) -> str:
     return table(["Aspek", "Angka", "Status"], rows)
 
 
-def doc_programme(project: Any, figure: InternFigures) -> Any:
+def doc_programme(project: Project, figure: InternFigures) -> Any:
     return project.interns[figure.intern_id].intern.programme
 
 
@@ -372,7 +366,7 @@ def credits_text(programme: Any) -> str:
     return f"{credits} SKS × {programme.hours_per_credit} jam"
 
 
-def review_record_text(project: Any, doc: Any, figure: InternFigures) -> str:
+def review_record_text(project: Project, doc: InternDoc, figure: InternFigures) -> str:
     review = doc.review
     if review is None:
         return "*Belum ada telaah (review.yaml).*"
@@ -396,7 +390,7 @@ def review_record_text(project: Any, doc: Any, figure: InternFigures) -> str:
     )
 
 
-def rubric_table(project: Any, review: Any, figure: InternFigures) -> str:
+def rubric_table(project: Project, review: Any, figure: InternFigures) -> str:
     rubric = project.rubric
     if rubric is None:
         return "*Proyek belum memiliki rubrik (rubric.yaml).*"
@@ -421,7 +415,7 @@ def placement_weeks(placement: Any, until: dt.date) -> list[int]:
     return list(range(1, week_number(placement.start, max(until, placement.start)) + 1))
 
 
-def weekly_review(project: Any, doc: Any, figure: InternFigures) -> str:
+def weekly_review(project: Project, doc: InternDoc, figure: InternFigures) -> str:
     """Every week of the placement: days written, hours, validation, comments in the row."""
     placement, log = doc.intern.placement, figure.logbook
     rows = []
@@ -456,7 +450,7 @@ def validation_cell(entries: list[Any]) -> str:
     return f"{mark(not pending)} {len(entries) - pending}/{len(entries)}"
 
 
-def unvalidated_list(project: Any, doc: Any, figure: InternFigures) -> str:
+def unvalidated_list(project: Project, doc: InternDoc, figure: InternFigures) -> str:
     entries = [doc.logbook.entries[i] for i in figure.logbook.unvalidated]
     if not entries:
         return ""
@@ -479,7 +473,7 @@ def unvalidated_list(project: Any, doc: Any, figure: InternFigures) -> str:
 # ---------------------------------------------------------------- cases
 
 
-def cases_review(project: Any, doc: Any, figure: InternFigures, page: str) -> str:
+def cases_review(project: Project, doc: InternDoc, figure: InternFigures, page: str) -> str:
     if not figure.cases:
         return "*Belum ada kasus yang ditulis mahasiswa ini.*"
     rows = [case_row(project, case, doc, page) for case in figure.cases]
@@ -496,7 +490,7 @@ def cases_review(project: Any, doc: Any, figure: InternFigures, page: str) -> st
     return paragraphs(table(header, rows), *details)
 
 
-def case_row(project: Any, case: CaseFigures, doc: Any, page: str) -> list[Any]:
+def case_row(project: Project, case: CaseFigures, doc: InternDoc, page: str) -> list[Any]:
     taxonomy = project.taxonomy
     missing = ", ".join(taxonomy.label("stage", s) for s in case.missing_stages)
     problems = f"{case.errors} galat, {case.warnings} peringatan" if case.problems else "—"
@@ -519,7 +513,7 @@ def consent_text(case: CaseFigures) -> str:
     return "; ".join(parts)
 
 
-def case_details(project: Any, case: CaseFigures, doc: Any) -> str:
+def case_details(project: Project, case: CaseFigures, doc: InternDoc) -> str:
     """A case's problems and the comments on it, under its own heading (only when there are any)."""
     comments = comments_on(doc.review, case=case.case_id)
     if not case.problems and not comments:
@@ -534,7 +528,7 @@ def case_details(project: Any, case: CaseFigures, doc: Any) -> str:
 # ---------------------------------------------------------------- chapters and other problems
 
 
-def chapters_review(project: Any, doc: Any, figure: InternFigures) -> str:
+def chapters_review(project: Project, doc: InternDoc, figure: InternFigures) -> str:
     """Each chapter file and report part, with its unresolved citations and comments."""
     anchors = sorted(
         (a for a in chapter_anchors(doc.chapters)
@@ -546,7 +540,7 @@ def chapters_review(project: Any, doc: Any, figure: InternFigures) -> str:
     return paragraphs(*(chapter_block(project, doc, figure, anchor) for anchor in anchors))
 
 
-def chapter_block(project: Any, doc: Any, figure: InternFigures, anchor: str) -> str:
+def chapter_block(project: Project, doc: InternDoc, figure: InternFigures, anchor: str) -> str:
     if anchor in doc.chapters:
         file = chapter_file(doc, anchor, project.root)
         citations = [p for p in figure.unresolved_citations if p.file == file]
@@ -566,7 +560,7 @@ def chapter_block(project: Any, doc: Any, figure: InternFigures, anchor: str) ->
     )
 
 
-def other_problems(doc: Any, figure: InternFigures) -> str:
+def other_problems(doc: InternDoc, figure: InternFigures) -> str:
     """Problems in the intern's own files (intern.yaml, logbook.yaml, review.yaml …)."""
     shown = [p for p in figure.file_problems if p.code != "citation.unresolved"]
     if not shown:
@@ -577,7 +571,7 @@ def other_problems(doc: Any, figure: InternFigures) -> str:
 # ---------------------------------------------------------------- reports
 
 
-def report_page(project: Any, intern_id: str, mode: str) -> str:
+def report_page(project: Project, intern_id: str, mode: str) -> str:
     """The report (or article) as a review-site page, titled in its front matter."""
     report = build_report(project, intern_id, mode=mode)
     kind = "Laporan" if mode == "report" else "Artikel"
@@ -585,7 +579,7 @@ def report_page(project: Any, intern_id: str, mode: str) -> str:
     return f'---\ntitle: "{title}"\n---\n\n{titled_page(cell(title), report.markdown)}'
 
 
-def reports_index(project: Any, formats: Iterable[str]) -> str:
+def reports_index(project: Project, formats: Iterable[str]) -> str:
     formats = tuple(formats)
     rows = []
     for doc in project.sorted_interns():
@@ -623,5 +617,5 @@ def reports_index(project: Any, formats: Iterable[str]) -> str:
     return paragraphs("# Laporan magang", body, hint) + "\n"
 
 
-def build_report_title(project: Any, intern: Any) -> str:
+def build_report_title(project: Project, intern: Any) -> str:
     return report_title(intern, project.office)

@@ -16,42 +16,19 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from generator.model.calendar import MONTHS
+
+if TYPE_CHECKING:
+    from generator.model.project import Project
+    from generator.model.taxonomy import Taxonomy
+
+
 PHRASES_FILE = Path(__file__).resolve().parent / "phrases.yaml"
 
-MONTHS = {
-    "id": (
-        "Januari",
-        "Februari",
-        "Maret",
-        "April",
-        "Mei",
-        "Juni",
-        "Juli",
-        "Agustus",
-        "September",
-        "Oktober",
-        "November",
-        "Desember",
-    ),
-    "en": (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
-}
 MONTHS_SHORT = {
     "id": ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"),
     "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
@@ -251,7 +228,7 @@ class Voice:
     """How a page speaks: language, vocabulary labels and a seed for varied phrasing."""
 
     lang: str
-    taxonomy: Any
+    taxonomy: Taxonomy
     seed: str = ""
     people: dict[str, str] = field(default_factory=dict, compare=False)
 
@@ -363,7 +340,7 @@ def project_relative(path: Path, root: Path) -> Path | None:
         return None
 
 
-def people_names(project: Any) -> dict[str, str]:
+def people_names(project: Project) -> dict[str, str]:
     """Staff and academic supervisors by id → name (office staff win on a clash).
 
     Every page asks for it, so it is worked out once per project (a read-only mapping)."""
@@ -377,7 +354,7 @@ def people_names(project: Any) -> dict[str, str]:
     return cached
 
 
-def _collect_people_names(project: Any) -> dict[str, str]:
+def _collect_people_names(project: Project) -> dict[str, str]:
     names: dict[str, str] = {}
     for doc in project.sorted_interns():
         supervisors = doc.intern.supervisors
@@ -389,5 +366,5 @@ def _collect_people_names(project: Any) -> dict[str, str]:
     return names
 
 
-def page_language(project: Any, lang: str | None) -> str:
+def page_language(project: Project, lang: str | None) -> str:
     return lang or project.settings.language

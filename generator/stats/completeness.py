@@ -22,11 +22,16 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.model.facts import current_stage
 from generator.model.records import ReviewRecord, Rubric
 from generator.problems import Problem
+
+if TYPE_CHECKING:
+    from generator.model.project import CaseDoc, InternDoc, Project
+    from generator.model.taxonomy import Taxonomy
+
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 EARLY_EXIT_GROUPS = ("disengaged", "other")
@@ -183,18 +188,18 @@ def logbook_figures(
 # ---------------------------------------------------------------- cases
 
 
-def intern_case_docs(project: Any, intern_id: str) -> list[Any]:
+def intern_case_docs(project: Project, intern_id: str) -> list[Any]:
     """The valid cases an intern authored, by case id."""
     return project.cases_of(intern_id)
 
 
-def stage_order(taxonomy: Any, stage: str) -> int:
+def stage_order(taxonomy: Taxonomy, stage: str) -> int:
     return (
         int(taxonomy.entry("stage", stage).get("order", 99)) if taxonomy.has("stage", stage) else 99
     )
 
 
-def missing_stages(case: Any, taxonomy: Any) -> tuple[str, ...]:
+def missing_stages(case: Any, taxonomy: Taxonomy) -> tuple[str, ...]:
     """Mandatory stages before the one reached that have no date in ``stages``.
 
     A case closed early (the client absconded, refused, died …) is only held to the stages
@@ -216,7 +221,7 @@ def missing_stages(case: Any, taxonomy: Any) -> tuple[str, ...]:
     )
 
 
-def _early_exit(case: Any, taxonomy: Any) -> bool:
+def _early_exit(case: Any, taxonomy: Taxonomy) -> bool:
     outcome = case.closure.outcome
     return (
         taxonomy.has("outcome", outcome)
@@ -230,7 +235,7 @@ def consent_missing(case: Any) -> tuple[str, ...]:
     return tuple(name for name in CONSENT_DETAILS if not getattr(consent, name))
 
 
-def case_figures(doc: Any, taxonomy: Any, problems: Iterable[Problem]) -> CaseFigures:
+def case_figures(doc: CaseDoc, taxonomy: Taxonomy, problems: Iterable[Problem]) -> CaseFigures:
     """Stages, problems and consent of one case document."""
 
     case = doc.case
@@ -280,7 +285,7 @@ def score_summary(review: ReviewRecord | None, rubric: Rubric | None) -> ScoreSu
 # ---------------------------------------------------------------- one intern, the cohort
 
 
-def intern_figures(project: Any, intern_id: str, problems: Iterable[Problem]) -> InternFigures:
+def intern_figures(project: Project, intern_id: str, problems: Iterable[Problem]) -> InternFigures:
     """The review view's figures for one intern of a loaded project."""
     problems = list(problems)
     doc = project.interns[intern_id]
@@ -305,13 +310,13 @@ def intern_figures(project: Any, intern_id: str, problems: Iterable[Problem]) ->
     )
 
 
-def cohort_figures(project: Any, problems: Iterable[Problem]) -> list[InternFigures]:
+def cohort_figures(project: Project, problems: Iterable[Problem]) -> list[InternFigures]:
     """Figures for every intern, by id."""
     problems = list(problems)
     return [intern_figures(project, intern_id, problems) for intern_id in sorted(project.interns)]
 
 
-def _folder(doc: Any, project: Any) -> str:
+def _folder(doc: InternDoc, project: Project) -> str:
     try:
         return doc.folder.relative_to(project.root).as_posix()
     except ValueError:

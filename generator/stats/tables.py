@@ -3,7 +3,7 @@
 Every table counts **distinct clients** (one case file = one client) unless its ``unit`` says
 otherwise; each cell keeps the ids of the cases behind it, so the review site can link every
 figure to its cases and the tests can recompute it. A ``Table`` becomes a ``disclosure.CountTable``
-(``to_count_table``) only on its way to the public, through ``disclosure.protect``.
+(``privacy.release.to_count_table``) only on its way to the public, through ``disclosure.protect``.
 
 Which cases a table counts, for a period ``P = [start, end]`` (inclusive dates):
 
@@ -38,7 +38,7 @@ import re
 import statistics as pystats
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.model.facts import (
     UNKNOWN,
@@ -49,7 +49,11 @@ from generator.model.facts import (
     length_of_service,
 )
 from generator.model.records import Case, Intern
-from generator.privacy.disclosure import CountTable
+
+if TYPE_CHECKING:
+    from generator.model.project import Project
+    from generator.model.taxonomy import Taxonomy
+
 
 AUDIENCES = ("review", "public")
 NOT_RECORDED = "tidak_dicatat"
@@ -159,7 +163,7 @@ def status_at_end(case: Case, period: Period) -> str:
     return "transferred_out" if case.record.status == "transferred_out" else "closed"
 
 
-def stage_spans(case: Case, taxonomy: Any) -> list[tuple[str, dt.date, dt.date]]:
+def stage_spans(case: Case, taxonomy: Taxonomy) -> list[tuple[str, dt.date, dt.date]]:
     """Completed stages as (stage, start, end): to the next dated stage or to the closure."""
     ordered = sorted(case.stages.items(), key=lambda item: _stage_rank(taxonomy, item[0]))
     spans = [(stage, start, after) for (stage, start), (_, after) in itertools.pairwise(ordered)]
@@ -168,7 +172,7 @@ def stage_spans(case: Case, taxonomy: Any) -> list[tuple[str, dt.date, dt.date]]
     return spans
 
 
-def _stage_rank(taxonomy: Any, stage: str) -> tuple[int, str]:
+def _stage_rank(taxonomy: Taxonomy, stage: str) -> tuple[int, str]:
     order = taxonomy.entry("stage", stage).get("order", 99) if taxonomy.has("stage", stage) else 99
     return int(order), stage
 
@@ -293,7 +297,7 @@ class Dimension:
     title: Labels = field(default_factory=lambda: {"id": "Kategori", "en": "Category"})
 
 
-def vocabulary_dimension(taxonomy: Any, vocab: str, extra: Sequence[str] = ()) -> Dimension:
+def vocabulary_dimension(taxonomy: Taxonomy, vocab: str, extra: Sequence[str] = ()) -> Dimension:
     """All codes of a vocabulary in taxonomy order, then ``extra`` special codes."""
     codes = tuple(taxonomy.codes(vocab)) + tuple(extra)
     labels = tuple(_code_labels(taxonomy, vocab, code) for code in codes)
@@ -301,7 +305,7 @@ def vocabulary_dimension(taxonomy: Any, vocab: str, extra: Sequence[str] = ()) -
     return Dimension(codes, labels, title)
 
 
-def _code_labels(taxonomy: Any, vocab: str, code: str) -> Labels:
+def _code_labels(taxonomy: Taxonomy, vocab: str, code: str) -> Labels:
     if code in _SPECIAL_LABELS and not taxonomy.has(vocab, code):
         return _SPECIAL_LABELS[code]
     return {lang: taxonomy.label(vocab, code, lang) for lang in ("id", "en")}
@@ -373,17 +377,6 @@ def without_rows(table: Table, codes: Iterable[str]) -> Table:
     return _select_rows(table, [r for r, code in enumerate(table.rows) if code not in dropped])
 
 
-def to_count_table(table: Table, lang: str = "id") -> CountTable:
-    """The true counts with labels in one language, ready for ``disclosure.protect``."""
-    return CountTable(
-        key=table.key,
-        title=dict(table.title),
-        rows=tuple(label[lang] for label in table.row_labels),
-        cols=tuple(label[lang] for label in table.col_labels),
-        counts=table.counts,
-    )
-
-
 # ---------------------------------------------------------------- the tables of one audience
 
 
@@ -391,7 +384,7 @@ def to_count_table(table: Table, lang: str = "id") -> CountTable:
 class Context:
     """What every table builder needs besides the cases."""
 
-    taxonomy: Any
+    taxonomy: Taxonomy
     period: Period
     audience: str = "review"
     interns: Mapping[str, Intern] = field(default_factory=dict)
@@ -669,7 +662,7 @@ def _programme(intern: Intern | None) -> str:
 # ---------------------------------------------------------------- sensitive categories
 
 
-def sensitive_categories(taxonomy: Any) -> list[str]:
+def sensitive_categories(taxonomy: Taxonomy) -> list[str]:
     """PPKS categories marked ``sensitive`` (aggregate-only in public), in taxonomy order."""
     return [code for code in taxonomy.codes("ppks") if taxonomy.entry("ppks", code).get("sensitive")]
 
@@ -751,7 +744,7 @@ def duration_table(cases: Sequence[Case], ctx: Context) -> DurationTable:
 
 def compute(
     cases: Iterable[Case],
-    taxonomy: Any,
+    taxonomy: Taxonomy,
     period: Period,
     *,
     audience: str = "review",
@@ -780,7 +773,7 @@ def compute(
     return Statistics(audience, period, city, tuple(tables), durations, sensitive)
 
 
-def project_statistics(project: Any, period: Period | None = None,
+def project_statistics(project: Project, period: Period | None = None,
                        audience: str = "review") -> Statistics:
     """``compute`` over a loaded ``Project`` (its valid cases, interns and settings)."""
     period = period or parse_period(None, project.today)

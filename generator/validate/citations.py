@@ -31,7 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from generator.render.text import MONTHS
+from generator.model.calendar import MONTHS
 
 WORDS = {
     "id": {

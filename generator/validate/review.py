@@ -11,7 +11,7 @@ import datetime as dt
 import difflib
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -20,6 +20,10 @@ from generator.model.records import ReviewRecord, Rubric
 from generator.problems import Problem
 from generator.validate.citations import Cited, resolve_citations, source_of
 from generator.validate.rules import Reporter
+
+if TYPE_CHECKING:
+    from generator.model.project import InternDoc, Project
+
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.DOTALL)
 # Report parts a comment may name besides the chapter files the intern wrote.
@@ -83,7 +87,7 @@ def _number(value: float) -> str:
 # ---------------------------------------------------------------- review.yaml
 
 
-def review_problems(project: Any) -> list[Problem]:
+def review_problems(project: Project) -> list[Problem]:
     """Review records and chapter citations of every intern in a loaded project."""
     problems: list[Problem] = []
     for doc in project.sorted_interns():
@@ -97,7 +101,7 @@ def review_problems(project: Any) -> list[Problem]:
     return problems
 
 
-def review_record_rules(doc: Any, project: Any, report: Reporter) -> None:
+def review_record_rules(doc: InternDoc, project: Project, report: Reporter) -> None:
     """Anchors resolve, scores name rubric aspects, an approval scores every aspect."""
     review: ReviewRecord = doc.review
     _check_lecturer(review, doc.intern, report)
@@ -132,7 +136,7 @@ def _check_review_dates(review: ReviewRecord, report: Reporter, today: dt.date) 
         report.add(("status",), "review_record.approved_date")
 
 
-def _check_anchor(comment: Any, loc: tuple, doc: Any, project: Any, report: Reporter) -> None:
+def _check_anchor(comment: Any, loc: tuple, doc: InternDoc, project: Project, report: Reporter) -> None:
     anchors = [name for name in ("case", "week", "chapter") if getattr(comment, name)]
     if len(anchors) > 1:
         report.add(loc, "review_record.anchor_many", anchors=", ".join(anchors))
@@ -168,7 +172,7 @@ def _check_week(week: str, loc: tuple, placement: Any, report: Reporter) -> None
         )
 
 
-def _intern_case_ids(doc: Any, project: Any) -> list[str]:
+def _intern_case_ids(doc: InternDoc, project: Project) -> list[str]:
     return [case.index.case_id for case in project.cases_of(doc.intern.id)]
 
 
@@ -214,7 +218,7 @@ def split_front_matter(text: str) -> tuple[dict | None, str]:
     return (data if match.group(1) else {}), "\n" * match.group(0).count("\n") + text[match.end() :]
 
 
-def chapter_citations(doc: Any, lang: str = "id") -> dict[str, Cited]:
+def chapter_citations(doc: InternDoc, lang: str = "id") -> dict[str, Cited]:
     """Each chapter of an intern with its citations resolved against their references."""
     sources = [source_of(reference) for reference in doc.references.references]
     return {
@@ -223,7 +227,7 @@ def chapter_citations(doc: Any, lang: str = "id") -> dict[str, Cited]:
     }
 
 
-def selected_case_ids(doc: Any) -> list[str] | None:
+def selected_case_ids(doc: InternDoc) -> list[str] | None:
     """The case ids listed under ``kasus:`` in the front matter of chapters/studi-kasus.md."""
     for stem, text in sorted(doc.chapters.items()):
         if re.sub(r"^\d+[-_ ]*", "", stem) == "studi-kasus":
@@ -234,7 +238,7 @@ def selected_case_ids(doc: Any) -> list[str] | None:
     return None
 
 
-def front_matter_problems(doc: Any, project: Any) -> list[Problem]:
+def front_matter_problems(doc: InternDoc, project: Project) -> list[Problem]:
     """Unreadable front matter, and case ids in ``kasus:`` that are not the intern's cases."""
     problems = []
     for stem, text in sorted(doc.chapters.items()):
@@ -266,12 +270,12 @@ def _line_of(text: str, word: str) -> int:
     return next((i for i, line in enumerate(text.splitlines(), start=1) if word in line), 1)
 
 
-def chapter_file(doc: Any, stem: str, root: Path) -> str:
+def chapter_file(doc: InternDoc, stem: str, root: Path) -> str:
     """The project-relative name of a chapter file."""
     return _display(doc.folder / "chapters" / f"{stem}.md", root)
 
 
-def chapter_citation_problems(doc: Any, root: Path) -> list[Problem]:
+def chapter_citation_problems(doc: InternDoc, root: Path) -> list[Problem]:
     """An unresolved citation key in a chapter, at its line and column."""
     keys = [reference.id for reference in doc.references.references]
     problems = []

@@ -1,10 +1,7 @@
-"""The public release of the statistics: one disclosure-control step, then CSV, JSON and a data package.
+"""Open data of the public release: CSV, JSON and a data package, from a ``privacy.wall.Release``.
 
-``publish`` is the only place where public numbers are made: every table of the public
-``stats.Statistics`` goes through ``disclosure.protect`` (sensitive categories cell by cell, each
-cell a city-by-year total on its own), and what comes out (``Release``) holds no raw count, only
-table metadata and ``PublishedTable`` objects. The public pages, the charts, the CSV and JSON files
-and ``casebook stats --audience public`` all read a ``Release``.
+The numbers come out of ``privacy.release.publish`` (the disclosure-control step) already
+protected; this module only writes them down.
 
 Open-data files (under ``statistik/data/`` of the public site) are deterministic: the same project
 gives the same bytes. Every table is a CSV in long form (one line per cell and per total) with the
@@ -18,132 +15,14 @@ import csv
 import io
 import json
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
 
 from generator.privacy import disclosure
-from generator.privacy.disclosure import Cell, DisclosurePolicy, PublishedTable
-from generator.stats.tables import Labels, Statistics, Table, nonempty_rows, to_count_table
+from generator.privacy.disclosure import Cell, DisclosurePolicy
+from generator.privacy.wall import Labels, PublicTable, Release
 
 LANGS = ("id", "en")
 TOTAL_CODE = "total"
 TOTAL_LABEL = {"id": "Total", "en": "Total"}
-
-
-@dataclass(frozen=True)
-class TableMeta:
-    """What a public renderer may know of a table besides its published numbers: no counts."""
-
-    key: str
-    title: Labels
-    unit: Labels
-    rows: tuple[str, ...]
-    row_labels: tuple[Labels, ...]
-    cols: tuple[str, ...]
-    col_labels: tuple[Labels, ...]
-    additive: bool
-    section: str
-    notes: tuple[Labels, ...]
-    row_title: Labels
-    col_title: Labels
-    totals: bool
-
-
-@dataclass(frozen=True)
-class PublicTable:
-    """A table as the public sees it, in each language."""
-
-    meta: TableMeta
-    published: Mapping[str, PublishedTable]
-
-    @property
-    def shows_totals(self) -> bool:
-        """Totals are shown only where every client lies in exactly one cell."""
-        meta = self.meta
-        return meta.additive and meta.totals and meta.section != "sensitive"
-
-    def notes(self, lang: str) -> tuple[str, ...]:
-        return tuple(note[lang] for note in self.meta.notes) + self.published[lang].notes
-
-
-@dataclass(frozen=True)
-class Release:
-    """Everything the public statistics show for one period."""
-
-    period_label: str
-    period_title: Labels
-    city: str
-    policy: DisclosurePolicy
-    tables: tuple[PublicTable, ...]
-    sensitive: PublicTable | None
-
-
-def policy_from_settings(settings) -> DisclosurePolicy:
-    """The disclosure policy of ``casebook.yml`` (statistics.threshold and rounding)."""
-    threshold = settings.statistics.threshold
-    return DisclosurePolicy(
-        threshold=threshold,
-        rounding_base=settings.statistics.rounding,
-        min_percent_denominator=max(50, threshold),
-    )
-
-
-def meta_of(table: Table) -> TableMeta:
-    return TableMeta(table.key, dict(table.title), dict(table.unit), table.rows, table.row_labels,
-                     table.cols, table.col_labels, table.additive, table.section, table.notes,
-                     dict(table.row_title), dict(table.col_title), table.totals)
-
-
-def protect_table(table: Table, policy: DisclosurePolicy) -> PublicTable:
-    """One ordinary table through disclosure control, in both languages."""
-    published = {lang: disclosure.protect(to_count_table(table, lang), policy, lang=lang)
-                 for lang in LANGS}
-    return PublicTable(meta_of(table), published)
-
-
-def protect_sensitive(table: Table, policy: DisclosurePolicy) -> PublicTable:
-    """Each cell (one category, one year, whole city) protected on its own as a sensitive total."""
-    return PublicTable(meta_of(table), {lang: _sensitive_grid(table, policy, lang)
-                                        for lang in LANGS})
-
-
-def _sensitive_grid(table: Table, policy: DisclosurePolicy, lang: str) -> PublishedTable:
-    """A grid of independently protected city-by-year totals; its margins are withheld."""
-    labels = to_count_table(table, lang)
-    singles = [[disclosure.protect(
-        disclosure.CountTable(f"{table.key}-{row}-{col}", dict(table.title), (labels.rows[r],),
-                              (labels.cols[c],), ((table.counts[r][c],),), sensitive=True),
-        policy, lang=lang) for c, col in enumerate(table.cols)] for r, row in enumerate(table.rows)]
-    general = disclosure.protect(  # the note every sensitive table carries; ours says more
-        disclosure.CountTable(table.key, dict(table.title), ("-",), ("-",), ((0,),),
-                              sensitive=True), policy, lang=lang).notes
-    notes = dict.fromkeys(note for line in singles for single in line for note in single.notes
-                          if note not in general)
-    return PublishedTable(
-        key=table.key, title=dict(table.title), rows=labels.rows, cols=labels.cols,
-        cells=tuple(tuple(single.grand_total for single in line) for line in singles),
-        row_totals=tuple(WITHHELD for _ in labels.rows),
-        col_totals=tuple(WITHHELD for _ in labels.cols), grand_total=WITHHELD,
-        notes=tuple(notes), lang=lang, sensitive=True,
-    )
-
-
-WITHHELD = Cell(None, disclosure.SUPPRESSED_DISPLAY, "suppressed")
-
-
-def publish(statistics: Statistics, policy: DisclosurePolicy) -> Release:
-    """THE disclosure-control step of the public statistics: every number comes out of here."""
-    if statistics.audience != "public":
-        raise ValueError("only the public statistics (audience='public') may be published")
-    tables = tuple(protect_table(nonempty_rows(table), policy)
-                   for table in statistics.tables if table.rows)
-    sensitive = statistics.sensitive
-    protected = None
-    if sensitive is not None and sensitive.rows and sensitive.cols:
-        protected = protect_sensitive(sensitive, policy)
-    period = statistics.period
-    titles = {lang: period.title(lang) for lang in LANGS}
-    return Release(period.label, titles, statistics.city, policy, tables, protected)
 
 
 # ---------------------------------------------------------------- CSV and JSON
@@ -328,44 +207,7 @@ def open_data_files(release: Release) -> dict[str, str]:
     return files
 
 
-# ---------------------------------------------------------------- review exports (exact, internal)
-
-REVIEW_FIELDS = ("tabel", "baris_kode", "baris_id", "baris_en", "kolom_kode", "kolom_id",
-                 "kolom_en", "jumlah", "kasus")
-
-
-def review_records(table: Table) -> list[dict[str, object]]:
-    """Exact counts with the case ids behind them (review only: never for the public)."""
-    out = []
-    for r, (row, row_label) in enumerate(zip(table.rows, table.row_labels)):
-        for c, (col, col_label) in enumerate(zip(table.cols, table.col_labels)):
-            ids = table.case_ids[r][c]
-            out.append({
-                "tabel": table.key, "baris_kode": row, "baris_id": row_label["id"],
-                "baris_en": row_label["en"], "kolom_kode": col, "kolom_id": col_label["id"],
-                "kolom_en": col_label["en"], "jumlah": len(ids), "kasus": list(ids),
-            })
-    return out
-
-
-def review_csv_text(tables: list[Table]) -> str:
-    """Exact tables as one long CSV; case ids joined with spaces."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=REVIEW_FIELDS, lineterminator="\n")
-    writer.writeheader()
-    for table in tables:
-        for record in review_records(table):
-            writer.writerow({**record, "kasus": " ".join(record["kasus"])})
-    return buffer.getvalue()
-
-
-def review_json_text(tables: list[Table], period_label: str) -> str:
-    """Exact tables as JSON with titles, units and case ids."""
-    return _dump({
-        "periode": period_label,
-        "tabel": [{"tabel": t.key, "judul": dict(t.title), "satuan": dict(t.unit),
-                   "data": review_records(t)} for t in tables],
-    })
+# ---------------------------------------------------------------- the whole release in one file
 
 
 def release_csv_text(release: Release) -> str:
