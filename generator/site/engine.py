@@ -128,6 +128,37 @@ EXCLUDE_DOCS = "*.yml\n*.yaml\n*.bak\n*~\n*.swp\n*.orig\n*.tmp\n*.py\n*.pyc\n*.t
 SEARCH_PLUGIN = {"search": {"pipeline": ["trimmer"]}}
 
 
+@dataclass(frozen=True)
+class PrivateName:
+    """A name of MkDocs or Material that is not public API, and why Casebook uses it."""
+
+    owner: str  # dotted path of the module or class that has it
+    name: str
+    why: str
+
+
+# Checked against MkDocs 1.6.1 and mkdocs-material 9.8.2 (tests/test_engine_contract.py).
+CHECKED_AGAINST = {"mkdocs": "1.6.1", "mkdocs-material": "9.8.2"}
+PRIVATE_NAMES = (
+    PrivateName("mkdocs.livereload.LiveReloadServer", "_epoch_cond",
+                "preview: reload the browsers after the first of two builds"),
+    PrivateName("mkdocs.livereload.LiveReloadServer", "_visible_epoch",
+                "preview: the site version the browsers are shown"),
+    PrivateName("mkdocs.livereload.LiveReloadServer", "_wanted_epoch",
+                "preview: the site version being built"),
+    PrivateName("mkdocs.livereload.LiveReloadServer", "_rebuild_cond",
+                "preview: ask for a rebuild from Casebook's own file watcher"),
+    PrivateName("mkdocs.livereload.LiveReloadServer", "_want_rebuild",
+                "preview: ask for a rebuild from Casebook's own file watcher"),
+    PrivateName("mkdocs.livereload.LiveReloadServer", "_watched_paths",
+                "preview: serve() starts the observer only when something is watched"),
+    PrivateName("material.plugins.search.plugin.SearchPlugin", "search_index",
+                "build: write the search index entry by entry (memory)"),
+    PrivateName("material.plugins.search.plugin.SearchIndex", "entries",
+                "build: write the search index entry by entry (memory)"),
+)
+
+
 class SiteBuildError(OutputError):
     """The site could not be built; the message lists MkDocs' warnings and errors."""
 
