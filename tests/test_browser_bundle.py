@@ -78,6 +78,10 @@ def test_a_lecturer_reads_answers_and_the_next_build_shows_it(bundle, project_ro
         assert unlock_seconds < 10
         assert "situs telaah" in page.title()
         page.screenshot(path=shots / "bundle-2-beranda.png")
+        page.emulate_media(media="print")
+        line = page.evaluate("getComputedStyle(document.body, '::before').content")
+        assert line.startswith('"RAHASIA — data kasus')  # the confidentiality line on paper
+        page.emulate_media(media="screen")
 
         page.locator("input.md-search__input").click()
         page.keyboard.type(CASE.split("-")[-1])
