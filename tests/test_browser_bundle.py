@@ -97,6 +97,9 @@ def test_a_lecturer_reads_answers_and_the_next_build_shows_it(bundle, project_ro
         page.fill("#casebook-note-asesmen", "Tambahkan informan kedua pada asesmen keluarga.")
         page.click(".casebook-note-form button[type=submit]")
         assert page.locator(".casebook-note").count() == 1
+        page.wait_for_function("Object.keys(localStorage).some(k => k.startsWith('casebook-review:'))")
+        stored = page.evaluate("JSON.stringify(localStorage)")
+        assert "informan kedua" not in stored and "sealed" in stored  # kept encrypted
         page.screenshot(path=shots / "bundle-4-komentar.png")
 
         page.goto(bundle.as_uri() + f"/telaah/{INTERN}.html")

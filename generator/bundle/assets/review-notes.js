@@ -24,11 +24,47 @@
   };
   var storeName = "casebook-review:" + data.bundle;
 
-  function load() {
-    try { return JSON.parse(localStorage.getItem(storeName)) || { interns: {} }; }
-    catch (e) { return { interns: {} }; }
+  /* In a locked bundle the notes are kept encrypted with the bundle's key (AES-GCM), like the
+   * pages: what the lecturer writes about a case is no more readable on disk than the case. */
+  var key = window.__casebookKey || null;
+  var aad = new TextEncoder().encode("review-notes:" + data.bundle);
+  var memory = { interns: {} };
+  var writing = Promise.resolve();
+  function bytes(b64) {
+    var text = atob(b64), out = new Uint8Array(text.length);
+    for (var i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
+    return out;
   }
-  function save(state) { localStorage.setItem(storeName, JSON.stringify(state)); }
+  function b64(buffer) {
+    var view = new Uint8Array(buffer), text = "";
+    for (var i = 0; i < view.length; i++) text += String.fromCharCode(view[i]);
+    return btoa(text);
+  }
+  function read() {
+    var stored = null;
+    try { stored = JSON.parse(localStorage.getItem(storeName)); } catch (e) { stored = null; }
+    if (!stored) return Promise.resolve({ interns: {} });
+    if (!stored.sealed) return Promise.resolve(stored);
+    if (!key) return Promise.resolve({ interns: {} });
+    return crypto.subtle.decrypt({ name: "AES-GCM", iv: bytes(stored.iv), additionalData: aad },
+      key, bytes(stored.sealed)).then(function (plain) {
+      return JSON.parse(new TextDecoder().decode(plain));
+    });
+  }
+  function write(state) {
+    var text = JSON.stringify(state);
+    if (!key) { localStorage.setItem(storeName, text); return Promise.resolve(); }
+    var iv = crypto.getRandomValues(new Uint8Array(12));
+    return crypto.subtle.encrypt({ name: "AES-GCM", iv: iv, additionalData: aad }, key,
+      new TextEncoder().encode(text)).then(function (sealed) {
+      localStorage.setItem(storeName, JSON.stringify({ iv: b64(iv), sealed: b64(sealed) }));
+    });
+  }
+  function load() { return JSON.parse(JSON.stringify(memory)); }
+  function save(state) {
+    memory = state;
+    writing = writing.then(function () { return write(state); });
+  }
   function mine(state) {
     var entry = state.interns[data.intern] || (state.interns[data.intern] = { comments: [], scores: {} });
     entry.basis = data.basis;
@@ -188,10 +224,13 @@
     bar.appendChild(button);
   }
 
-  var state = load();
-  mine(state);
-  save(state);
-  data.anchors.forEach(attach);
-  if (data.review) scoreForm(data.review);
-  renderBar();
+  read().catch(function () { return { interns: {} }; }).then(function (stored) {
+    memory = stored;
+    var state = load();
+    mine(state);
+    save(state);
+    data.anchors.forEach(attach);
+    if (data.review) scoreForm(data.review);
+    renderBar();
+  });
 })();

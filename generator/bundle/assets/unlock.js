@@ -36,7 +36,7 @@
     return crypto.subtle.importKey("raw", encoded, "PBKDF2", false, ["deriveKey"]).then(function (material) {
       return crypto.subtle.deriveKey(
         { name: "PBKDF2", hash: "SHA-256", salt: bytes(box.salt), iterations: box.iterations },
-        material, { name: "AES-GCM", length: 256 }, true, ["decrypt"]);
+        material, { name: "AES-GCM", length: 256 }, true, ["decrypt", "encrypt"]);
     });
   }
   var firefox = /Firefox\//.test(navigator.userAgent);
@@ -49,7 +49,7 @@
     try { raw = sessionStorage.getItem(storeName); } catch (e) { raw = null; }
     if (!raw && firefox) raw = fromName();
     if (!raw) return Promise.resolve(null);
-    return crypto.subtle.importKey("raw", bytes(raw), { name: "AES-GCM" }, true, ["decrypt"]);
+    return crypto.subtle.importKey("raw", bytes(raw), { name: "AES-GCM" }, true, ["decrypt", "encrypt"]);
   }
   function remember(key) {
     return crypto.subtle.exportKey("raw", key).then(function (raw) {
