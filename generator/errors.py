@@ -6,13 +6,15 @@ Each class is defined in the stage that raises it; they all descend from here::
     ├── InputError          the project's files cannot be used as they are
     │   ├── LoadError       load.source: a file that cannot be read (carries its Problem)
     │   ├── TaxonomyError   model.taxonomy: a broken vocabulary file
-    │   └── ContentError    build.pipeline: a hand-written page collides with a generated one
+    │   ├── ContentError    build.pipeline: a hand-written page collides with a generated one
+    │   └── UnknownReader   bundle.readers: no intern is supervised by that reader
     ├── NotPublishable      privacy.view: a case that may not become a public story
     ├── ReportError         render.report: a report that cannot be made
     └── OutputError         what Casebook writes could not be made
         ├── ExportError     export.documents: DOCX or PDF export failed
         ├── SiteBuildError  site.engine: the site engine failed
-        └── PublishError    site.publish: the output folder cannot be used (locked, a link, …)
+        ├── PublishError    site.publish: the output folder cannot be used (locked, a link, …)
+        └── BundleError     bundle.make: a reader's bundle could not be made
 """
 
 from __future__ import annotations

@@ -238,7 +238,7 @@ def test_review_record_renders_on_the_intern_page_next_to_its_anchors():
     case_block = page[page.index(f"### {case_comment['case']} · ") :]
     assert case_comment["text"] in case_block.split("\n### ")[0]
     chapter_comment = next(c for c in review["comments"] if c.get("chapter") == "pendahuluan")
-    chapter_block = page[page.index("### pendahuluan") :].split("\n### ")[0]
+    chapter_block = page[page.index("### Pendahuluan") :].split("\n### ")[0]  # by its title
     assert chapter_comment["text"] in chapter_block
     rubric = read(SAMPLE / "rubric.yaml")
     for aspect in rubric["aspects"]:
@@ -255,7 +255,9 @@ def test_cohort_page_shows_open_comments_with_their_anchors():
     project, _ = load_project(SAMPLE)
     page = lecturer_pages(project)[COHORT_PAGE]
     assert "- **Kasus K-2025-0001**: Jelaskan mengapa konseling keluarga" in page
-    assert "- **Minggu 2025-W12**: " in page and "- **Bab pendahuluan**: " in page
+    # weeks named as on the intern page, chapters by their titles
+    assert "- **Logbook Minggu ke-5 (17 Maret 2025)**: " in page
+    assert "- **Bab: Pendahuluan**: " in page
     assert "Tabel kegiatan mingguan sudah sesuai." not in page  # resolved comments stay off
 
 

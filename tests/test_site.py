@@ -144,7 +144,8 @@ def test_review_differs_from_public_only_where_intended(tmp_path):
     assert review["theme"]["font"] is False and "analytics" not in review["extra"]
     assert plugin_names(review) == ["search"]
     differing = {key for key in review.keys() | public.keys() if review.get(key) != public.get(key)}
-    assert differing == {"site_dir", "repo_url", "edit_uri", "theme", "extra"}
+    assert differing == {"site_dir", "repo_url", "edit_uri", "theme", "extra", "extra_css"}
+    assert review["extra_css"] == [*public["extra_css"], *site.REVIEW_CSS]  # the print line
 
 
 def test_engine_config_reads_the_project_mkdocs_yml(tmp_path):

@@ -570,11 +570,28 @@ class ReviewComment(Strict):
         "Report chapter: a chapters/ file stem, or bab1-bab5, pustaka, lampiran",
         default=None,
     )
+    section: ShortText | None = described(
+        "Bagian halaman yang dikomentari (judulnya), mis. 'Asesmen' atau '1.1 Latar Belakang'",
+        "Section of the page the comment is about (its heading)", default=None,
+    )
     date: Date | None = described("Tanggal komentar", "Comment date", default=None)
     by: Id | None = described("Penulis komentar (bawaan: dosen penelaah)", "Author (default: lecturer)",
                               default=None)
     text: Text = described("Isi komentar (Markdown)", "Comment (Markdown)")
     resolved: bool = described("Sudah ditindaklanjuti", "Resolved", default=False)
+
+
+Digest = Annotated[str, Field(pattern=r"^[0-9a-f]{16,64}$")]
+
+
+class ReviewBasis(Strict):
+    """What a review saw, part by part, so that the next build can mark what changed since."""
+
+    made: Date | None = described("Tanggal bundel dibuat", "Date the bundle was made", default=None)
+    cases: dict[Id, Digest] = described("Sidik tiap kasus", "Digest of each case", default_factory=dict)
+    chapters: dict[Id, Digest] = described("Sidik tiap bab", "Digest of each chapter", default_factory=dict)
+    weeks: dict[IsoWeek, Digest] = described(
+        "Sidik entri logbook tiap minggu", "Digest of each logbook week", default_factory=dict)
 
 
 class ReviewRecord(Strict):
@@ -592,6 +609,10 @@ class ReviewRecord(Strict):
         "Nilai per aspek rubrik (0–100); kunci = id aspek di rubric.yaml",
         "Score per rubric aspect (0-100); keys are aspect ids in rubric.yaml",
         default_factory=dict,
+    )
+    basis: ReviewBasis | None = described(
+        "Yang ditelaah: sidik berkas mahasiswa saat bundel dibuat (ditulis `casebook review import`)",
+        "What was reviewed: digests of the intern's files when the bundle was made", default=None,
     )
 
 

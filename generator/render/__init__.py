@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator.render import indexes
+from generator.render.casenav import case_nav, neighbours, with_case_nav
 from generator.render.intern import intern_page
 from generator.render.narrative import case_page, render_narrative
 from generator.render.text import (
@@ -38,10 +39,14 @@ def review_page_makers(project: Project, lang: str | None = None) -> dict[str, C
         indexes.OFFICE_PAGE: lambda: indexes.office_page(project, lang),
     }
     for doc in project.sorted_cases():
-        makers[case_page_path(doc.case.case_id)] = _bind(case_page, doc, project, lang)
+        makers[case_page_path(doc.case.case_id)] = _bind(_navigable_case_page, doc, project, lang)
     for doc in project.sorted_interns():
         makers[intern_page_path(doc.intern.id)] = _bind(intern_page, doc, project, lang)
     return makers
+
+
+def _navigable_case_page(doc: Any, project: Any, lang: str) -> str:
+    return with_case_nav(case_page(doc, project, lang), case_nav(project, doc, lang))
 
 
 def _bind(function: Callable[..., str], *args: Any) -> Callable[[], str]:
@@ -96,6 +101,9 @@ def _case_pages(path: Path, old: Any, new: Any) -> set[str]:
                 pages.add(case_page_path(doc.case.case_id))
                 pages |= {intern_page_path(a) for a in doc.case.record.authors}
     pages.add(case_page_path(path.stem))  # a deleted or renamed file
+    around = [neighbours(project, path.stem) for project in (old, new)]
+    if around[0] != around[1] or path.stem not in old.cases or path.stem not in new.cases:
+        pages |= {case_page_path(n) for pair in around for n in pair if n}  # previous/next links
     return pages
 
 

@@ -182,7 +182,7 @@ def interns_index(project: Project, lang: str) -> str:
     rows = [intern_row(doc, project, v, page) for doc in interns]
     header = [
         v.say(f"col.{k}")
-        for k in ("name", "university", "programme", "period", "cases", "logbook_hours")
+        for k in ("name", "university", "programme", "period", "cases", "logbook_hours", "review")
     ]
     office = project.office.name if project.office else ""
     lead = v.say("index.interns_lead", total=len(interns), office=cell(office))
@@ -199,6 +199,7 @@ def intern_row(doc: InternDoc, project: Project, v: Voice, page: str) -> list[An
         v.range(intern.placement.start, intern.placement.end),
         cases,
         format_hours(intern_hours(doc), v.lang),
+        Raw(md_link(v.say("col.review"), page, f"telaah/{intern.id}.md")),
     ]
 
 

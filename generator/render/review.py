@@ -20,6 +20,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from generator.render.changes import cohort_changes, intern_changes, week_label
+from generator.render.outline import chapter_title, report_position, titled_page
 from generator.render.report import build_report, report_title, week_number, week_span
 from generator.render.text import (
     Raw,
@@ -34,7 +36,7 @@ from generator.render.text import (
     table,
 )
 from generator.stats.completeness import CaseFigures, InternFigures, intern_figures
-from generator.validate.review import chapter_anchors, chapter_file, iso_week
+from generator.validate.review import chapter_anchors, chapter_file, iso_week, iso_week_span
 
 if TYPE_CHECKING:
     from generator.model.project import InternDoc, Project
@@ -136,13 +138,17 @@ def score_text(figure: InternFigures) -> str:
     return f"{number(scores.total)}{grade}{draft}"
 
 
-def anchor_label(comment: Any) -> str:
+def anchor_label(comment: Any, doc: Any = None) -> str:
+    """What a comment is about, named as the pages name it (weeks as ``Minggu ke-N``)."""
     if comment.case:
         return f"Kasus {comment.case}"
+    if comment.week and doc is not None and iso_week_span(comment.week):
+        return f"Logbook {week_label(comment.week, doc.intern.placement.start)}"
     if comment.week:
         return f"Minggu {comment.week}"
     if comment.chapter:
-        return f"Bab {comment.chapter}"
+        chapters = doc.chapters if doc is not None else {}
+        return f"Bab: {chapter_title(comment.chapter, chapters.get(comment.chapter))}"
     return "Umum"
 
 
@@ -194,11 +200,12 @@ def cohort_page(project: Project, figures: list[InternFigures]) -> str:
     legend = (
         f"Per {format_date(project.today)}. {OK} = lengkap, {WARN} = perlu perhatian. Hari "
         "logbook: hari kerja yang memiliki entri dibanding hari kerja masa penempatan (tanpa "
-        "hari libur di holidays.yaml); jam: jam tercatat dibanding SKS yang dikonversi × jam "
+        "hari libur kantor); jam: jam tercatat dibanding SKS yang dikonversi × jam "
         "per SKS."
     )
     body = table(header, rows) if rows else "*Belum ada mahasiswa.*"
-    page = paragraphs("# Telaah kohort", legend, body, open_comments(project, figures))
+    page = paragraphs("# Telaah kohort", legend, body, cohort_changes(project, COHORT_PAGE),
+                      open_comments(project, figures))
     return WIDE_PAGE + page + "\n"
 
 
@@ -228,7 +235,8 @@ def open_comments(project: Project, figures: list[InternFigures]) -> str:
         pending = [c for c in review.comments if not c.resolved] if review else []
         if pending:
             link = relative_link(COHORT_PAGE, REVIEW_PAGE.format(figure.intern_id))
-            items = "\n".join(f"- **{anchor_label(c)}**: {cell(c.text)}" for c in pending)
+            doc = project.interns[figure.intern_id]
+            items = "\n".join(f"- **{anchor_label(c, doc)}**: {cell(c.text)}" for c in pending)
             blocks.append(f"### [{cell(figure.name)}]({link})\n\n{items}")
     if not blocks:
         return ""
@@ -247,6 +255,7 @@ def intern_review_page(
         paragraphs(
             f"# Telaah: {cell(doc.intern.name)}",
             intern_lead(doc, page, tuple(formats)),
+            intern_changes(project, doc, page),
             review_section(project, doc, figure, page),
         )
         + "\n"
@@ -521,11 +530,11 @@ def case_details(project: Project, case: CaseFigures, doc: InternDoc) -> str:
 
 def chapters_review(project: Project, doc: InternDoc, figure: InternFigures) -> str:
     """Each chapter file and report part, with its unresolved citations and comments."""
-    anchors = [
-        a
-        for a in chapter_anchors(doc.chapters)
-        if a in doc.chapters or comments_on(doc.review, chapter=a)
-    ]
+    anchors = sorted(
+        (a for a in chapter_anchors(doc.chapters)
+         if a in doc.chapters or comments_on(doc.review, chapter=a)),
+        key=report_position,
+    )
     if not anchors:
         return "*Belum ada bab yang ditulis (chapters/).*"
     return paragraphs(*(chapter_block(project, doc, figure, anchor) for anchor in anchors))
@@ -536,9 +545,11 @@ def chapter_block(project: Project, doc: InternDoc, figure: InternFigures, ancho
         file = chapter_file(doc, anchor, project.root)
         citations = [p for p in figure.unresolved_citations if p.file == file]
         found = f"{mark(not citations)} {len(citations)} sitasi tidak ditemukan"
-        head = f"### {anchor}\n\n`{file}` · {found}"
+        title = cell(chapter_title(anchor, doc.chapters[anchor]))
+        head = f"### {title}\n\n`{file}` · {found}"
     else:
-        citations, head = [], f"### {anchor}\n\nBagian laporan yang dibuat otomatis."
+        title = cell(chapter_title(anchor, None))
+        citations, head = [], f"### {title}\n\nBagian laporan yang dibuat otomatis."
     return paragraphs(
         head,
         "\n".join(problem_line(p) for p in citations),
@@ -565,7 +576,7 @@ def report_page(project: Project, intern_id: str, mode: str) -> str:
     report = build_report(project, intern_id, mode=mode)
     kind = "Laporan" if mode == "report" else "Artikel"
     title = f"{kind}: {report.author}".replace('"', "'")
-    return f'---\ntitle: "{title}"\n---\n\n{report.markdown}'
+    return f'---\ntitle: "{title}"\n---\n\n{titled_page(cell(title), report.markdown)}'
 
 
 def reports_index(project: Project, formats: Iterable[str]) -> str:

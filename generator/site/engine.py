@@ -98,6 +98,10 @@ ASSETS_TARGET = "assets/casebook"  # inside docs_dir
 EXTRA_CSS = (f"{ASSETS_TARGET}/casebook.css",)
 # Accessibility repairs to the theme's markup (names, landmarks, keyboard-reachable scrollers).
 EXTRA_JAVASCRIPT = (f"{ASSETS_TARGET}/casebook.js",)
+REVIEW_CSS = (f"{ASSETS_TARGET}/review.css",)  # the confidentiality line on printed pages
+# Opened from file:// (a lecturer's bundle): Material's search worker runs in an iframe (a
+# worker cannot start from file://); Casebook's own shim, not the offline plugin's CDN one.
+OFFLINE_POLYFILL = f"{ASSETS_TARGET}/offline-worker.js"
 
 BASE_KEYS = ("theme", "markdown_extensions", "extra", "copyright")
 REVIEW_ONLY_KEYS = ("repo_url", "repo_name", "edit_uri")
@@ -188,6 +192,7 @@ class SiteSpec:
     base_config: Path | None = None  # the project's mkdocs.yml (theme/extensions/extra)
     engine: str = "mkdocs"  # one of ENGINES
     site_url: str | None = None  # public address (sitemap URLs, robots.txt); public site only
+    offline: bool = False  # opened from file:// with no server (a lecturer's bundle)
 
     def __post_init__(self) -> None:
         """Reject an unknown audience or engine early."""
@@ -245,7 +250,19 @@ def assemble_config(spec: SiteSpec, base: dict) -> dict:
         config["copyright"] = clean_html(str(base["copyright"]))
     if spec.audience == "review":
         config.update({key: base[key] for key in REVIEW_ONLY_KEYS if base.get(key)})
+        config["extra_css"] += list(REVIEW_CSS)
+    if spec.offline:
+        config.update(offline_config(config))
     return config
+
+
+def offline_config(config: dict) -> dict:
+    """What a site opened from file:// needs: page links to files (``x.html``, not folders)
+    and a search worker that starts without a server (no instant navigation: it fetches)."""
+    extra = {**config["extra"], "polyfills": [OFFLINE_POLYFILL]}
+    theme = {**config["theme"]}
+    theme["features"] = [f for f in theme["features"] if f != "navigation.instant"]
+    return {"use_directory_urls": False, "extra": extra, "theme": theme}
 
 
 def theme_config(base_theme: dict | str | None, spec: SiteSpec) -> dict:
@@ -347,7 +364,7 @@ def stage_site(
     if not Path(spec.docs_dir).is_dir():
         raise SiteBuildError(f"docs_dir tidak ada / does not exist: {spec.docs_dir}")
     config = engine_config(spec)
-    install_assets(Path(spec.docs_dir))
+    install_assets(Path(spec.docs_dir), spec)
     install_robots(Path(spec.docs_dir), spec)
     tree_config = write_tree_config(spec, config)
     site_dir = Path(config["site_dir"])
@@ -358,7 +375,7 @@ def stage_site(
             run_mkdocs({**config, "site_dir": str(staging)}, progress=progress)
         else:
             run_engine_command(spec.engine, tree_config, staging, strict=spec.strict)
-        finish_output(staging, spec.audience, spec.language)
+        finish_output(staging, spec.audience, spec.language, offline=spec.offline)
         refused = verify(staging, engine_files(staging, spec.engine)) if verify else []
         if refused:
             raise SiteBuildError("\n".join(refused))
@@ -650,14 +667,26 @@ def install_robots(docs_dir: Path, spec: SiteSpec) -> bool:
     return True
 
 
-def install_assets(docs_dir: Path) -> list[Path]:
-    """Copy Casebook's site assets into docs_dir/assets/casebook/, the Indonesian search language
-    file into the theme's place, and Casebook's theme override beside docs_dir (the theme's
-    ``custom_dir``, so that every engine uses it), rewriting only changes."""
+def wanted_assets(spec: SiteSpec | None) -> list[Path]:
+    """Casebook's assets a site needs: review.css on the review site, the file:// search
+    shim on an offline one, the rest everywhere (no spec: every asset)."""
+    skipped = set()
+    if spec is not None and spec.audience != "review":
+        skipped.add(REVIEW_CSS[0].rsplit("/", 1)[1])
+    if spec is not None and not spec.offline:
+        skipped.add(OFFLINE_POLYFILL.rsplit("/", 1)[1])
+    return sorted(p for p in ASSETS_SOURCE.rglob("*") if p.is_file() and p.name not in skipped)
+
+
+def install_assets(docs_dir: Path, spec: SiteSpec | None = None) -> list[Path]:
+    """Copy the Casebook assets a site needs into docs_dir/assets/casebook/, the Indonesian
+    search language file into the theme's place, and Casebook's theme override beside docs_dir
+    (the theme's ``custom_dir``, so that every engine uses it), rewriting only changes."""
     written = [path for path in [search_lang.install_language_file(docs_dir)] if path]
-    return written + copy_changed(ASSETS_SOURCE, docs_dir / ASSETS_TARGET) + copy_changed(
-        OVERRIDES, overrides_folder(docs_dir)
-    )
+    assets = {source.relative_to(ASSETS_SOURCE): source for source in wanted_assets(spec)}
+    written += copy_changed(assets, docs_dir / ASSETS_TARGET)
+    overrides = {p.relative_to(OVERRIDES): p for p in OVERRIDES.rglob("*") if p.is_file()}
+    return written + copy_changed(overrides, overrides_folder(docs_dir))
 
 
 def overrides_folder(docs_dir: Path) -> Path:
@@ -665,11 +694,11 @@ def overrides_folder(docs_dir: Path) -> Path:
     return Path(docs_dir).parent / OVERRIDES_TARGET
 
 
-def copy_changed(source_folder: Path, target_folder: Path) -> list[Path]:
-    """Copy every file of source_folder into target_folder, rewriting only changed ones."""
+def copy_changed(sources: dict[Path, Path], target_folder: Path) -> list[Path]:
+    """Copy each source file to its relative path under target_folder, rewriting only changes."""
     written = []
-    for source in sorted(p for p in source_folder.rglob("*") if p.is_file()):
-        target = target_folder / source.relative_to(source_folder)
+    for relative, source in sorted(sources.items()):
+        target = target_folder / relative
         data = source.read_bytes()
         if not target.is_file() or target.read_bytes() != data:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -681,10 +710,11 @@ def copy_changed(source_folder: Path, target_folder: Path) -> list[Path]:
 # --------------------------------------------------------------------------- post-build
 
 
-def finish_output(site_dir: Path, audience: str, language: str = "id") -> None:
+def finish_output(site_dir: Path, audience: str, language: str = "id", *,
+                  offline: bool = False) -> None:
     """Post-build passes, the same whatever the engine: deterministic sitemap; no HTML comments
     on the public site; search engines kept off the review site; the search index in the
-    site's language; a Content-Security-Policy on every page."""
+    site's language (as a script on an offline site); a Content-Security-Policy on every page."""
     normalise_sitemap(site_dir)
     for page in sorted(site_dir.rglob("*.html")):
         if audience == "public":
@@ -692,6 +722,8 @@ def finish_output(site_dir: Path, audience: str, language: str = "id") -> None:
         else:
             add_noindex(page)
     declare_search_language(site_dir, language)
+    if offline:
+        inline_search_index(site_dir)
     apply_policy(site_dir)
 
 
@@ -732,6 +764,18 @@ def declare_search_language(site_dir: Path, language: str) -> None:
         target.write(start.encode("ascii"))
         shutil.copyfileobj(source, target)
     os.replace(rewritten, path)
+
+
+def inline_search_index(site_dir: Path) -> None:
+    """search/search_index.js (``var __index = …``), which Material loads from file://, in
+    place of the JSON it fetches over HTTP; the sitemap has no use offline."""
+    index = site_dir / "search" / "search_index.json"
+    if index.is_file():
+        script = "var __index = " + index.read_text(encoding="utf-8")
+        index.with_suffix(".js").write_text(script, encoding="utf-8")
+        index.unlink()
+    for name in ("sitemap.xml", "sitemap.xml.gz"):
+        (site_dir / name).unlink(missing_ok=True)
 
 
 _LASTMOD = re.compile(r"\s*<lastmod>[^<]*</lastmod>")
@@ -845,7 +889,7 @@ class DevServer:
             self._reload_browsers()
 
     def _build(self) -> None:
-        install_assets(Path(self.spec.docs_dir))
+        install_assets(Path(self.spec.docs_dir), self.spec)
         install_robots(Path(self.spec.docs_dir), self.spec)
         sources = doc_sources(Path(self.spec.docs_dir))
         dirty = self.last_build is not None and sources == self._sources  # else: full build
@@ -865,7 +909,7 @@ class DevServer:
 
     def run(self) -> None:
         """Initial build, then serve and rebuild on changes until shutdown()."""
-        install_assets(Path(self.spec.docs_dir))  # the theme's custom_dir must exist first
+        install_assets(Path(self.spec.docs_dir), self.spec)  # the theme's custom_dir must exist first
         self._plugins = load_mkdocs_config(self.config, fresh_plugins=True).plugins
         self._plugins.on_startup(command="serve", dirty=True)  # search keeps its index
         self.rebuild()

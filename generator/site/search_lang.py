@@ -22,7 +22,7 @@ SCRIPT_TEMPLATE = HERE / "lunr.id.js"
 SYNONYMS_FILE = HERE / "synonyms.yaml"
 LUNR_LANGUAGE_FILE = "assets/javascripts/lunr/min/lunr.id.min.js"  # inside docs_dir
 # Words split at white space, and at a hyphen only before a letter: "anak-anak" is two words,
-# a case id such as "K-2025-0007" stays one.
+# a case id such as "K-YYYY-NNNN" stays one.
 SEPARATOR = r"[\s\u200b]+|-+(?![0-9])"
 PIPELINE = ["trimmer", "stemmer"]  # the functions of lunr.id that Material keeps
 _WORD = re.compile(r"[a-z0-9]+")

@@ -11,7 +11,7 @@
  * The index also keeps each word as written, so a stem typed as a query ("rujuk" from "dirujuk")
  * still finds a word whose stem came out shorter ("rujukan" -> "ruju").
  * Queries: every word is required (a "-word" excludes), and each word matches as a prefix, as
- * Material does while one types; a case id such as K-2025-0007 stays one word (the separator
+ * Material does while one types; a case id such as K-YYYY-NNNN stays one word (the separator
  * splits at a hyphen only before a letter), indexed whole and by its parts. */
 (function () {
   "use strict";
@@ -146,7 +146,7 @@
   }
 
   /* What a word is indexed under: each word of its expansion, stemmed and as written; a word
-     with hyphens (a case id) also under each part, so "0007" finds K-2025-0007 too. */
+     with hyphens (a case id) also under each part, so "NNNN" finds K-YYYY-NNNN too. */
   function indexForms(word) {
     var forms = [], parts = word.indexOf("-") > 0 ? [word].concat(word.split("-")) : [word];
     [].concat.apply([], parts.map(expand)).forEach(function (part) {

@@ -1,0 +1,51 @@
+"""The way around a case page: back to the list, the previous and next case, the intern.
+
+Case pages are kept out of the site's navigation (there may be thousands), so Material gives
+them no previous/next; this line, under the page's title, does.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.render import indexes
+from generator.render.text import case_page_path, intern_page_path, md_link
+
+WORDS = {
+    "id": {"back": "Daftar kasus", "previous": "sebelumnya", "next": "berikutnya"},
+    "en": {"back": "Case list", "previous": "previous", "next": "next"},
+}
+
+
+def neighbours(project: Any, case_id: str) -> tuple[str | None, str | None]:
+    """The case ids before and after ``case_id`` in the project's case order."""
+    ids = [doc.index.case_id for doc in project.sorted_cases()]
+    if case_id not in ids:
+        return None, None
+    at = ids.index(case_id)
+    return (ids[at - 1] if at else None), (ids[at + 1] if at + 1 < len(ids) else None)
+
+
+def case_nav(project: Any, doc: Any, lang: str) -> str:
+    """``← Daftar kasus · ‹ K-… sebelumnya · K-… berikutnya › · Intern``."""
+    words, case_id = WORDS[lang], doc.index.case_id
+    page = case_page_path(case_id)
+    before, after = neighbours(project, case_id)
+    parts = [f"← {md_link(words['back'], page, indexes.CASES_INDEX)}"]
+    if before:
+        parts.append(f"‹ {md_link(before, page, case_page_path(before))} {words['previous']}")
+    if after:
+        parts.append(f"{md_link(after, page, case_page_path(after))} {words['next']} ›")
+    for author in doc.index.authors:
+        if author in project.interns:
+            name = project.interns[author].intern.name
+            parts.append(md_link(name, page, intern_page_path(author)))
+    return " · ".join(parts)
+
+
+def with_case_nav(markdown: str, nav: str) -> str:
+    """The page with the navigation line under its title (or first, if it has none)."""
+    head, _, rest = markdown.partition("\n")
+    if head.startswith("# "):
+        return f"{head}\n\n{nav}\n\n{rest.lstrip(chr(10))}"
+    return f"{nav}\n\n{markdown}"
