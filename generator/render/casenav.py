@@ -40,7 +40,8 @@ def case_nav(project: Any, doc: Any, lang: str) -> str:
         if author in project.interns:
             name = project.interns[author].intern.name
             parts.append(md_link(name, page, intern_page_path(author)))
-    return " · ".join(parts)
+    # Out of the search index: a query for a case id finds that case, not its neighbours.
+    return " · ".join(parts) + "\n{: data-search-exclude }"
 
 
 def with_case_nav(markdown: str, nav: str) -> str:
