@@ -76,6 +76,7 @@ def test_case_page_adds_review_record_around_the_narrative(project, pages):
     assert page.startswith("# Kasus K-2025-0102: Nenek M\n\n← [Daftar kasus](index.md) · ‹ "
                            "[K-2025-0101](K-2025-0101.md) sebelumnya · [K-2025-0103](K-2025-0103.md)"
                            " berikutnya › · [Bima Aditya Pranata](../mahasiswa/bima-pranata-2025.md)"
+                           "\n{: data-search-exclude }"
                            '\n\n!!! info "Data kasus"')
     assert "[Bima Aditya Pranata](../mahasiswa/bima-pranata-2025.md)" in page
     assert "**Pembimbing lapangan:** Lestiana Marbun, S.Tr.Sos." in page
