@@ -139,13 +139,13 @@ def export_markdown(
     author: str,
     resource_dir: Path | None = None,
 ) -> Path:
-    """DOCX or PDF through generator.export.documents; an ExportError becomes a click error."""
-    from generator.export.documents import ExportError, export_docx, export_pdf
+    """DOCX or PDF (generator.export.downloads); an ExportError becomes a click error."""
+    from generator.export import downloads
+    from generator.export.documents import ExportError
 
-    exporter = export_docx if fmt == "docx" else export_pdf
     try:
-        return exporter(
-            markdown_text, target, title=title, author=author, lang="id", resource_dir=resource_dir
+        return downloads.export_markdown(
+            markdown_text, fmt, target, title=title, author=author, resource_dir=resource_dir
         )
     except ExportError as error:
         raise click.ClickException(str(error)) from error
