@@ -3,6 +3,11 @@
 A problem is ``(file, line, column, field path, code, severity, params)``. The code is stable and
 English; the message and the hint are looked up in ``messages.yaml`` by code and language, so the
 checker collects every problem first and prints them all at the end.
+
+It is the one finding type of Casebook: loading, validation and the privacy checks of
+``casebook check`` report problems, and so does the leak audit of a built site
+(``generator.privacy.audit``: file = the built file, line 0 when none, path = the stream, code = the
+detector; its words come from the detector and audit catalogues, see ``audit.format_finding``).
 """
 
 from __future__ import annotations

@@ -15,12 +15,13 @@ import pytest
 
 from generator.privacy.audit import (
     DEFAULT_ALLOWED_SUFFIXES,
-    AuditFinding,
     audit_site,
     format_finding,
+    leak,
     summarise,
 )
 from generator.privacy.denylist import DenyList
+from generator.problems import Problem
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "privacy" / "denylist.synthetic.txt"
 OFFICE = "Jl. Teladan Contoh No. 1, telp (061) 415-0001"
@@ -175,7 +176,7 @@ def denylist() -> DenyList:
 
 def audit(
     root: Path, files: dict[str, str | bytes], denylist: DenyList | None = None
-) -> list[AuditFinding]:
+) -> list[Problem]:
     return audit_site(write_site(root, files), denylist=denylist, allow=[OFFICE])
 
 
@@ -185,8 +186,8 @@ def test_clean_site_gives_no_finding(tmp_path, denylist):
 
 def test_office_details_need_the_allow_list(tmp_path):
     found = audit_site(write_site(tmp_path, clean_site_files()))
-    assert {(f.detector, f.where) for f in found} == {("street_address", "text"), ("phone", "text")}
-    assert {f.path for f in found} == {
+    assert {(f.code, f.path) for f in found} == {("street_address", "text"), ("phone", "text")}
+    assert {f.file for f in found} == {
         "index.html",
         "404.html",
         "kasus/k-7f3a/index.html",
@@ -419,7 +420,7 @@ def test_planted_leak_is_found_with_the_right_stream(
     assert isinstance(files[file], str) and old in files[file], kind
     files[file] = files[file].replace(old, new, 1)
     found = audit(tmp_path, files, denylist)
-    assert (path, detector, where) in {(f.path, f.detector, f.where) for f in found}, found
+    assert (path, detector, where) in {(f.file, f.code, f.path) for f in found}, found
 
 
 def test_sitemap_gz_is_decompressed_and_dates_in_lastmod_are_ignored(tmp_path, denylist):
@@ -428,11 +429,11 @@ def test_sitemap_gz_is_decompressed_and_dates_in_lastmod_are_ignored(tmp_path, d
         sitemap(["", "kasus/dirja-wacana/", "hp-081299990001/"]).encode()
     )
     found = audit(tmp_path, files, denylist)
-    assert {(f.path, f.detector, f.where) for f in found} == {
+    assert {(f.file, f.code, f.path) for f in found} == {
         ("sitemap.xml.gz", "denylist", "sitemap"),
         ("sitemap.xml.gz", "phone", "sitemap"),
     }
-    assert sorted((f.detector, f.line) for f in found) == [("denylist", 4), ("phone", 5)]
+    assert sorted((f.code, f.line) for f in found) == [("denylist", 4), ("phone", 5)]
 
 
 def test_stray_source_files_are_disallowed_and_their_content_scanned(tmp_path, denylist):
@@ -443,15 +444,15 @@ def test_stray_source_files_are_disallowed_and_their_content_scanned(tmp_path, d
     files[".env"] = "X=1\n"
     files["CNAME"] = "example.org\n"
     found = audit(tmp_path, files, denylist)
-    assert {(f.path, f.detector, f.where, f.line) for f in found} == {
-        ("kasus/data.yml", "disallowed_file_type", "file_type", None),
+    assert {(f.file, f.code, f.path, f.line) for f in found} == {
+        ("kasus/data.yml", "disallowed_file_type", "file_type", 0),
         ("kasus/data.yml", "nik", "text", 1),
         ("kasus/data.yml", "denylist", "text", 2),
         ("kasus/data.yml", "name_label", "text", 2),
-        ("kasus/k-7f3a.md~", "disallowed_file_type", "file_type", None),
-        ("kasus/laporan.pdf", "disallowed_file_type", "file_type", None),
-        (".env", "disallowed_file_type", "file_type", None),
-        ("CNAME", "disallowed_file_type", "file_type", None),
+        ("kasus/k-7f3a.md~", "disallowed_file_type", "file_type", 0),
+        ("kasus/laporan.pdf", "disallowed_file_type", "file_type", 0),
+        (".env", "disallowed_file_type", "file_type", 0),
+        ("CNAME", "disallowed_file_type", "file_type", 0),
     }
 
 
@@ -461,7 +462,7 @@ def test_folder_and_file_names_are_scanned(tmp_path, denylist):
     files["assets/foto_azalea_agustina.png"] = png()
     files["kontak/0812-9999-0001.html"] = page()
     found = audit(tmp_path, files, denylist)
-    assert {(f.path, f.detector, f.where) for f in found} == {
+    assert {(f.file, f.code, f.path) for f in found} == {
         ("kasus/sutan-lanjar-saefullah", "denylist", "file_name"),
         ("assets/foto_azalea_agustina.png", "denylist", "file_name"),
         ("kontak/0812-9999-0001.html", "phone", "file_name"),
@@ -472,7 +473,7 @@ def test_png_text_metadata_is_found(tmp_path, denylist):
     files = clean_site_files()
     files["assets/images/favicon.png"] = png({"Author": "Estiono Usamah"})
     found = audit(tmp_path, files, denylist)
-    assert {(f.detector, f.where) for f in found} == {
+    assert {(f.code, f.path) for f in found} == {
         ("image_metadata", "metadata"),
         ("denylist", "metadata"),
     }
@@ -484,7 +485,7 @@ def test_symlinks_are_reported_and_not_followed(tmp_path, denylist):
     site = write_site(tmp_path / "site", clean_site_files())
     os.symlink(outside, site / "linked")
     found = audit_site(site, denylist=denylist, allow=[OFFICE])
-    assert [(f.path, f.detector, f.where) for f in found] == [("linked", "symlink", "file_type")]
+    assert [(f.file, f.code, f.path) for f in found] == [("linked", "symlink", "file_type")]
 
 
 @pytest.mark.parametrize(
@@ -499,7 +500,7 @@ def test_unreadable_allowed_files_fail_closed(tmp_path, denylist, file, content)
     files = clean_site_files()
     files[file] = content
     found = audit(tmp_path, files, denylist)
-    assert [(f.path, f.detector) for f in found] == [(file, "unreadable_file")]
+    assert [(f.file, f.code) for f in found] == [(file, "unreadable_file")]
 
 
 def test_line_numbers_point_at_the_leak(tmp_path, denylist):
@@ -511,7 +512,7 @@ def test_line_numbers_point_at_the_leak(tmp_path, denylist):
     lines = text.splitlines()
     phone_line = next(i for i, line in enumerate(lines, 1) if "0812-9999-0001" in line)
     name_line = next(i for i, line in enumerate(lines, 1) if "Wacana" in line)
-    assert [(f.detector, f.line) for f in found] == [("phone", phone_line), ("denylist", name_line)]
+    assert [(f.code, f.line) for f in found] == [("phone", phone_line), ("denylist", name_line)]
 
 
 def test_comments_in_search_index_markup_are_found(tmp_path, denylist):
@@ -520,7 +521,7 @@ def test_comments_in_search_index_markup_are_found(tmp_path, denylist):
         [{"location": "", "title": "x", "text": "<p>a</p><!-- b -->"}]
     )
     found = audit(tmp_path, files, denylist)
-    assert [(f.path, f.detector, f.where) for f in found] == [
+    assert [(f.file, f.code, f.path) for f in found] == [
         ("search/search_index.json", "html_comment", "comment")
     ]
 
@@ -538,7 +539,7 @@ def test_without_a_denylist_names_pass_but_identifiers_do_not(tmp_path):
     files = clean_site_files()
     files["kasus/k-7f3a/index.html"] = page(body="<p>Dirja Wacana, NIK 3174996512999998</p>")
     found = audit(tmp_path, files, None)
-    assert [(f.detector, f.where) for f in found] == [("nik", "text")]
+    assert [(f.code, f.path) for f in found] == [("nik", "text")]
 
 
 def test_output_is_sorted_and_deterministic(tmp_path, denylist):
@@ -549,8 +550,8 @@ def test_output_is_sorted_and_deterministic(tmp_path, denylist):
     first = audit(tmp_path, files, denylist)
     second = audit_site(tmp_path, denylist=denylist, allow=[OFFICE])
     assert first == second
-    assert first == sorted(first, key=lambda f: (f.path, f.line or 0, f.where, f.detector))
-    assert [f.path for f in first] == [
+    assert first == sorted(first, key=lambda f: (f.file, f.line or 0, f.path, f.code))
+    assert [f.file for f in first] == [
         "a/0812-9999-0001.html",
         "b/data.yml",
         "kasus/k-7f3a/index.html",
@@ -598,7 +599,7 @@ def test_allowed_suffixes_can_be_widened(tmp_path, denylist):
 
 
 def test_format_finding_in_indonesian():
-    f = AuditFinding("kasus/k-7f3a/index.html", "phone", "text", 12)
+    f = leak("kasus/k-7f3a/index.html", "phone", "text", 12)
     assert format_finding(f) == (
         "kasus/k-7f3a/index.html:12  phone  nomor telepon/HP (teks). "
         "Hapus nomor telepon; hanya nomor resmi kantor yang boleh (daftar izin)."
@@ -606,7 +607,7 @@ def test_format_finding_in_indonesian():
 
 
 def test_format_finding_in_english():
-    f = AuditFinding("kasus/k-7f3a/index.html", "denylist", "attribute:alt", 40)
+    f = leak("kasus/k-7f3a/index.html", "denylist", "attribute:alt", 40)
     assert format_finding(f, lang="en") == (
         "kasus/k-7f3a/index.html:40  denylist  name from the private deny-list (attribute alt). "
         "Remove the real name; use the pseudonym."
@@ -614,13 +615,13 @@ def test_format_finding_in_english():
 
 
 def test_format_finding_without_line_and_for_audit_detectors():
-    f = AuditFinding("kasus/data.yml", "disallowed_file_type", "file_type", None)
+    f = leak("kasus/data.yml", "disallowed_file_type", "file_type", 0)
     assert format_finding(f, "id") == (
         "kasus/data.yml  disallowed_file_type  jenis file tidak diizinkan di situs publik (jenis "
         "file). "
         "Pindahkan file data/sumber ke luar folder docs; hanya keluaran situs yang boleh terbit."
     )
-    assert format_finding(AuditFinding("a.html", "html_comment", "comment", 3), "en") == (
+    assert format_finding(leak("a.html", "html_comment", "comment", 3), "en") == (
         "a.html:3  html_comment  HTML comment in a public page (comment). "
         "Remove the comment from the page source; comments are published."
     )
@@ -649,9 +650,9 @@ def test_reports_never_contain_the_leaked_values(tmp_path, denylist):
 
 def test_summarise_counts_per_detector():
     found = [
-        AuditFinding("a", "phone", "text", 1),
-        AuditFinding("b", "phone", "text", 2),
-        AuditFinding("c", "nik", "text", 1),
+        leak("a", "phone", "text", 1),
+        leak("b", "phone", "text", 2),
+        leak("c", "nik", "text", 1),
     ]
     assert summarise(found) == {"nik": 1, "phone": 2}
 
@@ -774,7 +775,7 @@ def test_real_material_build_leaks_are_found_in_every_stream(tmp_path, denylist)
         },
     )
     found = {
-        (f.path, f.detector, f.where) for f in audit_site(site, denylist=denylist, allow=[OFFICE])
+        (f.file, f.code, f.path) for f in audit_site(site, denylist=denylist, allow=[OFFICE])
     }
     page_ = "kasus/azalea-agustina/index.html"
     expected = {

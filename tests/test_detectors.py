@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from generator.privacy.detectors import DETECTOR_LABELS, DETECTOR_SEVERITY, Finding, scan_text
+from generator.privacy.detectors import DETECTOR_LABELS, DETECTOR_SEVERITY, Match, scan_text
 
 # (kind, sentence with {} where the payload goes, payload, detector that must fire on the payload)
 LEAKS = [
@@ -313,7 +313,7 @@ def test_findings_are_sorted_deduplicated_and_carry_no_text():
     found = scan_text(text)
     assert found == sorted(found, key=lambda f: (f.start, f.detector))
     assert len(found) == len(set(found))
-    assert [field.name for field in dataclasses.fields(Finding)] == ["detector", "start", "end"]
+    assert [field.name for field in dataclasses.fields(Match)] == ["detector", "start", "end"]
     assert [f.detector for f in found] == ["nik", "phone", "full_date", "phone"]
 
 

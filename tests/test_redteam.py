@@ -556,7 +556,7 @@ def content_site(tmp_path_factory):
 
 
 def test_identifiers_in_content_pages_are_caught_by_the_audit_or_absent(content_site):
-    found = {(f.path, f.detector) for f in content_site["findings"]}
+    found = {(f.file, f.code) for f in content_site["findings"]}
     missed = []
     for folder, (payload, slug) in content_site["planted"].items():
         for name in content_pages(payload["value"], slug):
@@ -581,7 +581,7 @@ def recognisable(slug: str, detector: str) -> bool:
 
 
 def test_file_names_with_numbers_are_caught(content_site):
-    found = {(f.path, f.detector) for f in content_site["findings"]}
+    found = {(f.file, f.code) for f in content_site["findings"]}
     for key in ("nik_plain", "phone_dashed"):
         folder, (payload, slug) = next(
             (f, v) for f, v in content_site["planted"].items() if v[0]["id"] == key
@@ -718,7 +718,7 @@ def injected(internal, tmp_path_factory):
 
 
 def test_every_injected_value_is_found_by_the_audit(injected):
-    found = {(f.path, f.detector) for f in injected["findings"]}
+    found = {(f.file, f.code) for f in injected["findings"]}
     missed = [
         (payload["id"], location)
         for payload, location, name in injected["cases"]
@@ -764,7 +764,7 @@ def test_office_address_and_phone_pass_only_through_the_allow_list(internal):
     assert office["address"] in html.unescape(home)
     allowed = audit_site(internal["site"], allow=[office["address"], office["phone"]])
     assert allowed == []
-    unallowed = {f.detector for f in audit_site(internal["site"]) if f.path == "index.html"}
+    unallowed = {f.code for f in audit_site(internal["site"]) if f.file == "index.html"}
     assert (
         "street_address" in unallowed
     )  # removing the allow-list entry makes the control fail (PRIV-26)

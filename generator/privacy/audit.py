@@ -14,7 +14,9 @@ What is checked (research privacy.md §6 and PRIV-01/02/14/16):
 - JavaScript, CSS and source maps (theme bundles): deny-list only, since minified third-party code
   is full of number-like strings.
 Each distinct text is scanned once per run (navigation repeats on every page), and each file is read
-once. Findings carry a path, a detector code, a stream and a line: never the matched value.
+once. Findings are ``generator.problems.Problem`` values: file (the built file's path), line (0 when
+none), field path (the stream: "text", "attribute:alt", "file_name"...) and code (the detector or
+audit code): never the matched value.
 """
 
 from __future__ import annotations
@@ -33,7 +35,8 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from generator.privacy.denylist import DenyList
-from generator.privacy.detectors import DETECTOR_LABELS, Finding, scan_text
+from generator.privacy.detectors import DETECTOR_LABELS, Match, scan_text
+from generator.problems import Problem
 from generator.words import beside, catalogue
 
 DEFAULT_ALLOWED_SUFFIXES: frozenset[str] = frozenset(
@@ -79,14 +82,9 @@ _WHERE_LABELS: dict[str, tuple[str, str]] = {
 }
 
 
-@dataclass(frozen=True)
-class AuditFinding:
-    """One leak in the built site: file (relative to the site root), detector, stream, line."""
-
-    path: str
-    detector: str
-    where: str
-    line: int | None
+def leak(path: str, detector: str, where: str, line: int | None = None) -> Problem:
+    """One leak in the built site: file (relative to the site root), line, stream, detector."""
+    return Problem(path, line or 0, 0, where, detector)
 
 
 @dataclass(frozen=True)
@@ -114,16 +112,16 @@ class _Scanner:
         self.allow = tuple(allow)
         self.denylist = denylist if denylist is not None and not denylist.is_empty else None
         self.clean_markup: set[str] = set()
-        self._cache: dict[tuple[str, bool], list[Finding]] = {}
+        self._cache: dict[tuple[str, bool], list[Match]] = {}
 
-    def scan(self, text: str, *, detectors: bool = True) -> list[Finding]:
+    def scan(self, text: str, *, detectors: bool = True) -> list[Match]:
         """Findings for one text (cached); ``detectors=False`` runs the deny-list only."""
         key = (text, detectors)
         if key not in self._cache:
             self._cache[key] = self._scan_uncached(text, detectors)
         return self._cache[key]
 
-    def _scan_uncached(self, text: str, detectors: bool) -> list[Finding]:
+    def _scan_uncached(self, text: str, detectors: bool) -> list[Match]:
         stripped = text.strip()
         if not stripped:
             return []
@@ -133,8 +131,8 @@ class _Scanner:
         if self.denylist is not None:
             found = found + self.denylist.find(readable)
         if readable is not stripped:  # positions in a decoded text: point at the start of the text
-            return [Finding(f.detector, lead, lead) for f in found]
-        return [Finding(f.detector, f.start + lead, f.end + lead) for f in found]
+            return [Match(f.detector, lead, lead) for f in found]
+        return [Match(f.detector, f.start + lead, f.end + lead) for f in found]
 
 
 def _readable(text: str) -> str:
@@ -508,7 +506,7 @@ def _line_numbers(text: str, hits: list[_Hit]) -> list[int | None]:
     ]
 
 
-def _audit_file(rel: str, path: Path, scanner: _Scanner, stray: bool) -> list[AuditFinding]:
+def _audit_file(rel: str, path: Path, scanner: _Scanner, stray: bool) -> list[Problem]:
     """Findings inside one file; an unreadable allowed file is itself a finding (fail closed)."""
     name = rel.rsplit("/", 1)[-1].lower()
     if name.endswith(_BINARY_SUFFIXES):
@@ -519,23 +517,23 @@ def _audit_file(rel: str, path: Path, scanner: _Scanner, stray: bool) -> list[Au
     try:
         hits, text = _file_hits(name, data, scanner)
     except (UnicodeDecodeError, ValueError, OSError, EOFError):
-        return [] if stray else [AuditFinding(rel, "unreadable_file", "file_type", None)]
+        return [] if stray else [leak(rel, "unreadable_file", "file_type")]
     lines = _line_numbers(text, hits)
-    return [AuditFinding(rel, h.detector, h.where, line) for h, line in zip(hits, lines)]
+    return [leak(rel, h.detector, h.where, line) for h, line in zip(hits, lines)]
 
 
 def _audit_entry(
     rel: str, entry: os.DirEntry[str], scanner: _Scanner, allowed: frozenset[str]
-) -> list[AuditFinding]:
+) -> list[Problem]:
     """Findings for one folder or file: its name, its type and its content."""
-    found = [AuditFinding(rel, f.detector, "file_name", None) for f in scanner.scan(entry.name)]
+    found = [leak(rel, f.detector, "file_name") for f in scanner.scan(entry.name)]
     if entry.is_symlink():
-        return found + [AuditFinding(rel, "symlink", "file_type", None)]
+        return found + [leak(rel, "symlink", "file_type")]
     if entry.is_dir():
         return found
     stray = not _suffix_allowed(entry.name, allowed)
     if stray:
-        found.append(AuditFinding(rel, "disallowed_file_type", "file_type", None))
+        found.append(leak(rel, "disallowed_file_type", "file_type"))
     return found + _audit_file(rel, Path(entry.path), scanner, stray)
 
 
@@ -546,21 +544,17 @@ def audit_site(
     allow: Sequence[str] = (),
     allowed_suffixes: frozenset[str] = DEFAULT_ALLOWED_SUFFIXES,
     engine_files: frozenset[str] = frozenset(),
-) -> list[AuditFinding]:
+) -> list[Problem]:
     """Every leak found in a built site folder, sorted by path, line, stream and detector.
 
     ``engine_files`` are files the site engine copied verbatim from its own theme (the site
     module checks them byte for byte): they hold nothing of the project."""
     scanner = _Scanner(allow, denylist)
-    found: set[AuditFinding] = set()
+    found: set[Problem] = set()
     for rel, entry in _walk(Path(site_dir)):
         if rel not in engine_files:
             found.update(_audit_entry(rel, entry, scanner, allowed_suffixes))
-    return sorted(found, key=_sort_key)
-
-
-def _sort_key(f: AuditFinding) -> tuple[str, int, str, str]:
-    return f.path, f.line or 0, f.where, f.detector
+    return sorted(found)  # by file, line, stream and detector
 
 
 def _labels(detector: str) -> dict[str, str]:
@@ -579,19 +573,19 @@ def _where_label(where: str, lang: str) -> str:
     return _WHERE_LABELS.get(where, (where, where))[index]
 
 
-def format_finding(f: AuditFinding, lang: str = "id") -> str:
+def format_finding(f: Problem, lang: str = "id") -> str:
     """One line: ``path:line  detector  message (stream). hint``; never the matched value."""
     lang = "id" if lang == "id" else "en"
-    labels = _labels(f.detector)
-    location = f.path if f.line is None else f"{f.path}:{f.line}"
+    labels = _labels(f.code)
+    location = f.file if not f.line else f"{f.file}:{f.line}"
     hint = labels.get(f"hint_{lang}", "")
-    message = f"{labels[lang]} ({_where_label(f.where, lang)})"
-    return f"{location}  {f.detector}  {message}." + (f" {hint}" if hint else "")
+    message = f"{labels[lang]} ({_where_label(f.path, lang)})"
+    return f"{location}  {f.code}  {message}." + (f" {hint}" if hint else "")
 
 
-def summarise(findings: Iterable[AuditFinding]) -> dict[str, int]:
+def summarise(findings: Iterable[Problem]) -> dict[str, int]:
     """How many findings each detector produced, sorted by detector code."""
     counts: dict[str, int] = {}
     for f in findings:
-        counts[f.detector] = counts.get(f.detector, 0) + 1
+        counts[f.code] = counts.get(f.code, 0) + 1
     return dict(sorted(counts.items()))

@@ -31,7 +31,7 @@ import yaml
 from generator.model.taxonomy import TaxonomyError, load_taxonomy
 from generator.privacy.audit import audit_site, format_finding
 from generator.privacy.denylist import DenyList
-from generator.privacy.detectors import DETECTOR_LABELS, Finding, scan_text
+from generator.privacy.detectors import DETECTOR_LABELS, Match, scan_text
 from generator.privacy.view import has_sensitive_subgroup
 from generator.problems import Problem, catalog_entry
 from generator.validate.rules import dotted
@@ -100,7 +100,7 @@ class Rules:
         extra = "\0".join((*self.allow, self.denylist_digest)).encode("utf-8")
         return hashlib.blake2b(code + extra, digest_size=16).hexdigest()
 
-    def scan(self, text: str, *, extra_allow: tuple[str, ...] = ()) -> list[Finding]:
+    def scan(self, text: str, *, extra_allow: tuple[str, ...] = ()) -> list[Match]:
         """Detector findings, then deny-list findings, in one text."""
         found = scan_text(text, allow=self.allow + extra_allow)
         if self.denylist is not None and not self.denylist.is_empty:
@@ -188,7 +188,7 @@ def logbook_text_fields(logbook: Any) -> Iterator[TextField]:
 EXPECTED: dict[Any, frozenset[str]] = {"facility": frozenset({"facility_name"})}
 
 
-def _code_and_severity(field: TextField, finding: Finding) -> tuple[str, str]:
+def _code_and_severity(field: TextField, finding: Match) -> tuple[str, str]:
     if finding.detector == "denylist":
         return "privacy.denylist", "error"
     if field.loc == ("client", "alias"):
@@ -200,7 +200,7 @@ def _code_and_severity(field: TextField, finding: Finding) -> tuple[str, str]:
     return "privacy.identifier", "warning"
 
 
-def _params(finding: Finding) -> dict[str, str]:
+def _params(finding: Match) -> dict[str, str]:
     labels = DETECTOR_LABELS.get(finding.detector) or {
         "id": finding.detector,
         "en": finding.detector,
@@ -400,10 +400,10 @@ def mask_path(path: str, flagged: Callable[[str], bool]) -> str:
     return "/".join(shown)
 
 
-def mask_findings(findings: list[Any]) -> list[Any]:
+def mask_findings(findings: list[Problem]) -> list[Problem]:
     """Audit findings whose paths never show a file or folder name that is itself a finding."""
-    named = {f.path for f in findings if f.where == "file_name"}
-    return [dataclasses.replace(f, path=mask_path(f.path, named.__contains__)) for f in findings]
+    named = {f.file for f in findings if f.path == "file_name"}
+    return [dataclasses.replace(f, file=mask_path(f.file, named.__contains__)) for f in findings]
 
 
 def say(code: str, lang: str, **params: Any) -> str:

@@ -36,7 +36,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import unquote
 
-from generator.privacy.detectors import Finding
+from generator.privacy.detectors import Match
 
 COMPACT_MIN_LENGTH = 8
 MIN_NAME_LENGTH = 3
@@ -172,7 +172,7 @@ class DenyList:
         compact_to_name = {n.replace(" ", ""): n for n in self._names}
         return {compact_to_name.get(f, f) for f in found}
 
-    def find(self, text: str) -> list[Finding]:
+    def find(self, text: str) -> list[Match]:
         """Findings ("denylist") for every deny-listed name in ``text``; positions approximate."""
         names = self.matching_names(text)
         if not names:
@@ -181,7 +181,7 @@ class DenyList:
         spans = {m.span() for n in sorted(names) for m in _tolerant_pattern(n).finditer(folded)}
         if not spans:
             spans = {(0, len(text))}
-        return [Finding("denylist", s, e) for s, e in sorted(spans)]
+        return [Match("denylist", s, e) for s, e in sorted(spans)]
 
 
 def entry_forms(entry: str) -> tuple[set[str], set[str]]:

@@ -1,8 +1,8 @@
 """Detectors for personal identifiers in Indonesian free text (pure functions, no I/O).
 
 Every detector is a small function ``text -> iterable of (code, start, end)``. ``scan_text`` runs
-them all, maps positions back to the caller's text, merges overlaps and returns ``Finding`` objects.
-A ``Finding`` never carries the matched text: callers report only the detector code and the position
+them all, maps positions back to the caller's text, merges overlaps and returns ``Match`` objects.
+A ``Match`` never carries the matched text: callers report only the detector code and the position
 (research PRIV-06).
 
 Design notes (see /work/shared/research/privacy.md §2 and §7.1):
@@ -31,7 +31,7 @@ Hit = tuple[str, int, int]
 
 
 @dataclass(frozen=True)
-class Finding:
+class Match:
     """One detected identifier: which detector fired and where (never the matched text)."""
 
     detector: str
@@ -1262,7 +1262,7 @@ def _merge(hits: Iterable[Hit]) -> list[Hit]:
     ]
 
 
-def scan_text(text: str, *, allow: Sequence[str] = ()) -> list[Finding]:
+def scan_text(text: str, *, allow: Sequence[str] = ()) -> list[Match]:
     """Identifier findings in ``text`` by (start, detector); ``allow`` strings are skipped."""
     cleaned, index_map = _strip_format_chars(text)
     masked = _mask_allowed(cleaned, allow) if allow else cleaned
@@ -1275,5 +1275,5 @@ def scan_text(text: str, *, allow: Sequence[str] = ()) -> list[Finding]:
             continue
         if index_map is not None:
             start, end = index_map[start], index_map[end - 1] + 1
-        findings.append(Finding(code, start, end))
+        findings.append(Match(code, start, end))
     return sorted(findings, key=lambda f: (f.start, f.detector, f.end))
