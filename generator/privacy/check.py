@@ -24,7 +24,7 @@ import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -37,7 +37,11 @@ from generator.problems import Problem, catalog_entry
 from generator.validate.rules import dotted
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from generator.load.source import LoadedFile
     from generator.model.project import InternDoc, Project
+    from generator.model.records import Assessment, Case, Intern, Logbook, Office, Plan, Settings
     from generator.model.taxonomy import Taxonomy
 
 
@@ -56,14 +60,14 @@ class TextField:
 # ---------------------------------------------------------------- allow-list
 
 
-def office_allow(office: Any) -> tuple[str, ...]:
+def office_allow(office: Office | None) -> tuple[str, ...]:
     """The office's own public address and phone: never reported (research PRIV-26)."""
     if office is None:
         return ()
     return tuple(value for value in (office.address, office.phone) if value)
 
 
-def denylist_path(root: Path, settings: Any) -> Path:
+def denylist_path(root: Path, settings: Settings | None) -> Path:
     """The private deny-list file of a project (settings.denylist, relative to the root)."""
     path = Path(getattr(settings, "denylist", None) or "private/denylist.txt")
     return path if path.is_absolute() else Path(root) / path
@@ -76,10 +80,10 @@ class Rules:
     allow: tuple[str, ...] = ()
     denylist: DenyList | None = None
     denylist_digest: str = ""
-    taxonomy: Taxonomy = None  # the project's vocabularies (sensitive subgroups); None: built-in
+    taxonomy: Taxonomy | None = None  # the project's vocabularies (sensitive subgroups); None: built-in
 
     @classmethod
-    def for_project(cls, root: Path, settings: Any, office: Any) -> Rules:
+    def for_project(cls, root: Path, settings: Settings | None, office: Office | None) -> Rules:
         """The office's allow-list and the project's deny-list (empty when the file is missing)."""
         path = denylist_path(root, settings)
         raw = path.read_bytes() if path.is_file() else b""
@@ -111,7 +115,7 @@ class Rules:
 # ---------------------------------------------------------------- the free-text fields
 
 
-def case_text_fields(case: Any) -> Iterator[TextField]:
+def case_text_fields(case: Case) -> Iterator[TextField]:
     """Every free-text field of a case; the story fields are public when the audience is public."""
     yield TextField(("case_id",), case.case_id)
     yield TextField(("client", "alias"), case.client.alias)
@@ -137,14 +141,14 @@ def case_text_fields(case: Any) -> Iterator[TextField]:
             yield TextField(("publication", key), text, public)
 
 
-def _optional(prefix: Loc, item: Any, names: tuple[str, ...]) -> Iterator[TextField]:
+def _optional(prefix: Loc, item: BaseModel, names: tuple[str, ...]) -> Iterator[TextField]:
     for name in names:
         text = getattr(item, name)
         if text:
             yield TextField((*prefix, name), text)
 
 
-def _assessment_fields(assessment: Any) -> Iterator[TextField]:
+def _assessment_fields(assessment: Assessment | None) -> Iterator[TextField]:
     if assessment is None:
         return
     yield from _optional(("assessment",), assessment, ("instrument", "summary"))
@@ -155,7 +159,7 @@ def _assessment_fields(assessment: Any) -> Iterator[TextField]:
         yield TextField(("assessment", "strengths", index), strength)
 
 
-def _plan_fields(plan: Any) -> Iterator[TextField]:
+def _plan_fields(plan: Plan | None) -> Iterator[TextField]:
     if plan is None:
         return
     for index, goal in enumerate(plan.goals):
@@ -163,7 +167,7 @@ def _plan_fields(plan: Any) -> Iterator[TextField]:
     yield from _optional(("plan",), plan, ("fallback",))
 
 
-def intern_text_fields(intern: Any) -> Iterator[TextField]:
+def intern_text_fields(intern: Intern) -> Iterator[TextField]:
     """Free text of intern.yaml: monthly reflections and the report title."""
     for index, reflection in enumerate(intern.reflections):
         yield from _optional(
@@ -172,7 +176,7 @@ def intern_text_fields(intern: Any) -> Iterator[TextField]:
     yield from _optional((), intern, ("report_title",))
 
 
-def logbook_text_fields(logbook: Any) -> Iterator[TextField]:
+def logbook_text_fields(logbook: Logbook) -> Iterator[TextField]:
     """Free text of logbook.yaml: descriptions, outputs, place types and validation notes."""
     for index, entry in enumerate(logbook.entries):
         yield from _optional(("entries", index), entry, ("description", "output", "location"))
@@ -185,7 +189,7 @@ def logbook_text_fields(logbook: Any) -> Iterator[TextField]:
 
 # Internal fields whose very purpose is a value some detector looks for: a referral's
 # ``facility`` names the receiving facility (it never reaches the public site).
-EXPECTED: dict[Any, frozenset[str]] = {"facility": frozenset({"facility_name"})}
+EXPECTED: dict[str | int, frozenset[str]] = {"facility": frozenset({"facility_name"})}
 
 
 def _code_and_severity(field: TextField, finding: Match) -> tuple[str, str]:
@@ -303,7 +307,9 @@ def field_problems(
     return problems
 
 
-def case_problems(case: Any, loaded: Any, display: str, rules: Rules = Rules()) -> list[Problem]:
+def case_problems(
+    case: Case, loaded: LoadedFile | None, display: str, rules: Rules = Rules()
+) -> list[Problem]:
     """Findings in one case file (``loaded`` is its ``generator.load.source.LoadedFile``)."""
     positions = _Positions(getattr(loaded, "text", None), getattr(loaded, "path", None))
     return field_problems(case_text_fields(case), display, positions, rules) + _subgroup_problems(
@@ -312,7 +318,7 @@ def case_problems(case: Any, loaded: Any, display: str, rules: Rules = Rules()) 
 
 
 def _subgroup_problems(
-    case: Any, display: str, positions: _Positions, taxonomy: Taxonomy
+    case: Case, display: str, positions: _Positions, taxonomy: Taxonomy | None
 ) -> list[Problem]:
     """A public story about a sensitive subgroup (ODGJ, pasung...): health data, aggregates only."""
     if case.publication.audience != "public":
@@ -326,7 +332,7 @@ def _subgroup_problems(
 
 
 def yaml_problems(
-    fields: Iterator[TextField], loaded: Any, display: str, rules: Rules = Rules()
+    fields: Iterator[TextField], loaded: LoadedFile | None, display: str, rules: Rules = Rules()
 ) -> list[Problem]:
     """Findings in the given fields of any loaded YAML file (intern.yaml, logbook.yaml)."""
     positions = _Positions(getattr(loaded, "text", None), getattr(loaded, "path", None))
@@ -348,7 +354,9 @@ def markdown_problems(
     return problems
 
 
-def intern_problems(doc: InternDoc, display: Any, rules: Rules = Rules()) -> list[Problem]:
+def intern_problems(
+    doc: InternDoc, display: Callable[[Path], str], rules: Rules = Rules()
+) -> list[Problem]:
     """Findings in an intern's folder: intern.yaml, logbook.yaml and chapters/*.md.
 
     ``display(path) -> str`` names a file as problems show it. Citation keys of the intern's own
@@ -406,7 +414,7 @@ def mask_findings(findings: list[Problem]) -> list[Problem]:
     return [dataclasses.replace(f, file=mask_path(f.file, named.__contains__)) for f in findings]
 
 
-def say(code: str, lang: str, **params: Any) -> str:
+def say(code: str, lang: str, **params: object) -> str:
     """A privacy message of the catalog in ``lang``."""
     return catalog_entry(code)["en" if lang == "en" else "id"].format(**params)
 

@@ -31,7 +31,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from generator import escape
 from generator.errors import CasebookError
@@ -59,6 +59,15 @@ from generator.validate.review import chapter_citations, chapter_file, selected_
 
 if TYPE_CHECKING:
     from generator.model.project import InternDoc, Project
+    from generator.model.records import (
+        Case,
+        Intern,
+        LogEntry,
+        Office,
+        Placement,
+        Programme,
+        Reflection,
+    )
     from generator.model.taxonomy import Taxonomy
 
 MODES = ("report", "article")
@@ -109,15 +118,15 @@ class _Context:
     used: list[str]
 
     @property
-    def intern(self) -> Any:
+    def intern(self) -> Intern:
         return self.doc.intern
 
     @property
-    def office(self) -> Any:
+    def office(self) -> Office | None:
         return self.project.office
 
     @property
-    def taxonomy(self) -> Any:
+    def taxonomy(self) -> Taxonomy:
         return self.project.taxonomy
 
 
@@ -286,7 +295,7 @@ def report_parts(context: _Context) -> list[str]:
     ]
 
 
-def report_title(intern: Any, office: Any) -> str:
+def report_title(intern: Intern, office: Office | None) -> str:
     """The intern's title, or one naming the unit and the office."""
     if intern.report_title:
         return intern.report_title
@@ -312,14 +321,14 @@ def title_page(context: _Context) -> str:
     return f'<div class="title-page" markdown="1">\n\n{body}\n\n</div>'
 
 
-def _faculty(intern: Any) -> str:
+def _faculty(intern: Intern) -> str:
     faculty = intern.faculty or ""
     return (
         faculty if not faculty or faculty.lower().startswith("fakultas") else f"Fakultas {faculty}"
     )
 
 
-def courses_phrase(programme: Any) -> str:
+def courses_phrase(programme: Programme) -> str:
     """``mata kuliah A, B, dan C (20 SKS)``, or the programme's name."""
     if not programme.courses:
         return f"program {esc(programme.name)}"
@@ -494,7 +503,7 @@ def chapter_office(context: _Context) -> str:
     return sections.markdown("# BAB II PROFIL LEMBAGA")
 
 
-def vision_mission(office: Any) -> str:
+def vision_mission(office: Office) -> str:
     vision = f"**Visi.** {sentence(office.vision)}" if office.vision else ""
     missions = "\n".join(f"{i}. {sentence(m)}" for i, m in enumerate(office.mission, start=1))
     return paragraphs(vision, "**Misi.**" if missions else "", missions)
@@ -550,15 +559,15 @@ def week_number(start: dt.date, day: dt.date) -> int:
     return (day - first_monday).days // 7 + 1
 
 
-def weeks(entries: Iterable[Any], start: dt.date) -> list[tuple[int, list[Any]]]:
+def weeks(entries: Iterable[LogEntry], start: dt.date) -> list[tuple[int, list[LogEntry]]]:
     """Logbook entries grouped by placement week, in order."""
-    grouped: dict[int, list[Any]] = {}
+    grouped: dict[int, list[LogEntry]] = {}
     for entry in sorted(entries, key=lambda e: e.date):
         grouped.setdefault(week_number(start, entry.date), []).append(entry)
     return sorted(grouped.items())
 
 
-def week_span(number: int, placement: Any) -> tuple[dt.date, dt.date]:
+def week_span(number: int, placement: Placement) -> tuple[dt.date, dt.date]:
     """The working days of a placement week, clipped to the placement."""
     monday = (
         placement.start
@@ -571,7 +580,7 @@ def week_span(number: int, placement: Any) -> tuple[dt.date, dt.date]:
     return first, max(first, last)
 
 
-def main_activities(entries: list[Any], taxonomy: Taxonomy, limit: int = 3) -> str:
+def main_activities(entries: list[LogEntry], taxonomy: Taxonomy, limit: int = 3) -> str:
     """The week's activity types with the most hours, e.g. ``Asesmen, Patroli URC``."""
     hours: Counter[str] = Counter()
     for entry in entries:
@@ -580,7 +589,7 @@ def main_activities(entries: list[Any], taxonomy: Taxonomy, limit: int = 3) -> s
     return ", ".join(taxonomy.label("activity_type", code) for code in labels[:limit])
 
 
-def validation_summary(entries: list[Any], taxonomy: Taxonomy) -> str:
+def validation_summary(entries: list[LogEntry], taxonomy: Taxonomy) -> str:
     """``Divalidasi`` when all are, else counts such as ``2 divalidasi, 1 diajukan``."""
     counts = Counter(entry.validation.status for entry in entries)
     if set(counts) == {"validated"}:
@@ -618,7 +627,7 @@ def reflections_text(context: _Context) -> str:
     return paragraphs(*(reflection_paragraph(r) for r in reflections))
 
 
-def reflection_paragraph(reflection: Any) -> str:
+def reflection_paragraph(reflection: Reflection) -> str:
     month = format_date(dt.date.fromisoformat(reflection.period + "-01")).split(" ", 1)[1]
     parts = [f"**{month}.** {sentence(reflection.learned)}"]
     if reflection.obstacles:
@@ -631,7 +640,7 @@ def reflection_paragraph(reflection: Any) -> str:
 # ---------------------------------------------------------------- BAB IV and case studies
 
 
-def study_cases(context: _Context) -> tuple[list[Any], list[Any]]:
+def study_cases(context: _Context) -> tuple[list[Case], list[Case]]:
     """(cases told as case studies, cases left out for want of consent).
 
     The cases listed under ``kasus:`` in the front matter of chapters/studi-kasus.md, in that
@@ -654,14 +663,14 @@ def study_cases(context: _Context) -> tuple[list[Any], list[Any]]:
     return told, left
 
 
-def anonymised(case: Any) -> Any:
+def anonymised(case: Case) -> Case:
     """The case without the internal-only place names (district, receiving facility)."""
     referrals = [r.model_copy(update={"facility": None}) for r in case.referrals]
     intake = case.intake.model_copy(update={"district": None})
     return case.model_copy(update={"intake": intake, "referrals": referrals})
 
 
-def case_study(case: Any, context: _Context, chapter: str | None, level: int) -> str:
+def case_study(case: Case, context: _Context, chapter: str | None, level: int) -> str:
     """The casework narrative of one case, headings shifted under the report's numbering."""
     voice = Voice("id", context.taxonomy, case.case_id, people_names(context.project))
     body = narrative_body(anonymised(case), voice)
@@ -685,7 +694,7 @@ def chapter_cases(context: _Context) -> str:
     return paragraphs("# BAB IV STUDI KASUS", *blocks)
 
 
-def cases_intro(told: list[Any], left: list[Any], subject: str, where: str = "") -> str:
+def cases_intro(told: list[Case], left: list[Case], subject: str, where: str = "") -> str:
     """How many cases are told, and how many are left out for want of consent."""
     if not told and not left:
         return "*Belum ada kasus yang ditangani penulis.*"
@@ -701,7 +710,7 @@ def cases_intro(told: list[Any], left: list[Any], subject: str, where: str = "")
     return intro
 
 
-def others_note(context: _Context, told: list[Any], left: list[Any]) -> str:
+def others_note(context: _Context, told: list[Case], left: list[Case]) -> str:
     """When the intern chose their case studies: how many other cases the appendix counts."""
     total = len(intern_case_docs(context.project, context.intern.id))
     others = total - len(told) - len(left)

@@ -22,7 +22,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from generator.model.facts import current_stage
 from generator.model.records import ReviewRecord, Rubric
@@ -30,6 +30,7 @@ from generator.problems import Problem
 
 if TYPE_CHECKING:
     from generator.model.project import CaseDoc, InternDoc, Project
+    from generator.model.records import Case, Intern, Logbook, Programme
     from generator.model.taxonomy import Taxonomy
 
 
@@ -155,13 +156,13 @@ def working_days(
     return days
 
 
-def hours_required(programme: Any) -> float:
+def hours_required(programme: Programme) -> float:
     """Credits claimed × hours per credit."""
     return float(sum(course.credits for course in programme.courses) * programme.hours_per_credit)
 
 
 def logbook_figures(
-    intern: Any, logbook: Any, holidays: Iterable[dt.date], today: dt.date
+    intern: Intern, logbook: Logbook, holidays: Iterable[dt.date], today: dt.date
 ) -> LogbookFigures:
     """Coverage, hours and validation of a logbook against its placement."""
     placement = intern.placement
@@ -188,7 +189,7 @@ def logbook_figures(
 # ---------------------------------------------------------------- cases
 
 
-def intern_case_docs(project: Project, intern_id: str) -> list[Any]:
+def intern_case_docs(project: Project, intern_id: str) -> list[CaseDoc]:
     """The valid cases an intern authored, by case id."""
     return project.cases_of(intern_id)
 
@@ -199,7 +200,7 @@ def stage_order(taxonomy: Taxonomy, stage: str) -> int:
     )
 
 
-def missing_stages(case: Any, taxonomy: Taxonomy) -> tuple[str, ...]:
+def missing_stages(case: Case, taxonomy: Taxonomy) -> tuple[str, ...]:
     """Mandatory stages before the one reached that have no date in ``stages``.
 
     A case closed early (the client absconded, refused, died …) is only held to the stages
@@ -221,7 +222,7 @@ def missing_stages(case: Any, taxonomy: Taxonomy) -> tuple[str, ...]:
     )
 
 
-def _early_exit(case: Any, taxonomy: Taxonomy) -> bool:
+def _early_exit(case: Case, taxonomy: Taxonomy) -> bool:
     outcome = case.closure.outcome
     return (
         taxonomy.has("outcome", outcome)
@@ -229,7 +230,7 @@ def _early_exit(case: Any, taxonomy: Taxonomy) -> bool:
     )
 
 
-def consent_missing(case: Any) -> tuple[str, ...]:
+def consent_missing(case: Case) -> tuple[str, ...]:
     """Which of the consent record's date, form and legal basis are empty."""
     consent = case.consent
     return tuple(name for name in CONSENT_DETAILS if not getattr(consent, name))

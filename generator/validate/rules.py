@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 from generator.load.source import LoadedFile, Loc
 from generator.model.facts import current_stage, is_childrens_case, is_sensitive_case, stage_order
 from generator.model.records import Case, Intern, Logbook, Strict
-from generator.model.taxonomy import load_taxonomy
+from generator.model.taxonomy import Taxonomy, load_taxonomy
 from generator.problems import Problem
 
 _MODELS_WITH_RULES = (Case, Intern, Logbook)  # files whose cross-field rules wait for a clean schema
@@ -224,7 +224,7 @@ class Reporter:
         )
 
 
-def case_rules(case: Case, report: Reporter, taxonomy: Any, today: dt.date) -> None:
+def case_rules(case: Case, report: Reporter, taxonomy: Taxonomy, today: dt.date) -> None:
     """Every cross-field rule of one case file."""
     _check_dates_not_future(case, report, today)
     _check_dates_in_order(case, report, taxonomy)
@@ -266,7 +266,7 @@ def _check_dates_not_future(case: Case, report: Reporter, today: dt.date) -> Non
             report.add(loc, "date.future", date=day.isoformat(), today=today.isoformat())
 
 
-def _check_dates_in_order(case: Case, report: Reporter, taxonomy: Any) -> None:
+def _check_dates_in_order(case: Case, report: Reporter, taxonomy: Taxonomy) -> None:
     intake = case.intake.date
     for loc, day in _dated_fields(case):
         if loc[0] not in ("intake", "consent", "record") and day < intake:
@@ -295,7 +295,7 @@ _REQUIRED_BY_STAGE = (
 )
 
 
-def _check_stage_requirements(case: Case, report: Reporter, taxonomy: Any) -> None:
+def _check_stage_requirements(case: Case, report: Reporter, taxonomy: Taxonomy) -> None:
     reached = stage_order(taxonomy, current_stage(case, taxonomy))
     for stage, field, present in _REQUIRED_BY_STAGE:
         if reached >= stage_order(taxonomy, stage) and not present(case):
@@ -338,7 +338,7 @@ def _check_unique_ids(case: Case, report: Reporter) -> None:
             seen.add(item.id or "")
 
 
-def _check_age_consistency(case: Case, report: Reporter, taxonomy: Any) -> None:
+def _check_age_consistency(case: Case, report: Reporter, taxonomy: Taxonomy) -> None:
     age = case.client.age
     code = case.classification.ppks
     if age is None or not taxonomy.has("ppks", code):
@@ -350,7 +350,7 @@ def _check_age_consistency(case: Case, report: Reporter, taxonomy: Any) -> None:
                    category_en=taxonomy.label("ppks", code, "en"), range=_range(low, high))
 
 
-def _range(low: Any, high: Any) -> str:
+def _range(low: int | None, high: int | None) -> str:
     if low is not None and high is not None:
         return f"{low}–{high}"
     return f"≥ {low}" if low is not None else f"≤ {high}"
@@ -366,7 +366,7 @@ def _check_referral_consent(case: Case, report: Reporter) -> None:
             report.add(("referrals", index), "referral.no_service_consent")
 
 
-def _check_publication(case: Case, report: Reporter, taxonomy: Any) -> None:
+def _check_publication(case: Case, report: Reporter, taxonomy: Taxonomy) -> None:
     publication = case.publication
     if publication.audience != "public":
         return
@@ -381,14 +381,14 @@ def _check_publication(case: Case, report: Reporter, taxonomy: Any) -> None:
         report.add(where, "publication.protected_case")
 
 
-def _check_notes(case: Case, report: Reporter, taxonomy: Any) -> None:
+def _check_notes(case: Case, report: Reporter, taxonomy: Taxonomy) -> None:
     for key in case.notes:
         if key != "reflection" and not taxonomy.has("stage", key):
             allowed = ", ".join([*taxonomy.codes("stage"), "reflection"])
             report.add(("notes", key), "notes.key", key=key, allowed=allowed)
 
 
-def _check_taxonomy_version(case: Case, report: Reporter, taxonomy: Any) -> None:
+def _check_taxonomy_version(case: Case, report: Reporter, taxonomy: Taxonomy) -> None:
     if case.taxonomy_version != taxonomy.version:
         report.add(("taxonomy_version",), "taxonomy.version", found=case.taxonomy_version,
                    expected=taxonomy.version)
