@@ -29,6 +29,7 @@ from generator.privacy.release import public_release
 from generator.privacy.view import site_view
 from generator.problems import Problem
 from generator.render import affected_review_pages, review_pages
+from generator.render.changes import mark_changes
 from generator.render.indexes import HOME_PAGE, build_nav, fallback_home
 from generator.render.public.statistics import public_statistics
 from generator.render.public.stories import public_pages
@@ -63,12 +64,13 @@ class Producer:
 
 
 def _review_pages(project: Project, lang: str | None, only: Collection[str] | None) -> Pages:
-    return review_pages(project, lang=lang, only=only)
+    return mark_changes(project, review_pages(project, lang=lang, only=only), lang)
 
 
 def _lecturer_pages(project: Project, lang: str | None, only: Collection[str] | None) -> Pages:
     wanted = None if only is None else set(only)
-    return lecturer_pages(project, lang=lang, only=wanted, formats=download_formats(project))
+    pages = lecturer_pages(project, lang=lang, only=wanted, formats=download_formats(project))
+    return mark_changes(project, pages, lang)
 
 
 def _review_statistics(project: Project, lang: str | None, only: Collection[str] | None) -> Pages:

@@ -54,8 +54,10 @@ def load_valid(root: Path) -> tuple[Project, list[Problem]]:
 
 
 def make_bundle(project: Project, reader: str, out: Path, *, passphrase: str | None = None,
-                lang: str = "id", iterations: int = lock.ITERATIONS) -> BundleResult:
-    """Build ``reader``'s bundle into ``out`` and ``out.zip``; UnknownReader, BundleError."""
+                lang: str | None = None, iterations: int = lock.ITERATIONS) -> BundleResult:
+    """Build ``reader``'s bundle into ``out`` and ``out.zip``; UnknownReader, BundleError.
+    ``lang``: the bundle's language (the project's setting unless given)."""
+    lang = lang or project.settings.language
     mine = for_reader(project, reader)
     others = audit.Forbidden.outside(project, mine)
     out = Path(out).resolve()
@@ -64,7 +66,7 @@ def make_bundle(project: Project, reader: str, out: Path, *, passphrase: str | N
     try:
         site = staging / "site"
         build_offline_site(mine, site, lang=lang, docs_dir=_docs_dir(project.root, reader))
-        targets.add_review_notes(site, mine, reader)
+        targets.add_review_notes(site, mine, reader, lang)
         lock.install_assets(site)
         result = BundleResult(out, out.with_name(out.name + ".zip"), reader, sorted(mine.interns),
                               len(mine.cases), passphrase is not None)

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator import words
 from generator.render import indexes
 from generator.render.text import case_page_path, intern_page_path, md_link
 
-WORDS = {
-    "id": {"back": "Daftar kasus", "previous": "sebelumnya", "next": "berikutnya"},
-    "en": {"back": "Case list", "previous": "previous", "next": "next"},
-}
+PHRASES = words.beside(__file__, "lecturer.yaml")  # casenav.*
 
 
 def neighbours(project: Any, case_id: str) -> tuple[str | None, str | None]:
@@ -28,14 +26,16 @@ def neighbours(project: Any, case_id: str) -> tuple[str | None, str | None]:
 
 def case_nav(project: Any, doc: Any, lang: str) -> str:
     """``← Daftar kasus · ‹ K-… sebelumnya · K-… berikutnya › · Intern``."""
-    words, case_id = WORDS[lang], doc.index.case_id
+    said = {key: words.say(words.catalogue(PHRASES), f"casenav.{key}", lang)
+            for key in ("back", "previous", "next")}
+    case_id = doc.index.case_id
     page = case_page_path(case_id)
     before, after = neighbours(project, case_id)
-    parts = [f"← {md_link(words['back'], page, indexes.CASES_INDEX)}"]
+    parts = [f"← {md_link(said['back'], page, indexes.CASES_INDEX)}"]
     if before:
-        parts.append(f"‹ {md_link(before, page, case_page_path(before))} {words['previous']}")
+        parts.append(f"‹ {md_link(before, page, case_page_path(before))} {said['previous']}")
     if after:
-        parts.append(f"{md_link(after, page, case_page_path(after))} {words['next']} ›")
+        parts.append(f"{md_link(after, page, case_page_path(after))} {said['next']} ›")
     for author in doc.index.authors:
         if author in project.interns:
             name = project.interns[author].intern.name
