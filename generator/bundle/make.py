@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 from generator.build import pipeline
 from generator.build.project import Project, load_project
 from generator.bundle import audit, lock, targets
-from generator.bundle.readers import for_reader
+from generator.bundle.readers import check_engine, for_reader
 from generator.errors import OutputError
 from generator.problems import Problem
 from generator.site import engine
@@ -58,6 +58,7 @@ def make_bundle(project: Project, reader: str, out: Path, *, passphrase: str | N
     """Build ``reader``'s bundle into ``out`` and ``out.zip``; UnknownReader, BundleError.
     ``lang``: the bundle's language (the project's setting unless given)."""
     lang = lang or project.settings.language
+    check_engine(project)
     mine = for_reader(project, reader)
     others = audit.Forbidden.outside(project, mine)
     out = Path(out).resolve()

@@ -13,6 +13,7 @@ import dataclasses
 from collections.abc import Iterable
 
 from generator.build.project import CaseDoc, CaseIndex, InternDoc, Project
+from generator.bundle.words import say
 from generator.errors import InputError
 from generator.model.records import Intern
 
@@ -29,6 +30,34 @@ class UnknownReader(InputError):
         if lang == "en":
             return f"No intern is supervised by {self.reader!r}. Known readers: {listed}."
         return f"Tidak ada mahasiswa yang dibimbing oleh {self.reader!r}. Pembaca yang dikenal: {listed}."
+
+
+BUNDLE_ENGINES = ("mkdocs", "properdocs")  # Material's search and pages, which offline + lock need
+ENGINE_NAMES = {"zensical": "Zensical"}
+
+
+class EngineCannotBundle(InputError):
+    """The project's site engine cannot make an offline, locked bundle (Zensical: its search
+    fetches its index, which a browser refuses from file://, and its pages are not Material's)."""
+
+    def __init__(self, engine: str, file: str, line: int):
+        super().__init__(engine)
+        self.engine, self.file, self.line = engine, file, line
+
+    def message(self, lang: str = "id") -> str:
+        return say("bundle.engine", lang, file=self.file, line=self.line, engine=self.engine,
+                   name=ENGINE_NAMES.get(self.engine, self.engine))
+
+
+def check_engine(project: Project) -> None:
+    """Refuse, at the ``engine:`` line of casebook.yml, an engine that cannot make a bundle."""
+    engine = project.settings.engine
+    if engine in BUNDLE_ENGINES:
+        return
+    settings = project.root / "casebook.yml"
+    lines = settings.read_text(encoding="utf-8").splitlines() if settings.is_file() else []
+    line = next((n for n, text in enumerate(lines, 1) if text.lstrip().startswith("engine:")), 1)
+    raise EngineCannotBundle(engine, "casebook.yml", line)
 
 
 def reader_ids(intern: Intern) -> list[str]:
