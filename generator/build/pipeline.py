@@ -20,7 +20,7 @@ import yaml
 
 from generator import escape
 from generator.build.descriptions import with_description
-from generator.build.project import load_project
+from generator.build.project import SETTINGS_FILE, load_project, setting_line
 from generator.errors import InputError
 from generator.export.downloads import download_formats, site_downloads
 from generator.model.project import Project
@@ -371,6 +371,9 @@ def build(
     if any(p.is_error or strict for p in problems):
         result.invalid = True
         return result
+    if project.settings.engine == "zensical":  # its own search has no Indonesian stemmer
+        say(_message(lang, "zensical_search", file=SETTINGS_FILE,
+                     line=setting_line(root, "engine")))
     audiences = tuple(audiences)
     try:
         check_output(out, list(audiences))

@@ -12,7 +12,14 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 
-from generator.build.project import CaseDoc, CaseIndex, InternDoc, Project
+from generator.build.project import (
+    SETTINGS_FILE,
+    CaseDoc,
+    CaseIndex,
+    InternDoc,
+    Project,
+    setting_line,
+)
 from generator.bundle.words import say
 from generator.errors import InputError
 from generator.model.records import Intern
@@ -54,10 +61,7 @@ def check_engine(project: Project) -> None:
     engine = project.settings.engine
     if engine in BUNDLE_ENGINES:
         return
-    settings = project.root / "casebook.yml"
-    lines = settings.read_text(encoding="utf-8").splitlines() if settings.is_file() else []
-    line = next((n for n, text in enumerate(lines, 1) if text.lstrip().startswith("engine:")), 1)
-    raise EngineCannotBundle(engine, "casebook.yml", line)
+    raise EngineCannotBundle(engine, SETTINGS_FILE, setting_line(project.root, "engine"))
 
 
 def reader_ids(intern: Intern) -> list[str]:
