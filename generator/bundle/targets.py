@@ -123,7 +123,7 @@ def review_form(doc: Any, project: Any) -> dict:
 
 
 NOTE_WORDS = ("add", "save", "cancel", "remove", "label", "bar", "comments", "scores", "exportIt",
-              "scoresTitle", "total", "kept", "yours", "invalid")
+              "scoresTitle", "total", "kept", "yours", "invalid", "file")
 
 
 def note_words(lang: str) -> dict[str, str]:

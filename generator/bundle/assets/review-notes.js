@@ -206,7 +206,7 @@
     var button = el("button", { type: "button", "class": "md-button md-button--primary casebook-review-export" }, WORDS.exportIt);
     button.addEventListener("click", function () {
       var blob = new Blob([JSON.stringify(exported(), null, 2) + "\n"], { type: "application/json" });
-      var link = el("a", { href: URL.createObjectURL(blob), download: "telaah-" + data.bundle + "-" + today() + ".json" });
+      var link = el("a", { href: URL.createObjectURL(blob), download: WORDS.file + "-" + data.bundle + "-" + today() + ".json" });
       document.body.appendChild(link);
       link.click();
       link.remove();
