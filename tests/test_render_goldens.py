@@ -47,6 +47,7 @@ RENDERERS: dict[str, Callable[[Project], tuple[object, dict[str, str]]]] = {
     "review-pages-en": lambda project: (None, review_pages(project, lang="en")),
     "lecturer-pages": lambda project: (None, lecturer_pages(project)),
     "review-statistics": lambda project: (None, review_statistics(project)),
+    "review-statistics-en": lambda project: (None, review_statistics(project, lang="en")),
 }
 
 

@@ -23,7 +23,7 @@ from generator.render.text import (
 )
 
 if TYPE_CHECKING:
-    from generator.model.project import Project
+    from generator.model.project import CaseDoc, Project
 
 __all__ = ["affected_review_pages", "render_narrative", "review_page_makers", "review_pages"]
 
@@ -45,7 +45,7 @@ def review_page_makers(project: Project, lang: str | None = None) -> dict[str, C
     return makers
 
 
-def _navigable_case_page(doc: Any, project: Any, lang: str) -> str:
+def _navigable_case_page(doc: CaseDoc, project: Project, lang: str) -> str:
     return with_case_nav(case_page(doc, project, lang), case_nav(project, doc, lang))
 
 

@@ -6,16 +6,19 @@ them no previous/next; this line, under the page's title, does.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from generator import words
 from generator.render import indexes
 from generator.render.text import case_page_path, intern_page_path, md_link
 
-PHRASES = words.beside(__file__, "lecturer.yaml")  # casenav.*
+if TYPE_CHECKING:
+    from generator.model.project import CaseDoc, Project
+
+WORDS = words.catalogue(words.beside(__file__, "casenav.yaml"))
 
 
-def neighbours(project: Any, case_id: str) -> tuple[str | None, str | None]:
+def neighbours(project: Project, case_id: str) -> tuple[str | None, str | None]:
     """The case ids before and after ``case_id`` in the project's case order."""
     ids = [doc.index.case_id for doc in project.sorted_cases()]
     if case_id not in ids:
@@ -24,18 +27,17 @@ def neighbours(project: Any, case_id: str) -> tuple[str | None, str | None]:
     return (ids[at - 1] if at else None), (ids[at + 1] if at + 1 < len(ids) else None)
 
 
-def case_nav(project: Any, doc: Any, lang: str) -> str:
+def case_nav(project: Project, doc: CaseDoc, lang: str) -> str:
     """``← Daftar kasus · ‹ K-… sebelumnya · K-… berikutnya › · Intern``."""
-    said = {key: words.say(words.catalogue(PHRASES), f"casenav.{key}", lang)
-            for key in ("back", "previous", "next")}
     case_id = doc.index.case_id
     page = case_page_path(case_id)
     before, after = neighbours(project, case_id)
-    parts = [f"← {md_link(said['back'], page, indexes.CASES_INDEX)}"]
+    back, previous, following = (words.say(WORDS, key, lang) for key in ("back", "previous", "next"))
+    parts = [f"← {md_link(back, page, indexes.CASES_INDEX)}"]
     if before:
-        parts.append(f"‹ {md_link(before, page, case_page_path(before))} {said['previous']}")
+        parts.append(f"‹ {md_link(before, page, case_page_path(before))} {previous}")
     if after:
-        parts.append(f"{md_link(after, page, case_page_path(after))} {said['next']} ›")
+        parts.append(f"{md_link(after, page, case_page_path(after))} {following} ›")
     for author in doc.index.authors:
         if author in project.interns:
             name = project.interns[author].intern.name

@@ -29,6 +29,7 @@ from generator.render.text import (
 
 if TYPE_CHECKING:
     from generator.model.project import CaseDoc, InternDoc, Project
+    from generator.model.records import Office
 
 
 CASES_INDEX = "kasus/index.md"
@@ -73,7 +74,7 @@ def case_row(doc: CaseDoc, project: Project, v: Voice, page: str, keys: list[str
     return [values[key]() for key in keys]
 
 
-def case_table(docs: list[Any], project: Project, v: Voice, page: str, skip: Iterable[str] = ()) -> str:
+def case_table(docs: list[CaseDoc], project: Project, v: Voice, page: str, skip: Iterable[str] = ()) -> str:
     keys = [key for key in CASE_COLUMNS if key not in skip]
     header = [v.say(f"col.{key}") for key in keys]
     return table(header, [case_row(doc, project, v, page, keys) for doc in docs])
@@ -125,7 +126,7 @@ def cases_by_status(project: Project, lang: str) -> str:
 
 
 def grouped_section(
-    title: str, docs: list[Any], project: Project, v: Voice, page: str, skip: Iterable[str]
+    title: str, docs: list[CaseDoc], project: Project, v: Voice, page: str, skip: Iterable[str]
 ) -> str:
     return paragraphs(f"## {cell(title)} ({len(docs)})", case_table(docs, project, v, page, skip))
 
@@ -234,7 +235,7 @@ def office_page(project: Project, lang: str) -> str:
     return paragraphs(*blocks) + "\n"
 
 
-def office_contact(office: Any, v: Voice) -> list[str]:
+def office_contact(office: Office, v: Voice) -> list[str]:
     lines = [
         f"- **{v.say(key)}:** {cell(value)}"
         for key, value in (("office.address", office.address), ("office.phone", office.phone))

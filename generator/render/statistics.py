@@ -14,6 +14,7 @@ import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from generator import words
 from generator.privacy import disclosure
 from generator.render.public.opendata import _dump
 from generator.render.public.statistics import (
@@ -34,6 +35,14 @@ from generator.stats.tables import (
 
 if TYPE_CHECKING:
     from generator.model.project import Project
+
+
+WORDS = words.catalogue(words.beside(__file__, "statistics.yaml"))
+
+
+def say(key: str, lang: str, **params: object) -> str:
+    """A word of the review statistics pages in ``lang``."""
+    return words.say(WORDS, key, lang, **params)
 
 
 def case_page(case_id: str) -> str:
@@ -63,36 +72,36 @@ def _anchor(row: str, col: str) -> str:
     return f"sel-{slug(row)}-{slug(col)}"
 
 
-def _linked(count: int, anchor: str, page: str = "") -> str:
-    text = disclosure.format_count(count)
+def _linked(count: int, anchor: str, page: str = "", lang: str = "id") -> str:
+    text = disclosure.format_count(count, lang)
     return text if count == 0 else f"[{text}]({page}#{anchor})"
 
 
-def review_table_markdown(table: Table, page: str = "") -> str:
+def review_table_markdown(table: Table, page: str = "", lang: str = "id") -> str:
     """The exact table; each non-zero count links to ``page#anchor`` of its case list."""
     wide = len(table.cols) > 1
-    header = [escape_cell(table.row_title["id"])] + [escape_cell(c["id"]) for c in table.col_labels]
+    header = [escape_cell(table.row_title[lang])] + [escape_cell(c[lang]) for c in table.col_labels]
     if wide and table.totals:
-        header.append("Total")
+        header.append(say("total", lang))
     body = []
     for r, row in enumerate(table.rows):
-        line = [escape_cell(table.label(r))]
-        line += [_linked(len(ids), _anchor(row, col), page)
+        line = [escape_cell(table.label(r, lang))]
+        line += [_linked(len(ids), _anchor(row, col), page, lang)
                  for col, ids in zip(table.cols, table.case_ids[r])]
         if wide and table.totals:
-            line.append(_linked(len(table.row_ids(r)), _anchor(row, "total"), page))
+            line.append(_linked(len(table.row_ids(r)), _anchor(row, "total"), page, lang))
         body.append(line)
     if table.totals:
-        body.append(_total_line(table, page, wide))
+        body.append(_total_line(table, page, wide, lang))
     return markdown_table(header, body)
 
 
-def _total_line(table: Table, page: str, wide: bool) -> list[str]:
-    label = "**Total**" if table.additive else "**Total klien berbeda**"
-    line = [label] + [_linked(len(table.col_ids(c)), _anchor("total", col), page)
+def _total_line(table: Table, page: str, wide: bool, lang: str) -> list[str]:
+    label = f"**{say('total' if table.additive else 'total_distinct', lang)}**"
+    line = [label] + [_linked(len(table.col_ids(c)), _anchor("total", col), page, lang)
                       for c, col in enumerate(table.cols)]
     if wide:
-        line.append(_linked(len(table.total_ids()), _anchor("total", "total"), page))
+        line.append(_linked(len(table.total_ids()), _anchor("total", "total"), page, lang))
     return line
 
 
@@ -107,75 +116,83 @@ def _case_links(case_ids: Sequence[str], prefix: str) -> str:
     )
 
 
-def _case_list(title: str, anchor: str, case_ids: Sequence[str], prefix: str) -> str:
-    return f"**{title}: {disclosure.format_count(len(case_ids))}**\n{{: #{anchor} }}\n\n" + \
-        _case_links(case_ids, prefix)
+def _case_list(title: str, anchor: str, case_ids: Sequence[str], prefix: str,
+               lang: str = "id") -> str:
+    return (f"**{title}: {disclosure.format_count(len(case_ids), lang)}**\n{{: #{anchor} }}\n\n"
+            + _case_links(case_ids, prefix))
 
 
-def review_case_lists(table: Table, prefix: str = "../") -> list[str]:
+def review_case_lists(table: Table, prefix: str = "../", lang: str = "id") -> list[str]:
     """One anchored paragraph per non-zero figure, listing the cases behind it."""
     blocks = []
     wide = len(table.cols) > 1
+    total = say("total", lang)
     for r, row in enumerate(table.rows):
         for c, col in enumerate(table.cols):
             ids = table.case_ids[r][c]
-            title = table.label(r) + (f" — {table.col_label(c)}" if wide else "")
+            title = table.label(r, lang) + (f" — {table.col_label(c, lang)}" if wide else "")
             if ids:
-                blocks.append(_case_list(title, _anchor(row, col), ids, prefix))
+                blocks.append(_case_list(title, _anchor(row, col), ids, prefix, lang))
         if wide and table.totals and table.row_ids(r):
-            blocks.append(_case_list(f"{table.label(r)} — Total", _anchor(row, "total"),
-                                     table.row_ids(r), prefix))
+            blocks.append(_case_list(f"{table.label(r, lang)} — {total}", _anchor(row, "total"),
+                                     table.row_ids(r), prefix, lang))
     if table.totals:
         for c, col in enumerate(table.cols):
             if table.col_ids(c):
-                blocks.append(_case_list(f"Total — {table.col_label(c)}", _anchor("total", col),
-                                         table.col_ids(c), prefix))
+                blocks.append(_case_list(f"{total} — {table.col_label(c, lang)}",
+                                         _anchor("total", col), table.col_ids(c), prefix, lang))
         if wide and table.total_ids():
-            blocks.append(_case_list("Total", _anchor("total", "total"), table.total_ids(), prefix))
+            blocks.append(_case_list(total, _anchor("total", "total"), table.total_ids(), prefix,
+                                     lang))
     return blocks
 
 
-def review_table_page(table: Table, statistics: Statistics) -> str:
+def _subtitle(title: dict[str, str], unit: str, statistics: Statistics, lang: str) -> str:
+    """The line under a table's title: its name in the other language, unit and period."""
+    other = "en" if lang == "id" else "id"
+    return say("subtitle", lang, other=title[other], unit=unit,
+               period=statistics.period.title(lang))
+
+
+def review_table_page(table: Table, statistics: Statistics, lang: str = "id") -> str:
     """``statistik/<key>.md``: exact table, notes, then the cases behind every figure."""
     table = nonempty_rows(table)
     parts = [
-        f"# {table.title['id']}",
-        (f"*{table.title['en']}* · Satuan / unit: {table.unit['id']} · "
-        f"Periode: {statistics.period.title('id')}"),
-        review_table_markdown(table),
-        *[f"- {note['id']}" for note in table.notes],
-        "## Kasus di balik setiap angka",
+        f"# {table.title[lang]}",
+        _subtitle(table.title, table.unit[lang], statistics, lang),
+        review_table_markdown(table, lang=lang),
+        *[f"- {note[lang]}" for note in table.notes],
+        f"## {say('cases_behind_figures', lang)}",
     ]
-    lists = review_case_lists(table)
-    parts += lists or ["Tidak ada kasus dalam periode ini."]
-    parts.append("[Kembali ke statistik](index.md)")
+    lists = review_case_lists(table, lang=lang)
+    parts += lists or [say("no_cases", lang)]
+    parts.append(f"[{say('back', lang)}](index.md)")
     return "\n\n".join(parts) + "\n"
 
 
-def _summary_cells(summary: Summary | None, anchor: str) -> list[str]:
+def _summary_cells(summary: Summary | None, anchor: str, lang: str = "id") -> list[str]:
     if summary is None:
         return ["0", "", "", "", "", ""]
     values = (summary.median, summary.q1, summary.q3, summary.minimum, summary.maximum)
-    return [f"[{summary.n}](#{anchor})", *(format_number(v) for v in values)]
+    return [f"[{summary.n}](#{anchor})", *(format_number(v, lang) for v in values)]
 
 
-def durations_page(table: DurationTable, statistics: Statistics) -> str:
+def durations_page(table: DurationTable, statistics: Statistics, lang: str = "id") -> str:
     """``statistik/<key>.md``: median, quartiles and range of days, with the cases behind n."""
-    header = ["Tahap", "n", "Median", "Kuartil 1", "Kuartil 3", "Min", "Maks"]
-    body = [[escape_cell(label["id"]), *_summary_cells(summary, f"n-{slug(row)}")]
+    header = say("durations_header", lang).split(" | ")
+    body = [[escape_cell(label[lang]), *_summary_cells(summary, f"n-{slug(row)}", lang)]
             for row, label, summary in zip(table.rows, table.row_labels, table.summaries)]
-    lists = [_case_list(label["id"], f"n-{slug(row)}", summary.case_ids, "../")
+    lists = [_case_list(label[lang], f"n-{slug(row)}", summary.case_ids, "../", lang)
              for row, label, summary in zip(table.rows, table.row_labels, table.summaries)
              if summary is not None]
     parts = [
-        f"# {table.title['id']}",
-        (f"*{table.title['en']}* · Satuan / unit: hari (days) · "
-        f"Periode: {statistics.period.title('id')}"),
+        f"# {table.title[lang]}",
+        _subtitle(table.title, say("days", lang), statistics, lang),
         markdown_table(header, body),
-        *[f"- {note['id']}" for note in table.notes],
-        "## Kasus di balik setiap n",
-        *(lists or ["Tidak ada tahap yang selesai dalam periode ini."]),
-        "[Kembali ke statistik](index.md)",
+        *[f"- {note[lang]}" for note in table.notes],
+        f"## {say('cases_behind_n', lang)}",
+        *(lists or [say("no_stages", lang)]),
+        f"[{say('back', lang)}](index.md)",
     ]
     return "\n\n".join(parts) + "\n"
 
@@ -184,40 +201,40 @@ def _grand_total(table: Table) -> int:
     return len(table.total_ids())
 
 
-def review_index(statistics: Statistics) -> str:
+def review_index(statistics: Statistics, lang: str = "id") -> str:
     """``statistik/index.md`` of the review site."""
     parts = [
-        "# Statistik",
-        (f"Periode: {statistics.period.title('id')}. Angka **pasti** untuk penelaah (dosen dan "
-        "supervisor): jangan disalin ke situs publik. Setiap angka menaut ke kasus di baliknya. "
-        "*Exact numbers for reviewers; every figure links to the cases behind it.*"),
+        f"# {say('statistics', lang)}",
+        say("index_intro", lang, period=statistics.period.title(lang)),
     ]
     tables = list(statistics.tables) + ([statistics.sensitive] if statistics.sensitive else [])
     headline = [t for t in tables if t.key == "ringkasan"]
     if headline:
-        parts += ["## Ringkasan", review_table_markdown(nonempty_rows(headline[0]), "ringkasan.md")]
+        parts += [f"## {say('summary', lang)}",
+                  review_table_markdown(nonempty_rows(headline[0]), "ringkasan.md", lang)]
     for section, title in SECTIONS:
         members = [t for t in tables if t.section == section and t.key != "ringkasan"]
         if members:
-            parts.append(f"## {title['id']}")
+            parts.append(f"## {title[lang]}")
             parts.append("\n".join(
-                f"- [{t.title['id']}]({t.key}.md) — total {disclosure.format_count(_grand_total(t))}"
+                f"- [{t.title[lang]}]({t.key}.md) — "
+                f"{say('total_of', lang, count=disclosure.format_count(_grand_total(t), lang))}"
                 for t in members))
-    parts.append("## Waktu")
-    parts.append("\n".join(f"- [{d.title['id']}]({d.key}.md)" for d in statistics.durations))
+    parts.append(f"## {say('time', lang)}")
+    parts.append("\n".join(f"- [{d.title[lang]}]({d.key}.md)" for d in statistics.durations))
     return "\n\n".join(parts) + "\n"
 
 
-def review_pages(statistics: Statistics) -> dict[str, str]:
-    """Every review statistics page, keyed by docs-relative path."""
+def review_pages(statistics: Statistics, lang: str = "id") -> dict[str, str]:
+    """Every review statistics page in ``lang``, keyed by docs-relative path."""
     if statistics.audience != "review":
         raise ValueError("review pages need the review statistics")
-    pages = {f"{FOLDER}/index.md": review_index(statistics)}
+    pages = {f"{FOLDER}/index.md": review_index(statistics, lang)}
     tables = list(statistics.tables) + ([statistics.sensitive] if statistics.sensitive else [])
     for table in tables:
-        pages[f"{FOLDER}/{table.key}.md"] = review_table_page(table, statistics)
+        pages[f"{FOLDER}/{table.key}.md"] = review_table_page(table, statistics, lang)
     for duration in statistics.durations:
-        pages[f"{FOLDER}/{duration.key}.md"] = durations_page(duration, statistics)
+        pages[f"{FOLDER}/{duration.key}.md"] = durations_page(duration, statistics, lang)
     return pages
 
 
@@ -267,4 +284,5 @@ def review_json_text(tables: list[Table], period_label: str) -> str:
 
 def review_statistics(project: Project, *, lang: str | None = None) -> dict[str, str]:
     """Producer of the review site's statistics pages (whole period up to today)."""
-    return review_pages(project_statistics(project, audience="review"))
+    language = lang or project.settings.language
+    return review_pages(project_statistics(project, audience="review"), language)

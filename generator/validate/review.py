@@ -11,13 +11,13 @@ import datetime as dt
 import difflib
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import yaml
 
 from generator import escape
 from generator.load.source import LoadedFile
-from generator.model.records import ReviewRecord, Rubric
+from generator.model.records import Intern, Placement, ReviewComment, ReviewRecord, Rubric
 from generator.problems import Problem
 from generator.validate.citations import Cited, resolve_citations, source_of
 from generator.validate.rules import Reporter
@@ -112,7 +112,7 @@ def review_record_rules(doc: InternDoc, project: Project, report: Reporter) -> N
     _check_scores(review, project.rubric, report)
 
 
-def _check_lecturer(review: ReviewRecord, intern: Any, report: Reporter) -> None:
+def _check_lecturer(review: ReviewRecord, intern: Intern, report: Reporter) -> None:
     academic = [person.id for person in intern.supervisors.academic]
     if review.lecturer not in academic:
         report.add(
@@ -137,7 +137,7 @@ def _check_review_dates(review: ReviewRecord, report: Reporter, today: dt.date) 
         report.add(("status",), "review_record.approved_date")
 
 
-def _check_anchor(comment: Any, loc: tuple, doc: InternDoc, project: Project, report: Reporter) -> None:
+def _check_anchor(comment: ReviewComment, loc: tuple, doc: InternDoc, project: Project, report: Reporter) -> None:
     anchors = [name for name in ("case", "week", "chapter") if getattr(comment, name)]
     if len(anchors) > 1:
         report.add(loc, "review_record.anchor_many", anchors=", ".join(anchors))
@@ -161,7 +161,7 @@ def _check_anchor(comment: Any, loc: tuple, doc: InternDoc, project: Project, re
         )
 
 
-def _check_week(week: str, loc: tuple, placement: Any, report: Reporter) -> None:
+def _check_week(week: str, loc: tuple, placement: Placement, report: Reporter) -> None:
     span = iso_week_span(week)
     if span is None or span[0] > placement.end or span[1] < placement.start:
         report.add(
