@@ -24,8 +24,11 @@ from generator.bundle.make import make_bundle
 
 pytestmark = pytest.mark.slow
 PHRASE_FILES = (REPO / "generator" / "render" / "lecturer.yaml",
+                REPO / "generator" / "render" / "casenav.yaml",
+                REPO / "generator" / "render" / "statistics.yaml",
                 REPO / "generator" / "bundle" / "messages.yaml")
-LECTURER_PAGES = ("telaah/index.html", "telaah/dewi-lestari-2025.html", "laporan/index.html")
+LECTURER_PAGES = ("telaah/index.html", "telaah/dewi-lestari-2025.html", "laporan/index.html",
+                  "kasus/K-2025-0001.html", "statistik/index.html", "statistik/kategori_ppks.html")
 WORD = re.compile(r"[^\W\d_]{4,}")
 
 
