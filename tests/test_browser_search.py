@@ -1,7 +1,7 @@
 """Search in Indonesian, in the real browser: Material's own search worker, with Casebook's lunr.id,
-over the built index of each site of the sample (served over http). Each query lists pages it must
-find and pages it must not. Material's search does not run from file:// without its offline plugin
-(a web worker cannot start there), so the sites are served."""
+over the built index of each site of the sample (served over http), and over a lecturer's locked
+bundle opened from file:// (no server: the worker runs through Casebook's iframe shim and the
+index is decrypted in the page). Each query lists pages it must find and pages it must not."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ import pytest
 from conftest import REPO, copy_sample
 
 from generator.build.pipeline import build
+from generator.build.project import load_project
+from generator.bundle.make import make_bundle
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -37,6 +39,38 @@ ASK_WORKER = """async (queries) => {
   return found;
 }"""
 
+# From file:// (generator/site/assets/offline-worker.js): no fetch, no Worker. The index is the
+# script search/search_index.js (``__index``), or in a locked bundle decrypted by the shim when the
+# set-up message carries no documents.
+ASK_WORKER_FROM_FILE = """async (queries) => {
+  const config = JSON.parse(document.getElementById('__config').textContent);
+  const base = new URL(config.base + '/', location.href);
+  if (!window.__casebookIndex && typeof __index === 'undefined') {
+    await new Promise((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = new URL('search/search_index.js', base).href;
+      script.onload = resolve;
+      script.onerror = reject;
+      document.head.appendChild(script);
+    });
+  }
+  const worker = new Worker(new URL(config.search, location.href));
+  const ask = (message) => new Promise((resolve, reject) => {
+    worker.onmessage = (event) => resolve(event.data);
+    worker.onerror = (event) => reject(event.message);
+    worker.postMessage(message);
+  });
+  const options = {suggest: false};
+  await ask({type: 0, data: window.__casebookIndex ? {options} : {...__index, options}});
+  const found = {};
+  for (const query of queries) {
+    const result = await ask({type: 2, data: query});
+    found[query] = result.data.items.flat().map(item => item.location);
+  }
+  return found;
+}"""
+BUNDLE_PASSPHRASE = "kata-sandi-contoh-2026"
+
 # query -> (pages it must find, pages it must not find); a page is a location prefix.
 PUBLIC = {
     "mengemis": (["cerita/2025-pengemis/"], ["cerita/2025-pemulung/"]),  # affix: meng- / peng-
@@ -55,6 +89,16 @@ REVIEW = {
     "gepeng": (["statistik/kategori_ppks/"], []),
 }
 
+# The bundle of DSN-01 (Dewi Lestari's cases only), pages as files.
+BUNDLE = {
+    "K-2025-0001": (["kasus/K-2025-0001.html"], ["kasus/K-2025-0003.html", "kasus/K-2025-0010.html"]),
+    "odgj": (["kasus/K-2025-0003.html"], ["kasus/K-2025-0001.html"]),  # synonym
+    "pmks": (["statistik/kategori_ppks.html"], []),
+    "mengemis": (["kasus/K-2025-0001.html"], ["kasus/K-2025-0003.html"]),  # affix: meng- / peng-
+    "lansia": (["kasus/K-2025-0004.html"], ["kasus/K-2025-0001.html"]),  # lansia / lanjut usia
+}
+SAME_STEM = (("mengemis", "pengemis"), ("dirujuk", "rujukan"))
+
 
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -70,6 +114,38 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Path:
         result = build(root, audiences=("review", "public"), out=root / "site", strict=True)
     assert result.ok, result.error
     return root / "site"
+
+
+@pytest.fixture(scope="module")
+def locked_bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CASEBOOK_TODAY", "2026-11-22")
+        patch.setenv("CASEBOOK_EXPORTS", "none")
+        root = copy_sample(tmp_path_factory.mktemp("bundle-search") / "project")
+        project, problems = load_project(root)
+        assert not [p for p in problems if p.is_error]
+        made = make_bundle(project, "DSN-01", root.parent / "telaah-dsn-01",
+                           passphrase=BUNDLE_PASSPHRASE, iterations=20_000)
+    assert made.audit.ok
+    return made.folder
+
+
+def search_from_file(bundle: Path, queries: list[str]) -> dict[str, list[str]]:
+    """The queries run in a page of the bundle opened as a file, after the passphrase."""
+    with browser.chromium() as session:
+        page, errors = session.page, []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(bundle.as_uri() + "/index.html")
+        page.fill("#casebook-passphrase", BUNDLE_PASSPHRASE)
+        page.click("#casebook-unlock button[type=submit]")
+        page.wait_for_function("document.getElementById('__config') && window.__casebookIndex",
+                               timeout=30000)
+        assert page.evaluate("location.protocol") == "file:"
+        found = page.evaluate(ASK_WORKER_FROM_FILE, queries)
+        requests = [url for url in session.requests
+                    if not url.startswith(("file:", "data:", "blob:", "about:"))]
+    assert errors == [] and requests == []
+    return found
 
 
 def search(site: Path, queries: list[str]) -> dict[str, list[str]]:
@@ -126,3 +202,13 @@ def test_the_search_box_uses_it(sites):
         first = page.locator(".md-search-result__item").first
         first.wait_for(state="visible", timeout=15000)
         assert "Pengemis" in page.locator(".md-search-result__list").inner_text()
+
+
+def test_search_from_file_in_a_locked_bundle_knows_indonesian(locked_bundle):
+    queries = sorted({*BUNDLE, *(q for pair in SAME_STEM for q in pair)})
+    found = search_from_file(locked_bundle, queries)
+    assert misses(found, BUNDLE) == []
+    cases = {p.split("#")[0] for p in found["K-2025-0001"] if p.startswith("kasus/K-")}
+    assert cases == {"kasus/K-2025-0001.html"}  # a case id whole, not split at its hyphens
+    for one, other in SAME_STEM:  # the same stem at indexing and at query time
+        assert found[one] and sorted(found[one]) == sorted(found[other]), (one, other)

@@ -20,7 +20,7 @@ import yaml
 
 from generator import escape
 from generator.build.descriptions import with_description
-from generator.build.project import load_project
+from generator.build.project import SETTINGS_FILE, load_project, setting_line
 from generator.errors import InputError
 from generator.export.downloads import download_formats, site_downloads
 from generator.model.project import Project
@@ -29,6 +29,7 @@ from generator.privacy.release import public_release
 from generator.privacy.view import site_view
 from generator.problems import Problem
 from generator.render import affected_review_pages, review_pages
+from generator.render.changes import mark_changes
 from generator.render.indexes import HOME_PAGE, build_nav, fallback_home
 from generator.render.public.statistics import public_statistics
 from generator.render.public.stories import public_pages
@@ -63,12 +64,13 @@ class Producer:
 
 
 def _review_pages(project: Project, lang: str | None, only: Collection[str] | None) -> Pages:
-    return review_pages(project, lang=lang, only=only)
+    return mark_changes(project, review_pages(project, lang=lang, only=only), lang)
 
 
 def _lecturer_pages(project: Project, lang: str | None, only: Collection[str] | None) -> Pages:
     wanted = None if only is None else set(only)
-    return lecturer_pages(project, lang=lang, only=wanted, formats=download_formats(project))
+    pages = lecturer_pages(project, lang=lang, only=wanted, formats=download_formats(project))
+    return mark_changes(project, pages, lang)
 
 
 def _review_statistics(project: Project, lang: str | None, only: Collection[str] | None) -> Pages:
@@ -369,6 +371,9 @@ def build(
     if any(p.is_error or strict for p in problems):
         result.invalid = True
         return result
+    if project.settings.engine == "zensical":  # its own search has no Indonesian stemmer
+        say(_message(lang, "zensical_search", file=SETTINGS_FILE,
+                     line=setting_line(root, "engine")))
     audiences = tuple(audiences)
     try:
         check_output(out, list(audiences))

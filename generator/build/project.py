@@ -415,3 +415,13 @@ def _check_authors(case: CaseIndex, project: Project, report: validate.Reporter)
 def _suggest(word: str, candidates: list[str]) -> dict[str, str]:
     close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
     return {"dym": f" — {close[0]}?" if close else ""}
+
+
+SETTINGS_FILE = "casebook.yml"
+
+
+def setting_line(root: Path, key: str) -> int:
+    """The line of casebook.yml where a top-level setting is written (1 when it is not)."""
+    path = Path(root) / SETTINGS_FILE
+    lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+    return next((n for n, text in enumerate(lines, 1) if text.startswith(f"{key}:")), 1)

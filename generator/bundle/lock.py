@@ -20,6 +20,7 @@ and robots.txt — no project data.
 from __future__ import annotations
 
 import base64
+import html
 import json
 import os
 import re
@@ -31,6 +32,8 @@ from pathlib import Path, PurePosixPath
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
+
+from generator.bundle.words import say
 
 ITERATIONS = 600_000  # OWASP 2023 for PBKDF2-HMAC-SHA256; WebCrypto offers no memory-hard KDF
 SALT_BYTES = 16
@@ -44,30 +47,7 @@ INDEX = "search/search_index.js"
 INDEX_PREFIX = "var __index = "
 _HREF = re.compile(r'(<a\b[^>]*?\bhref=")([^"#?]+)(")')
 
-WORDS = {
-    "id": {
-        "title": "Berkas telaah terkunci",
-        "intro": "Berkas ini berisi data kasus rahasia. Masukkan kata sandi yang Anda terima "
-                 "dari kantor untuk membukanya.",
-        "label": "Kata sandi",
-        "button": "Buka",
-        "wrong": "Kata sandi salah. Periksa huruf besar/kecil lalu coba lagi.",
-        "busy": "Membuka…",
-        "unsupported": "Peramban ini tidak dapat membuka berkas terkunci (WebCrypto tidak "
-                       "tersedia). Gunakan Chrome, Edge, atau Firefox versi terbaru.",
-    },
-    "en": {
-        "title": "Locked review files",
-        "intro": "These files hold confidential case data. Enter the passphrase you received "
-                 "from the office to open them.",
-        "label": "Passphrase",
-        "button": "Open",
-        "wrong": "Wrong passphrase. Check upper and lower case and try again.",
-        "busy": "Opening…",
-        "unsupported": "This browser cannot open locked files (no WebCrypto). Use a recent "
-                       "Chrome, Edge or Firefox.",
-    },
-}
+LOCK_WORDS = ("title", "intro", "label", "button", "wrong", "busy", "unsupported")
 
 
 @dataclass(frozen=True)
@@ -201,7 +181,7 @@ def _script_tag(relative: str, name: str) -> str:
 
 def locked_page(relative: str, box: dict, lang: str) -> str:
     """The page a reader sees before the passphrase: a form, the sealed page, unlock.js."""
-    words = WORDS[lang]
+    words = {key: html.escape(say(f"lock.{key}", lang)) for key in LOCK_WORDS}
     root = _relative_root(relative)
     payload = json.dumps(box).replace("<", "\\u003c")
     return f"""<!doctype html>

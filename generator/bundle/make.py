@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 from generator.build import pipeline
 from generator.build.project import Project, load_project
 from generator.bundle import audit, lock, targets
-from generator.bundle.readers import for_reader
+from generator.bundle.readers import check_engine, for_reader
 from generator.errors import OutputError
 from generator.problems import Problem
 from generator.site import engine
@@ -54,8 +54,11 @@ def load_valid(root: Path) -> tuple[Project, list[Problem]]:
 
 
 def make_bundle(project: Project, reader: str, out: Path, *, passphrase: str | None = None,
-                lang: str = "id", iterations: int = lock.ITERATIONS) -> BundleResult:
-    """Build ``reader``'s bundle into ``out`` and ``out.zip``; UnknownReader, BundleError."""
+                lang: str | None = None, iterations: int = lock.ITERATIONS) -> BundleResult:
+    """Build ``reader``'s bundle into ``out`` and ``out.zip``; UnknownReader, BundleError.
+    ``lang``: the bundle's language (the project's setting unless given)."""
+    lang = lang or project.settings.language
+    check_engine(project)
     mine = for_reader(project, reader)
     others = audit.Forbidden.outside(project, mine)
     out = Path(out).resolve()
@@ -64,7 +67,7 @@ def make_bundle(project: Project, reader: str, out: Path, *, passphrase: str | N
     try:
         site = staging / "site"
         build_offline_site(mine, site, lang=lang, docs_dir=_docs_dir(project.root, reader))
-        targets.add_review_notes(site, mine, reader)
+        targets.add_review_notes(site, mine, reader, lang)
         lock.install_assets(site)
         result = BundleResult(out, out.with_name(out.name + ".zip"), reader, sorted(mine.interns),
                               len(mine.cases), passphrase is not None)

@@ -12,7 +12,15 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 
-from generator.build.project import CaseDoc, CaseIndex, InternDoc, Project
+from generator.build.project import (
+    SETTINGS_FILE,
+    CaseDoc,
+    CaseIndex,
+    InternDoc,
+    Project,
+    setting_line,
+)
+from generator.bundle.words import say
 from generator.errors import InputError
 from generator.model.records import Intern
 
@@ -29,6 +37,31 @@ class UnknownReader(InputError):
         if lang == "en":
             return f"No intern is supervised by {self.reader!r}. Known readers: {listed}."
         return f"Tidak ada mahasiswa yang dibimbing oleh {self.reader!r}. Pembaca yang dikenal: {listed}."
+
+
+BUNDLE_ENGINES = ("mkdocs", "properdocs")  # Material's search and pages, which offline + lock need
+ENGINE_NAMES = {"zensical": "Zensical"}
+
+
+class EngineCannotBundle(InputError):
+    """The project's site engine cannot make an offline, locked bundle (Zensical: its search
+    fetches its index, which a browser refuses from file://, and its pages are not Material's)."""
+
+    def __init__(self, engine: str, file: str, line: int):
+        super().__init__(engine)
+        self.engine, self.file, self.line = engine, file, line
+
+    def message(self, lang: str = "id") -> str:
+        return say("bundle.engine", lang, file=self.file, line=self.line, engine=self.engine,
+                   name=ENGINE_NAMES.get(self.engine, self.engine))
+
+
+def check_engine(project: Project) -> None:
+    """Refuse, at the ``engine:`` line of casebook.yml, an engine that cannot make a bundle."""
+    engine = project.settings.engine
+    if engine in BUNDLE_ENGINES:
+        return
+    raise EngineCannotBundle(engine, SETTINGS_FILE, setting_line(project.root, "engine"))
 
 
 def reader_ids(intern: Intern) -> list[str]:

@@ -17,6 +17,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from generator.bundle.words import say
 from generator.model.changes import basis_of
 
 _HEADING = re.compile(r'<h([1-3]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.DOTALL)
@@ -121,9 +122,18 @@ def review_form(doc: Any, project: Any) -> dict:
     return {"aspects": aspects, "scores": scores}
 
 
-def add_review_notes(site_dir: Path, project: Any, reader: str) -> int:
+NOTE_WORDS = ("add", "save", "cancel", "remove", "label", "bar", "comments", "scores", "exportIt",
+              "scoresTitle", "total", "kept", "yours", "invalid", "file")
+
+
+def note_words(lang: str) -> dict[str, str]:
+    """The words of review-notes.js (``notes.*`` in messages.yaml) in the bundle's language."""
+    return {key: say(f"notes.{key}", lang) for key in NOTE_WORDS}
+
+
+def add_review_notes(site_dir: Path, project: Any, reader: str, lang: str = "id") -> int:
     """Give every page of one intern its data block and the notes script; return how many."""
-    count, bases = 0, {}
+    count, bases, shown = 0, {}, note_words(lang)
     for path in sorted(site_dir.rglob("*.html")):
         relative = path.relative_to(site_dir).as_posix()
         page_html = path.read_text(encoding="utf-8")
@@ -134,6 +144,7 @@ def add_review_notes(site_dir: Path, project: Any, reader: str) -> int:
         if intern not in bases:  # once per intern: it reads every case of the intern
             bases[intern] = basis_of(project.interns[intern], project)
         block["basis"] = bases[intern]
+        block["words"] = shown
         root = "../" * relative.count("/")
         payload = json.dumps(block, ensure_ascii=False).replace("<", "\\u003c")
         tags = "".join(f'<link rel="stylesheet" href="{root}assets/casebook/{s}">' for s in STYLES)

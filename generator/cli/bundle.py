@@ -38,7 +38,7 @@ def command(reader: str, out: Path, passphrase_file: Path | None, ask_passphrase
     and every download is encrypted.
     """
     from generator.bundle.make import BundleError, load_valid, make_bundle
-    from generator.bundle.readers import UnknownReader
+    from generator.bundle.readers import EngineCannotBundle, UnknownReader, check_engine
     from generator.bundle.words import say
 
     root = project_root(project)
@@ -47,6 +47,10 @@ def command(reader: str, out: Path, passphrase_file: Path | None, ask_passphrase
     if any(problem.is_error for problem in problems):
         print_problems(problems, loaded.files_checked, lang)
         _fail(say("bundle.invalid", lang))
+    try:
+        check_engine(loaded)  # before asking for a passphrase
+    except EngineCannotBundle as error:
+        _fail(error.message(lang))
     passphrase = _passphrase(passphrase_file, ask_passphrase, lang)
     try:
         result = make_bundle(loaded, reader, out, passphrase=passphrase, lang=lang)

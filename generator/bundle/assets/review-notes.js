@@ -11,17 +11,7 @@
   if (!block) return;
   var data = JSON.parse(block.textContent);
   var en = document.documentElement.lang === "en";
-  var WORDS = en ? {
-    add: "Comment", save: "Save", cancel: "Cancel", remove: "Delete", label: "Your comment on",
-    bar: "Your review", comments: "comment(s)", scores: "score(s)", exportIt: "Export the review file",
-    scoresTitle: "Rubric scores", total: "Weighted total", kept: "Kept in this browser only, until you export it.",
-    yours: "Your comment", invalid: "Enter 0–100"
-  } : {
-    add: "Komentar", save: "Simpan", cancel: "Batal", remove: "Hapus", label: "Komentar Anda tentang",
-    bar: "Telaah Anda", comments: "komentar", scores: "nilai", exportIt: "Ekspor berkas telaah",
-    scoresTitle: "Nilai rubrik", total: "Nilai akhir berbobot", kept: "Tersimpan di peramban ini saja sampai Anda mengekspornya.",
-    yours: "Komentar Anda", invalid: "Isi 0–100"
-  };
+  var WORDS = data.words;  /* notes.* in generator/bundle/messages.yaml, in the bundle's language */
   var storeName = "casebook-review:" + data.bundle;
 
   /* In a locked bundle the notes are kept encrypted with the bundle's key (AES-GCM), like the
@@ -216,7 +206,7 @@
     var button = el("button", { type: "button", "class": "md-button md-button--primary casebook-review-export" }, WORDS.exportIt);
     button.addEventListener("click", function () {
       var blob = new Blob([JSON.stringify(exported(), null, 2) + "\n"], { type: "application/json" });
-      var link = el("a", { href: URL.createObjectURL(blob), download: "telaah-" + data.bundle + "-" + today() + ".json" });
+      var link = el("a", { href: URL.createObjectURL(blob), download: WORDS.file + "-" + data.bundle + "-" + today() + ".json" });
       document.body.appendChild(link);
       link.click();
       link.remove();
