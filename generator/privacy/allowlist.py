@@ -27,7 +27,7 @@ from pathlib import Path
 # date: "Wacana  # disetujui: PS-01 2026-11-20".
 _ENTRY = re.compile(
     r"^(?P<word>[^#]*?)\s*#\s*(?:disetujui|approved)(?:\s+oleh|\s+by)?\s*:?\s*"
-    r"(?P<by>[^\s,]+)[\s,]+(?P<date>\S+)\s*$",
+    r"(?P<by>\S.*?)[\s,]+(?P<date>\S+)\s*$",
     re.IGNORECASE,
 )
 
