@@ -166,3 +166,24 @@ def test_an_identifier_in_a_public_story_has_no_way_out(sample_copy):
     assert problem.code == "privacy.public_identifier"
     assert "tidak bisa dikecualikan" in problem.hint("id")
     assert "cannot be waived" in problem.hint("en")
+
+
+def test_the_leak_audit_uses_the_same_detector_and_the_same_approvals(tmp_path):
+    from generator.privacy.audit import audit_site
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text(
+        "<!doctype html><html><head><title>Cerita</title></head><body>"
+        "<p>Kelompok Contohsari bersama Wiryo.</p><img alt='Foto Wiryo' src='a.png'>"
+        "<p style='font-family: Segoe UI, Roboto'>Kota Sukamaju</p></body></html>",
+        encoding="utf-8",
+    )
+    (site / "b.html").write_text("<p>Kelompok Contohsari.</p>", encoding="utf-8")
+    found = audit_site(site, lexicon=Lexicon(approved=("Contohsari",)))
+    assert [(f.file, f.path, f.code) for f in found] == [
+        ("index.html", "attribute:alt", "capitalised_name"),
+        ("index.html", "text", "capitalised_name"),
+    ]
+    without = audit_site(site, lexicon=Lexicon())  # without the approval, Contohsari too
+    assert ("b.html", "capitalised_name") in {(f.file, f.code) for f in without}

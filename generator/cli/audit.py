@@ -44,7 +44,9 @@ def command(site_dir: Path, denylist: Path | None, project: Path | None, lang: s
     for notice in guard.notices():
         click.echo(notice, err=True)
     try:
-        findings = audit_site(site_dir, denylist=guard.denylist, allow=guard.allow)
+        findings = audit_site(
+            site_dir, denylist=guard.denylist, allow=guard.allow, lexicon=guard.lexicon
+        )
     except OSError as error:
         raise click.ClickException(
             f"{error.filename or site_dir}: tidak dapat dibaca / cannot be read "

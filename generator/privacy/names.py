@@ -27,8 +27,9 @@ from pathlib import Path
 
 Hit = tuple[str, int, int]
 
-# A word of letters, possibly joined by hyphens or apostrophes ("Anak-anak", "Jum'at").
-_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+# A word that starts with a capital, possibly joined by hyphens or apostrophes ("Wiryo-Sastro",
+# "Jum'at"); only these are looked at, which keeps the scan cheap.
+_WORD = re.compile(r"(?<!\w)[A-Z][^\W\d_]*(?:['’\-][^\W\d_]+)*")
 # A run of letters and digits, for the words of the vocabulary files.
 _TOKEN = re.compile(r"[^\W\d_]+")
 # Characters before a word that put it inside an address, handle, path, entity or code.
