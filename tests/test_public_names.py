@@ -9,6 +9,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 import yaml
 
 from generator.build.project import load_project
@@ -187,3 +189,23 @@ def test_the_leak_audit_uses_the_same_detector_and_the_same_approvals(tmp_path):
     ]
     without = audit_site(site, lexicon=Lexicon())  # without the approval, Contohsari too
     assert ("b.html", "capitalised_name") in {(f.file, f.code) for f in without}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_any_allow_list_file_reads_without_a_traceback(text):
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "allowlist.txt"
+        path.write_text(text, encoding="utf-8", errors="surrogatepass")
+        found = AllowList.read(path, ["PS-01"], TODAY)
+    assert all(a.reviewer == "PS-01" and a.day <= TODAY for a in found.approvals)
+    assert len(found.approvals) + len(found.refusals) <= len(text.splitlines())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_the_name_scan_never_fails_and_points_inside_the_text(text):
+    for f in scan_text(text, lexicon=Lexicon()):
+        assert 0 <= f.start < f.end <= len(text)
