@@ -9,9 +9,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
-import yaml
 
 from generator.build.project import load_project
 from generator.privacy.allowlist import AllowList
