@@ -209,3 +209,7 @@ def test_any_allow_list_file_reads_without_a_traceback(text):
 def test_the_name_scan_never_fails_and_points_inside_the_text(text):
     for f in scan_text(text, lexicon=Lexicon()):
         assert 0 <= f.start < f.end <= len(text)
+
+
+def test_a_robots_file_is_no_name():
+    assert names("User-agent: *\nAllow: /\nSitemap: https://dinsos.contoh.example/sitemap.xml") == []

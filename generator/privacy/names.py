@@ -44,13 +44,15 @@ _ABBREVIATIONS = frozenset(
     "kel prov".split()
 )
 # Words that name no one: academic titles ("Drs.", "S.Sos."), kinds of regulation ("Perda",
-# "Kepmendagri"), and the provinces and main islands (city-level places may be published).
+# "Kepmendagri"), the provinces and main islands (city-level places may be published), and the
+# words of robots.txt ("Sitemap:").
 _PUBLIC_WORDS = frozenset(
     """drs dra ir prof sos si pd kom psi hum tr kes keb ag th ak se sh mh mm mpd mkes mpsi dr
     perda perwal perwako perbup pergub perpres perppu permensos permendagri kepmendagri
     kepmensos keppres inpres perpol perkap permen kepmen kepdirjen perdirjen pergub kepgub
     kepbup kepwal aceh sumatera sumatra riau jambi bengkulu lampung bangka belitung banten jawa
-    yogyakarta bali nusa tenggara kalimantan sulawesi gorontalo maluku papua jakarta""".split()
+    yogyakarta bali nusa tenggara kalimantan sulawesi gorontalo maluku papua jakarta sitemap
+    robots disallow noindex nofollow""".split()
 )
 # A city, regency or province after its kind ("Kabupaten Deli Serdang", "Provinsi Sumatera
 # Utara"): a place the public site may name.
