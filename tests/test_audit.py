@@ -449,6 +449,7 @@ def test_stray_source_files_are_disallowed_and_their_content_scanned(tmp_path, d
         ("kasus/data.yml", "nik", "text", 1),
         ("kasus/data.yml", "denylist", "text", 2),
         ("kasus/data.yml", "name_label", "text", 2),
+        ("kasus/data.yml", "capitalised_name", "text", 2),  # "Dirja": no known word
         ("kasus/k-7f3a.md~", "disallowed_file_type", "file_type", 0),
         ("kasus/laporan.pdf", "disallowed_file_type", "file_type", 0),
         (".env", "disallowed_file_type", "file_type", 0),
@@ -476,6 +477,7 @@ def test_png_text_metadata_is_found(tmp_path, denylist):
     assert {(f.code, f.path) for f in found} == {
         ("image_metadata", "metadata"),
         ("denylist", "metadata"),
+        ("capitalised_name", "metadata"),  # "Estiono Usamah": no known words
     }
 
 
@@ -512,7 +514,11 @@ def test_line_numbers_point_at_the_leak(tmp_path, denylist):
     lines = text.splitlines()
     phone_line = next(i for i, line in enumerate(lines, 1) if "0812-9999-0001" in line)
     name_line = next(i for i, line in enumerate(lines, 1) if "Wacana" in line)
-    assert [(f.code, f.line) for f in found] == [("phone", phone_line), ("denylist", name_line)]
+    assert [(f.code, f.line) for f in found] == [
+        ("phone", phone_line),
+        ("capitalised_name", name_line),  # "Dirja": no known word
+        ("denylist", name_line),
+    ]
 
 
 def test_comments_in_search_index_markup_are_found(tmp_path, denylist):
@@ -535,11 +541,14 @@ def test_numbers_in_theme_bundles_and_svg_geometry_are_not_findings(tmp_path, de
     assert audit(tmp_path, files, denylist) == []
 
 
-def test_without_a_denylist_names_pass_but_identifiers_do_not(tmp_path):
+def test_without_a_denylist_only_unknown_names_and_identifiers_are_caught(tmp_path):
     files = clean_site_files()
     files["kasus/k-7f3a/index.html"] = page(body="<p>Dirja Wacana, NIK 3174996512999998</p>")
     found = audit(tmp_path, files, None)
-    assert [(f.code, f.path) for f in found] == [("nik", "text")]
+    # "Dirja" is no known word; "Wacana" is one, so only the deny-list would catch it
+    assert [(f.code, f.path) for f in found] == [("capitalised_name", "text"), ("nik", "text")]
+    files["kasus/k-7f3a/index.html"] = page(body="<p>Wacana, NIK 3174996512999998</p>")
+    assert [f.code for f in audit(tmp_path / "b", files, None)] == ["nik"]
 
 
 def test_output_is_sorted_and_deterministic(tmp_path, denylist):
@@ -554,6 +563,7 @@ def test_output_is_sorted_and_deterministic(tmp_path, denylist):
     assert [f.file for f in first] == [
         "a/0812-9999-0001.html",
         "b/data.yml",
+        "kasus/k-7f3a/index.html",
         "kasus/k-7f3a/index.html",
         "kasus/k-7f3a/index.html",
     ]

@@ -7,6 +7,7 @@ import dataclasses
 import pytest
 
 from generator.privacy.detectors import DETECTOR_LABELS, DETECTOR_SEVERITY, Match, scan_text
+from generator.privacy.names import Lexicon
 
 # (kind, sentence with {} where the payload goes, payload, detector that must fire on the payload)
 LEAKS = [
@@ -277,7 +278,8 @@ def test_planted_leak_is_caught_by_the_right_detector(kind, template, payload, d
 def test_red_team_table_is_large_and_covers_every_text_detector():
     kinds = {row[0] for row in LEAKS}
     assert len(kinds) == len(LEAKS) >= 50
-    assert {row[3] for row in LEAKS} == set(DETECTOR_LABELS) - {"denylist"}
+    # capitalised_name runs on public text only: tests/test_public_names.py plants it
+    assert {row[3] for row in LEAKS} == set(DETECTOR_LABELS) - {"denylist", "capitalised_name"}
 
 
 @pytest.mark.parametrize("text", NEGATIVE_CONTROLS)
@@ -287,6 +289,13 @@ def test_negative_control_gives_no_finding(text):
 
 def test_realistic_anonymised_narrative_gives_no_finding():
     assert scan_text(NARRATIVE) == []
+
+
+def test_the_narrative_and_the_controls_meet_the_public_standard_too():
+    lexicon = Lexicon()
+    assert scan_text(NARRATIVE, lexicon=lexicon) == []
+    found = {text: scan_text(text, lexicon=lexicon) for text in NEGATIVE_CONTROLS}
+    assert {text: hits for text, hits in found.items() if hits} == {}
 
 
 def test_allowed_office_address_and_phone_are_not_reported():
@@ -360,17 +369,46 @@ def test_empty_and_whitespace_text():
     assert scan_text(" \n\t ") == []
 
 
-# Known gaps (research §7.5): documented as strict xfails, so a fix shows up as a failing "XPASS".
-KNOWN_GAPS = [
-    ("name_without_honorific", "Sekar datang bersama Wiryo ke kantor.", "honorific_name"),
-    ("name_in_lower_case", "ketemu wiryo di pasar.", "honorific_name"),
-    ("gazetteer_only_place", "Ia mengemis di Contohsari setiap sore.", "subcity_place"),
-    ("landline_without_area_code", "Telp 8452316 malam.", "phone"),
-    ("facility_named_with_ordinary_words", "Tinggal di Panti Asuhan Kasih Ibu.", "facility_name"),
+# Gaps of the first detectors that public text now closes: the capitalised-name detector (public
+# standard, a lexicon given), facility names of ordinary words, landlines without an area code.
+CLOSED_GAPS = [
+    ("name_without_honorific", "Sekar datang bersama Wiryo ke kantor.", "capitalised_name", "Wiryo"),
+    ("gazetteer_only_place", "Ia mengemis di Contohsari setiap sore.", "capitalised_name",
+     "Contohsari"),
+    ("landline_without_area_code", "Telp 8452316 malam.", "phone", "8452316"),
+    ("facility_named_with_ordinary_words", "Tinggal di Panti Asuhan Kasih Ibu.", "facility_name",
+     "Panti Asuhan Kasih Ibu"),
+    ("hospital_named_with_ordinary_words", "Dirawat di RSUD Harapan Kita.", "facility_name",
+     "RSUD Harapan Kita"),
+    ("health_centre_named_with_a_flower", "Diperiksa di Puskesmas Melati.", "facility_name",
+     "Puskesmas Melati"),
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="needs the deny-list, a gazetteer or a human reviewer")
+@pytest.mark.parametrize(
+    "kind,text,detector,value", CLOSED_GAPS, ids=[row[0] for row in CLOSED_GAPS]
+)
+def test_former_gap_is_caught_in_public_text(kind, text, detector, value):
+    found = scan_text(text, lexicon=Lexicon())
+    assert [(f.detector, text[f.start : f.end]) for f in found] == [(detector, value)]
+
+
+def test_capitalised_names_are_looked_for_only_in_public_text():
+    assert scan_text("Sekar datang bersama Wiryo ke kantor.") == []
+
+
+# Known gaps (research §7.5): documented as strict xfails, so a fix shows up as a failing "XPASS".
+KNOWN_GAPS = [
+    # a name in lower case is no capitalised name and no dictionary can tell it from a typo
+    ("name_in_lower_case", "ketemu wiryo di pasar.", "capitalised_name"),
+    # PySastrawi's root-word list holds many given names ("budi", "sekar", "wulan"): a known word
+    ("name_that_is_a_dictionary_word", "Ia bertemu Budi di pasar.", "capitalised_name"),
+    # a name written in capitals reads like an acronym ("PPKS", "UPTD")
+    ("name_in_capitals", "Ia bertemu WIRYO di pasar.", "capitalised_name"),
+]
+
+
+@pytest.mark.xfail(strict=True, reason="only the deny-list catches these names (see each row)")
 @pytest.mark.parametrize("kind,text,detector", KNOWN_GAPS, ids=[row[0] for row in KNOWN_GAPS])
 def test_known_gap(kind, text, detector):
-    assert detector in {f.detector for f in scan_text(text)}
+    assert detector in {f.detector for f in scan_text(text, lexicon=Lexicon())}

@@ -9,7 +9,8 @@ import pytest
 import yaml
 
 from generator.build.project import load_project
-from generator.privacy.denylist import DenyList, read_allowlist
+from generator.privacy.allowlist import AllowList
+from generator.privacy.denylist import DenyList
 from generator.privacy.detectors import scan_text
 
 LINE = "Sutarno Wiryadinata | Sutarno, Wiryadinata, Tarno, Pak Tris"
@@ -37,10 +38,14 @@ def test_a_part_is_released_only_by_an_approved_allow_list_entry(tmp_path):
     (tmp_path / "denylist.txt").write_text("Dirja Wacana | Dirja, Wacana\n", encoding="utf-8")
     allow = tmp_path / "allowlist.txt"
     allow.write_text("Wacana\n", encoding="utf-8")  # no approver: ignored
-    assert DenyList.from_file(tmp_path / "denylist.txt").find("Wacana publik")
-    allow.write_text("Wacana  # disetujui: Dr. Rina Mulyasari, 2026-11-20\n", encoding="utf-8")
-    assert read_allowlist(allow) == ["Wacana"]
-    names = DenyList.from_file(tmp_path / "denylist.txt")
+    words = AllowList.read(allow, ["PS-01"]).words
+    assert words == () and DenyList.from_file(tmp_path / "denylist.txt", allowed=words).find(
+        "Wacana publik"
+    )
+    allow.write_text("Wacana  # disetujui: PS-01 2026-11-20\n", encoding="utf-8")
+    words = AllowList.read(allow, ["PS-01"]).words
+    assert words == ("Wacana",)
+    names = DenyList.from_file(tmp_path / "denylist.txt", allowed=words)
     assert not names.find("Wacana publik tentang anak jalanan")
     assert names.find("Dirja datang")  # only what was approved
     assert names.find("Dirja Wacana")  # a full name is never released

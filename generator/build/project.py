@@ -180,6 +180,7 @@ def load_project(root: Path, *, today: dt.date | None = None, privacy: bool = Tr
     project = Project(root, loader.taxonomy, loader.settings, loader.today)
     project.office = _load_office(loader)
     loader.privacy = privacy_check.Rules.for_project(loader.root, loader.settings, project.office)
+    loader.problems.extend(privacy_check.allowlist_problems(loader.privacy, loader.display))
     project.rubric = _load_root_file(loader, "rubric.yaml", Rubric)
     project.holidays = _load_root_file(loader, "holidays.yaml", Holidays)
     project.cases = _load_cases(loader, project)

@@ -44,7 +44,9 @@ def command(site_dir: Path, denylist: Path | None, project: Path | None, lang: s
     for notice in guard.notices():
         click.echo(notice, err=True)
     try:
-        findings = audit_site(site_dir, denylist=guard.denylist, allow=guard.allow)
+        findings = audit_site(
+            site_dir, denylist=guard.denylist, allow=guard.allow, lexicon=guard.lexicon
+        )
     except OSError as error:
         raise click.ClickException(
             f"{error.filename or site_dir}: tidak dapat dibaca / cannot be read "
@@ -61,14 +63,12 @@ def command(site_dir: Path, denylist: Path | None, project: Path | None, lang: s
 def _guard(project: Path | None, denylist: Path | None, lang: str | None):
     """The deny-list (given, else the project's settings.denylist) and the office's allow-list."""
     from generator.privacy.check import PublicGuard
-    from generator.privacy.denylist import DenyList
 
     root = project_root(project)
-    settings, office = _read_mapping(root / "casebook.yml"), _read_mapping(root / "office.yaml")
+    settings = _read_mapping(root / "casebook.yml")
     lang = lang or settings.get("language") or "id"
     path = denylist or root / str(settings.get("denylist") or "private/denylist.txt")
-    allow = tuple(str(office[key]) for key in ("address", "phone") if office.get(key))
-    return PublicGuard(DenyList.from_file(path), Path(path), allow, lang)
+    return PublicGuard.for_folder(root, Path(path), lang)
 
 
 def _read_mapping(path: Path) -> dict:

@@ -36,6 +36,7 @@ from urllib.parse import unquote
 
 from generator.privacy.denylist import DenyList
 from generator.privacy.detectors import DETECTOR_LABELS, Match, scan_text
+from generator.privacy.names import Lexicon
 from generator.problems import Problem
 from generator.words import beside, catalogue
 
@@ -108,26 +109,31 @@ _URL_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
 class _Scanner:
     """Runs detectors and the deny-list on texts; remembers results and markup known clean."""
 
-    def __init__(self, allow: Sequence[str], denylist: DenyList | None) -> None:
+    def __init__(
+        self, allow: Sequence[str], denylist: DenyList | None, lexicon: Lexicon | None = None
+    ) -> None:
         self.allow = tuple(allow)
         self.denylist = denylist if denylist is not None and not denylist.is_empty else None
+        self.lexicon = lexicon or Lexicon()
         self.clean_markup: set[str] = set()
-        self._cache: dict[tuple[str, bool], list[Match]] = {}
+        self._cache: dict[tuple[str, bool, bool], list[Match]] = {}
 
-    def scan(self, text: str, *, detectors: bool = True) -> list[Match]:
-        """Findings for one text (cached); ``detectors=False`` runs the deny-list only."""
-        key = (text, detectors)
+    def scan(self, text: str, *, detectors: bool = True, names: bool = True) -> list[Match]:
+        """Findings for one text (cached); ``detectors=False`` runs the deny-list only, and
+        ``names=False`` leaves out the capitalised-name detector (text that is no prose)."""
+        key = (text, detectors, names)
         if key not in self._cache:
-            self._cache[key] = self._scan_uncached(text, detectors)
+            self._cache[key] = self._scan_uncached(text, detectors, names)
         return self._cache[key]
 
-    def _scan_uncached(self, text: str, detectors: bool) -> list[Match]:
+    def _scan_uncached(self, text: str, detectors: bool, names: bool) -> list[Match]:
         stripped = text.strip()
         if not stripped:
             return []
         lead = len(text) - len(text.lstrip())
         readable = _readable(stripped)
-        found = scan_text(readable, allow=self.allow) if detectors else []
+        lexicon = self.lexicon if names else None
+        found = scan_text(readable, allow=self.allow, lexicon=lexicon) if detectors else []
         if self.denylist is not None:
             found = found + self.denylist.find(readable)
         if readable is not stripped:  # positions in a decoded text: point at the start of the text
@@ -189,6 +195,12 @@ _GEOMETRY_ATTRIBUTES = frozenset(
     "integrity "
     "stroke-dasharray stroke-width font-size opacity fill stroke gradienttransform "
     "patterntransform".split()
+)
+# Attributes that carry prose a reader sees or hears: the capitalised-name detector runs on these
+# only (style, class, font-family... name no one).
+_PROSE_ATTRIBUTES = frozenset(
+    "alt title aria-label aria-description aria-roledescription aria-valuetext content "
+    "placeholder label summary abbr value".split()
 )
 # String literals in JavaScript: "...", '...' and `...` with backslash escapes.
 _JS_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|`(?:[^`\\]|\\.)*`')
@@ -311,9 +323,10 @@ def _scan_tags(cleaned: str, scanner: _Scanner) -> list[_Hit]:
         tag_hits = []
         for m in _ATTRIBUTE.finditer(tag, tag.find(" ") if " " in tag else 1):
             name, value = m.group(1).lower(), m.group(2) or m.group(3) or m.group(4) or ""
-            detectors = name not in _GEOMETRY_ATTRIBUTES
+            detectors, prose = name not in _GEOMETRY_ATTRIBUTES, name in _PROSE_ATTRIBUTES
             tag_hits += [
-                (f.detector, f"attribute:{name}") for f in scanner.scan(value, detectors=detectors)
+                (f.detector, f"attribute:{name}")
+                for f in scanner.scan(value, detectors=detectors, names=prose)
             ]
         if not tag_hits:
             scanner.clean_markup.add(tag)
@@ -544,12 +557,14 @@ def audit_site(
     allow: Sequence[str] = (),
     allowed_suffixes: frozenset[str] = DEFAULT_ALLOWED_SUFFIXES,
     engine_files: frozenset[str] = frozenset(),
+    lexicon: Lexicon | None = None,
 ) -> list[Problem]:
     """Every leak found in a built site folder, sorted by path, line, stream and detector.
 
     ``engine_files`` are files the site engine copied verbatim from its own theme (the site
-    module checks them byte for byte): they hold nothing of the project."""
-    scanner = _Scanner(allow, denylist)
+    module checks them byte for byte): they hold nothing of the project. ``lexicon``: the words
+    that are no name (``generator.privacy.names``; default: Casebook's own words only)."""
+    scanner = _Scanner(allow, denylist, lexicon)
     found: set[Problem] = set()
     for rel, entry in _walk(Path(site_dir)):
         if rel not in engine_files:

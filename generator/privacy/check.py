@@ -19,8 +19,10 @@ The office's own public address and phone (office.yaml) are allowed everywhere.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import json
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,9 +31,11 @@ from typing import TYPE_CHECKING
 import yaml
 
 from generator.model.taxonomy import TaxonomyError, load_taxonomy
+from generator.privacy.allowlist import AllowList
 from generator.privacy.audit import audit_site, format_finding
 from generator.privacy.denylist import DenyList
-from generator.privacy.detectors import DETECTOR_LABELS, Match, scan_text
+from generator.privacy.detectors import DETECTOR_LABELS, REVIEW_DETECTORS, Match, scan_text
+from generator.privacy.names import Lexicon, own_phrases, own_words, phrases_of, words_of
 from generator.privacy.view import has_sensitive_subgroup
 from generator.problems import Problem, catalog_entry
 from generator.validate.rules import dotted
@@ -73,6 +77,54 @@ def denylist_path(root: Path, settings: Settings | None) -> Path:
     return path if path.is_absolute() else Path(root) / path
 
 
+def allowlist_path(denylist: Path) -> Path:
+    """The office's allow-list: ``allowlist.txt`` beside the deny-list."""
+    return denylist.with_name("allowlist.txt")
+
+
+def read_allowlist(denylist: Path, office: Office | None) -> AllowList:
+    """The office's allow-list; only a staff member of ``office.yaml`` may approve an entry."""
+    reviewers = [person.id for person in office.staff] if office is not None else []
+    return AllowList.read(allowlist_path(denylist), reviewers, _today())
+
+
+def _today() -> dt.date:
+    pinned = os.environ.get("CASEBOOK_TODAY")
+    return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
+
+
+def office_texts(office: Office | None) -> list[str]:
+    """Every text of office.yaml that the sites publish (names, places, profile, staff)."""
+    if office is None:
+        return []
+    texts = [office.name, office.short_name, office.city, office.province, office.division]
+    texts += [office.address or "", office.about or "", office.vision or ""]
+    texts += [*office.mission, *office.services]
+    texts += [part for person in office.staff for part in (person.name, person.title or "")]
+    return texts
+
+
+def taxonomy_texts(taxonomy: Taxonomy | None) -> list[str]:
+    """Every label of every vocabulary, in both languages."""
+    if taxonomy is None:
+        return []
+    texts = []
+    for vocabulary in taxonomy.vocabularies.values():
+        texts += vocabulary.label.values()
+        for entry in vocabulary.entries.values():
+            texts += [str(entry.get("id", "")), str(entry.get("en", ""))]
+    return texts
+
+
+def project_lexicon(
+    office: Office | None, taxonomy: Taxonomy | None, allowlist: AllowList | None = None
+) -> Lexicon:
+    """The words that are no name in a project's public text (see ``generator.privacy.names``)."""
+    allowlist = allowlist or AllowList()
+    texts = office_texts(office) + taxonomy_texts(taxonomy)
+    return Lexicon(own_words() | words_of(texts), allowlist.words, own_phrases() | phrases_of(texts))
+
+
 @dataclass(frozen=True)
 class Rules:
     """What ``casebook check`` applies to free text: the allow-list and the private deny-list."""
@@ -81,6 +133,8 @@ class Rules:
     denylist: DenyList | None = None
     denylist_digest: str = ""
     taxonomy: Taxonomy | None = None  # the project's vocabularies (sensitive subgroups); None: built-in
+    lexicon: Lexicon = dataclasses.field(default_factory=Lexicon)  # known words of public text
+    allowlist: AllowList = dataclasses.field(default_factory=AllowList)  # reviewer-approved words
 
     @classmethod
     def for_project(cls, root: Path, settings: Settings | None, office: Office | None) -> Rules:
@@ -92,24 +146,54 @@ class Rules:
         except TaxonomyError:
             taxonomy = load_taxonomy(None)
         digest = hashlib.blake2b(raw).hexdigest()
-        return cls(office_allow(office), DenyList.from_file(path), digest, taxonomy)
+        allowlist = read_allowlist(path, office)
+        denylist = DenyList.from_file(path, allowed=allowlist.words)
+        lexicon = project_lexicon(office, taxonomy, allowlist)
+        return cls(office_allow(office), denylist, digest, taxonomy, lexicon, allowlist)
 
     def fingerprint(self) -> str:
         """Changes with the detectors, this module, the allow-list or the deny-list (cache key)."""
         here = Path(__file__).parent
         code = b"".join(
             (here / name).read_bytes()
-            for name in ("detectors.py", "denylist.py", "check.py")
+            for name in ("detectors.py", "names.py", "allowlist.py", "denylist.py", "check.py")
         )
-        extra = "\0".join((*self.allow, self.denylist_digest)).encode("utf-8")
-        return hashlib.blake2b(code + extra, digest_size=16).hexdigest()
+        extra = "\0".join((*self.allow, self.denylist_digest, self.lexicon.fingerprint()))
+        return hashlib.blake2b(code + extra.encode("utf-8"), digest_size=16).hexdigest()
 
-    def scan(self, text: str, *, extra_allow: tuple[str, ...] = ()) -> list[Match]:
-        """Detector findings, then deny-list findings, in one text."""
-        found = scan_text(text, allow=self.allow + extra_allow)
+    def scan(
+        self, text: str, *, extra_allow: tuple[str, ...] = (), public: bool = False
+    ) -> list[Match]:
+        """Detector findings, then deny-list findings, in one text (``public``: the stricter
+        standard of public text, with the capitalised-name detector)."""
+        lexicon = self.lexicon if public else None
+        found = scan_text(text, allow=self.allow + extra_allow, lexicon=lexicon)
         if self.denylist is not None and not self.denylist.is_empty:
             found += self.denylist.find(text)
         return found
+
+
+def _lenient_office(path: Path) -> Office | None:
+    """office.yaml as a model, or None when it is missing or does not validate."""
+    from generator.model.records import Office
+
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        return Office.model_validate(data)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError):
+        return None
+
+
+def allowlist_problems(rules: Rules, display: Callable[[Path], str]) -> list[Problem]:
+    """A warning for every allow-list line that does not count, saying what would make it count."""
+    allowlist = rules.allowlist
+    if allowlist.path is None:
+        return []
+    name = display(allowlist.path)
+    return [
+        Problem.make(name, refusal.line, 1, "", f"privacy.allow_{refusal.reason}")
+        for refusal in allowlist.refusals
+    ]
 
 
 # ---------------------------------------------------------------- the free-text fields
@@ -199,6 +283,8 @@ def _code_and_severity(field: TextField, finding: Match) -> tuple[str, str]:
         return "privacy.alias", "error"
     if field.loc == ("case_id",):
         return "privacy.case_id", "error"
+    if field.public and finding.detector in REVIEW_DETECTORS:
+        return "privacy.public_name", "error"
     if field.public:
         return "privacy.public_identifier", "error"
     return "privacy.identifier", "warning"
@@ -288,7 +374,7 @@ def field_problems(
     """Problems for every finding in ``fields`` of one file (positions computed only on a finding)."""
     problems = []
     for field in fields:
-        for finding in rules.scan(field.text):
+        for finding in rules.scan(field.text, public=field.public):
             if finding.detector in EXPECTED.get(field.loc[-1], ()):
                 continue  # the field's own kind of value, internal by design (never public)
             code, severity = _code_and_severity(field, finding)
@@ -427,12 +513,35 @@ class PublicGuard:
     denylist_path: Path
     allow: tuple[str, ...]
     lang: str = "id"
+    lexicon: Lexicon = dataclasses.field(default_factory=Lexicon)
 
     @classmethod
     def for_project(cls, project: Project, lang: str = "id") -> PublicGuard:
         """The guard of a project: its deny-list (settings.denylist) and its office's allow-list."""
         path = denylist_path(project.root, project.settings)
-        return cls(DenyList.from_file(path), path, office_allow(project.office), lang)
+        allowlist = read_allowlist(path, project.office)
+        lexicon = project_lexicon(project.office, project.taxonomy, allowlist)
+        denylist = DenyList.from_file(path, allowed=allowlist.words)
+        return cls(denylist, path, office_allow(project.office), lang, lexicon)
+
+    @classmethod
+    def for_folder(cls, root: Path, denylist: Path, lang: str = "id") -> PublicGuard:
+        """The guard of a project folder read leniently (``casebook audit``): an office.yaml that
+        does not validate gives no office words and no allow-list."""
+        office = _lenient_office(root / "office.yaml")
+        try:
+            taxonomy = load_taxonomy(root)
+        except TaxonomyError:
+            taxonomy = load_taxonomy(None)
+        allowlist = read_allowlist(denylist, office)
+        lexicon = project_lexicon(office, taxonomy, allowlist)
+        return cls(
+            DenyList.from_file(denylist, allowed=allowlist.words),
+            denylist,
+            office_allow(office),
+            lang,
+            lexicon,
+        )
 
     def notices(self) -> list[str]:
         """Warnings for the person building: a missing or empty deny-list."""
@@ -470,7 +579,11 @@ class PublicGuard:
     def check_site(self, site_dir: Path, engine_files: frozenset[str] = frozenset()) -> list[str]:
         """The leak audit of a built (staged) public site; [] when clean."""
         findings = audit_site(
-            site_dir, denylist=self.denylist, allow=self.allow, engine_files=engine_files
+            site_dir,
+            denylist=self.denylist,
+            allow=self.allow,
+            engine_files=engine_files,
+            lexicon=self.lexicon,
         )
         if not findings:
             return []

@@ -9,8 +9,8 @@ the nicknames people use, separated by commas, each of which then matches on its
 
 A line without ``|`` matches the full name only ("Dirja" alone is not "Dirja Wacana"). A part
 that is also an ordinary word the public text needs ("Wacana") is released by the office's
-allow-list (``allowlist.txt`` beside the deny-list, see :func:`read_allowlist`): each entry
-names the reviewer who approved it, and a full name is never released.
+allow-list (``allowlist.txt`` beside the deny-list, see ``generator.privacy.allowlist``): each
+entry names the staff member who approved it and the day, and a full name is never released.
 
 Matching works on three normalised views of the text (research §7.2):
 - *spaced*: casefolded, diacritics stripped, entities decoded, tags dropped, every run of other
@@ -40,9 +40,6 @@ from generator.privacy.detectors import Match
 
 COMPACT_MIN_LENGTH = 8
 MIN_NAME_LENGTH = 3
-# An allow-list entry: the word, then the approving reviewer, e.g. "Wacana  # disetujui: Dr. X".
-_APPROVED = re.compile(r"^(?P<word>[^#]+?)\s*#\s*(?:disetujui|approved)(?:\s+oleh|\s+by)?\s*:?\s*(?P<by>\S.*)$",
-                       re.IGNORECASE)
 
 # Markup tags, removed without a space so that "Su<b>tar</b>no" reads "Sutarno".
 _TAG = re.compile(r"<[^<>]*>")
@@ -133,16 +130,15 @@ class DenyList:
         )
 
     @classmethod
-    def from_file(cls, path: Path | str, allowlist: Path | str | None = None) -> DenyList:
+    def from_file(cls, path: Path | str, *, allowed: Iterable[str] = ()) -> DenyList:
         """One person per line, '#' starts a comment; a missing file gives an empty, flagged list.
 
-        ``allowlist`` (default: ``allowlist.txt`` beside the deny-list) releases parts that are
-        ordinary words, each entry approved by a named reviewer."""
+        ``allowed``: the approved words of the office's allow-list, which release parts that are
+        ordinary words (``generator.privacy.allowlist``)."""
         path = Path(path)
         if not path.is_file():
             return cls((), source_missing=True)
         lines = path.read_text(encoding="utf-8").splitlines()
-        allowed = read_allowlist(Path(allowlist) if allowlist else path.with_name("allowlist.txt"))
         return cls(
             (line.split("#", 1)[0].strip() for line in lines if line.split("#", 1)[0].strip()),
             allowed=allowed,
@@ -189,15 +185,6 @@ def entry_forms(entry: str) -> tuple[set[str], set[str]]:
     name, _, aliases = entry.partition("|")
     full = {normalise(name)} - {""}
     return full, {normalise(alias) for alias in aliases.split(",")} - {""} - full
-
-
-def read_allowlist(path: Path) -> list[str]:
-    """Words a reviewer approved as ordinary (``Wacana  # disetujui: Dr. Rina``); an entry
-    without an approver is ignored, so a false alarm has a way out and a leak has none."""
-    if not path.is_file():
-        return []
-    approved = (_APPROVED.match(line.strip()) for line in path.read_text("utf-8").splitlines())
-    return [match.group("word").strip() for match in approved if match]
 
 
 def _alternation(forms: tuple[str, ...]) -> re.Pattern[str] | None:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumberMatcher
 
+from generator.privacy.names import Lexicon, inflected, unknown_names
 from generator.words import beside, catalogue
 
 Hit = tuple[str, int, int]
@@ -49,7 +50,12 @@ DETECTOR_LABELS = catalogue(beside(__file__, "detectors.yaml"))  # code → labe
 # "block" findings must fail a public build; "review" findings need a person to clear them (research
 # §7.1).
 DETECTOR_SEVERITY: dict[str, str] = {code: "block" for code in DETECTOR_LABELS}
-DETECTOR_SEVERITY.update({"honorific_name": "review", "name_label": "review"})
+DETECTOR_SEVERITY.update(
+    {"honorific_name": "review", "name_label": "review", "capitalised_name": "review"}
+)
+# Review-level findings: a reviewer may approve a false alarm (the office's allow-list); a
+# block-level finding (an identifier, a deny-listed name) has no way out but to remove it.
+REVIEW_DETECTORS = frozenset(code for code, level in DETECTOR_SEVERITY.items() if level == "review")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -445,8 +451,17 @@ def detect_phones_library(text: str, cues: Cues) -> Iterator[Hit]:
                 yield "phone", start, end
 
 
+# Words that announce a telephone number (not "nomor", which announces any number), then a local
+# landline written without its area code: 6-8 digits, single separators allowed ("Telp 845 2316").
+_LANDLINE_LOCAL = re.compile(
+    r"(?i)(?<![a-z])(?:telp|telepon|tlp|tel|fax|faks|hp|wa|whatsapp|ponsel|hubungi|dihubungi)"
+    r"(?![a-z])\.?[ \t]*[:=]?[ \t]*(?P<n>\d(?:[ .\-]?\d){5,7})(?![\d.,]?\d)"
+)
+
+
 def detect_phones_evasive(text: str, cues: Cues) -> Iterator[Hit]:
-    """Mobiles with odd separators or glued letters; O/l look-alikes after a phone word."""
+    """Mobiles with odd separators or glued letters; O/l look-alikes after a phone word; a local
+    landline without its area code after a telephone word ("Telp 8452316")."""
     if cues.digits >= 9:
         for m in _MOBILE.finditer(text):
             if not _is_harmless_sequence(m.group()):
@@ -457,6 +472,9 @@ def detect_phones_evasive(text: str, cues: Cues) -> Iterator[Hit]:
         window = text[ctx.end() : ctx.end() + 40].translate(_LOOKALIKES)
         for m in _MOBILE.finditer(window):
             yield "phone", ctx.end() + m.start(), ctx.end() + m.end()
+    for m in _LANDLINE_LOCAL.finditer(text) if cues.digits >= 6 else ():
+        if not _THOUSANDS.fullmatch(m.group("n")) and not _is_harmless_sequence(m.group("n")):
+            yield "phone", m.start("n"), m.end("n")
 
 
 def detect_spelled_numbers(text: str, cues: Cues) -> Iterator[Hit]:
@@ -494,8 +512,20 @@ _EMAIL_NO_TLD = re.compile(
 )
 
 
+# An e-mail slugged into a file name ("ucok-uji99-example-com.png"): a local part, a domain and a
+# top-level domain joined by dashes; only the unambiguous endings (not "-id", a language suffix).
+_EMAIL_SLUG = re.compile(
+    r"(?i)(?<![\w-])[a-z0-9]+(?:-[a-z0-9]+)*-[a-z0-9]+-(?:com|net|org|(?:co|ac|go|or|sch|web|my)-id)"
+    r"(?![\w-])"
+)
+_SLUG_TLD_WORDS = _words("com net org")
+
+
 def detect_emails(text: str, cues: Cues) -> Iterator[Hit]:
-    """E-mail addresses, including [at]/(dot) evasions."""
+    """E-mail addresses, including [at]/(dot) evasions and e-mails slugged into file names."""
+    if "-" in text and (cues.has(_SLUG_TLD_WORDS) or "-id" in text.lower()):
+        for m in _EMAIL_SLUG.finditer(text):
+            yield "email", m.start(), m.end()
     evasive = cues.has(_AT_WORDS)
     if "@" not in text and not evasive:
         return
@@ -712,34 +742,43 @@ _FACILITY_GENERIC = frozenset(
     "pelayanan sosial daerah umum jiwa negeri swasta kelas dinas kemensos ppks lanjut usia anak "
     "rehabilitasi perlindungan terpadu teknis unit dan di ke bina karya laras netra rungu wicara "
     "grahita daksa remaja wanita perempuan lansia gelandangan pengemis tuna disabilitas "
-    "penyandang mental psikotik ibu bersalin khusus pemasyarakatan narkotika".split()
-)
+    "penyandang mental psikotik ibu bersalin khusus pemasyarakatan narkotika senin selasa rabu "
+    "kamis jumat jum sabtu minggu".split()
+) | frozenset(_MONTH_NUMBER)
 _FACILITY_WORDS = _words(
     "rsj rsjd rsud rsup rsu rsia rsab rsb rs rumah puskesmas pustu panti upt uptd lapas rutan "
     "lpka lpks polres polresta polsek polda klinik pondok pesantren sentra balai"
 )
 
 
-def detect_facilities(text: str, cues: Cues) -> Iterator[Hit]:
-    """A facility with its own name after its kind (the kind alone is fine)."""
+def detect_facilities(text: str, cues: Cues, lexicon: Lexicon | None = None) -> Iterator[Hit]:
+    """A facility with its own name after its kind (the kind alone is fine).
+
+    The name may be made of ordinary words ("Panti Asuhan Kasih Ibu", "Puskesmas Melati"); it ends
+    at a verb form ("Puskesmas Dirujuk ke …": a sentence), at a city or province, and before one of
+    Casebook's own labels or headings, since text run together in the search index ("Puskesmas
+    Tahap yang dilalui") names no facility."""
     if not cues.has(_FACILITY_WORDS):
         return
+    lexicon = lexicon or _default_lexicon()
     for m in _FACILITY.finditer(text):
-        words = [w for w in _facility_words(m.group("name")) if _names_a_facility(w)]
-        # at least one word that is no Indonesian word at all: "Sambang", "Soetomo"; a name made
-        # only of ordinary words ("Kasih Ibu") is left to the deny-list and the reviewer, or
-        # text run together in the search index ("Puskesmas Tahap …") would stop every build
-        if any(not _known_word(w.lower()) for w in words):
+        if any(_names_a_facility(w) for w in _facility_words(text, m, lexicon)):
             yield "facility_name", m.start(), m.end()
 
 
-def _facility_words(name: str) -> list[str]:
-    """The words after a facility's kind, up to a city or province name."""
+@functools.lru_cache(maxsize=1)
+def _default_lexicon() -> Lexicon:
+    return Lexicon()
+
+
+def _facility_words(text: str, m: re.Match[str], lexicon: Lexicon) -> list[str]:
+    """The words after a facility's kind, up to a city, a province or one of Casebook's labels."""
     words = []
-    for word in re.findall(r"[^\W\d_]+", name):
-        if word.lower() in _FACILITY_PLACE_WORDS:
+    for word in re.finditer(r"[^\W\d_]+", m.group("name")):
+        start = m.start("name") + word.start()
+        if word.group().lower() in _FACILITY_PLACE_WORDS or lexicon.starts_label(text[start:]):
             break
-        words.append(word)
+        words.append(word.group())
     return words
 
 
@@ -749,42 +788,18 @@ def _names_a_facility(word: str) -> bool:
         word.lower() in _FACILITY_GENERIC
         or word in ("dr", "Dr", "Prof", "H")
         or (word.isupper() and len(word) > 1)
-        or _inflected(word.lower())
+        or _verb_form(word.lower())
     )
 
 
-@functools.lru_cache(maxsize=4096)
-def _inflected(word: str) -> bool:
-    """An Indonesian word with an affix ("Dirujuk" ← rujuk): a sentence, not a facility's name.
-
-    PySastrawi's stemmer and root-word list; a bare root ("Mulia") may still be a name."""
-    stemmer = _stemmer()
-    return stemmer is not None and stemmer.stem(word) != word
+# Prefixes of Indonesian verb forms: an inflected word with one starts a sentence ("Dirujuk",
+# "Menerima"), while a noun such as "Harapan" (harap + an) may be part of a name.
+_VERB_PREFIXES = ("di", "me", "ber", "ter", "be", "te")
 
 
-def _known_word(word: str) -> bool:
-    """A root word of PySastrawi's Indonesian dictionary (or an inflection of one)."""
-    return word in _root_words() or _inflected(word)
-
-
-@functools.lru_cache(maxsize=1)
-def _root_words() -> frozenset[str]:
-    try:
-        from importlib.resources import files
-
-        text = files("Sastrawi").joinpath("Stemmer/data/kata-dasar.txt").read_text("utf-8")
-    except (ImportError, OSError):  # pragma: no cover - a dependency
-        return frozenset()
-    return frozenset(text.split())
-
-
-@functools.lru_cache(maxsize=1)
-def _stemmer():
-    try:
-        from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
-    except ImportError:  # pragma: no cover - a dependency; without it only the word list applies
-        return None
-    return StemmerFactory().create_stemmer()
+def _verb_form(word: str) -> bool:
+    """An inflected word with a verb prefix: "dirujuk", "menerima", "bertemu"."""
+    return word.startswith(_VERB_PREFIXES) and inflected(word)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -1193,7 +1208,6 @@ _TEXT_DETECTORS: tuple[Callable[[str, Cues], Iterable[Hit]], ...] = (
     detect_social,
     detect_street_addresses,
     detect_subcity_places,
-    detect_facilities,
     detect_worded_dates,
     detect_initials,
     detect_names,
@@ -1237,6 +1251,16 @@ def _mask_allowed(text: str, allow: Sequence[str]) -> str:
     return text
 
 
+def _approved(text: str, hit: Hit, lexicon: Lexicon) -> bool:
+    """A review-level hit whose capitalised words were all approved on the office's allow-list."""
+    code, start, end = hit
+    if code not in REVIEW_DETECTORS or not lexicon.approved_words:
+        return False
+    names = [w for w in re.findall(r"[^\W\d_]+", text[start:end]) if w[0].isupper()]
+    names = [w for w in names if w.lower() not in _HONORIFIC_WORDS | _LABEL_WORDS]
+    return bool(names) and all(w.lower() in lexicon.approved_words for w in names)
+
+
 def _merge(hits: Iterable[Hit]) -> list[Hit]:
     """Merge overlaps of the same detector; drop long numbers covered by a specific finding."""
     by_code: dict[str, list[tuple[int, int]]] = {}
@@ -1262,13 +1286,23 @@ def _merge(hits: Iterable[Hit]) -> list[Hit]:
     ]
 
 
-def scan_text(text: str, *, allow: Sequence[str] = ()) -> list[Match]:
-    """Identifier findings in ``text`` by (start, detector); ``allow`` strings are skipped."""
+def scan_text(
+    text: str, *, allow: Sequence[str] = (), lexicon: Lexicon | None = None
+) -> list[Match]:
+    """Identifier findings in ``text`` by (start, detector); ``allow`` strings are skipped.
+
+    With a ``lexicon`` the text is held to the public standard: a capitalised word that is no
+    known word is a ``capitalised_name``, and review-level findings made only of words a reviewer
+    approved are dropped."""
     cleaned, index_map = _strip_format_chars(text)
     masked = _mask_allowed(cleaned, allow) if allow else cleaned
     cues = Cues.of(masked)
     detectors = _TEXT_DETECTORS + (_DIGIT_DETECTORS if cues.digits else ())
     hits = [hit for detect in detectors for hit in detect(masked, cues)]
+    hits += detect_facilities(masked, cues, lexicon)
+    if lexicon is not None:
+        hits = [h for h in hits if not _approved(masked, h, lexicon)]
+        hits += unknown_names(masked, lexicon)
     findings = []
     for code, start, end in _merge(hits):
         if _MASK in masked[start:end] and not masked[start:end].strip(_MASK + " \t"):
