@@ -378,6 +378,9 @@ def cross_file_problems(project: Project) -> list[Problem]:
         if supervisor and project.office and supervisor not in staff:
             report.add(("record", "field_supervisor"), "project.unknown_staff", staff=supervisor,
                        **_suggest(supervisor, staff))
+        interns = {author: project.interns[author].intern for author in doc.index.authors
+                   if author in project.interns}
+        validate.case_period_rules(doc.index.intake, doc.index.authors, interns, report)
         problems.extend(report.problems)
     for intern in project.sorted_interns():
         problems.extend(_check_logbook_cases(intern, project))

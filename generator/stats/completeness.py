@@ -24,19 +24,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from generator.model.facts import current_stage
+from generator.model.facts import (  # one rule book: check reports the same flags
+    consent_missing,
+    current_stage,
+    missing_stages,
+)
 from generator.model.records import ReviewRecord, Rubric
 from generator.problems import Problem
 
 if TYPE_CHECKING:
     from generator.model.project import CaseDoc, InternDoc, Project
-    from generator.model.records import Case, Intern, Logbook, Programme
+    from generator.model.records import Intern, Logbook, Programme
     from generator.model.taxonomy import Taxonomy
 
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-EARLY_EXIT_GROUPS = ("disengaged", "other")
-CONSENT_DETAILS = ("date", "form", "legal_basis")
 
 
 @dataclass(frozen=True)
@@ -192,48 +194,6 @@ def logbook_figures(
 def intern_case_docs(project: Project, intern_id: str) -> list[CaseDoc]:
     """The valid cases an intern authored, by case id."""
     return project.cases_of(intern_id)
-
-
-def stage_order(taxonomy: Taxonomy, stage: str) -> int:
-    return (
-        int(taxonomy.entry("stage", stage).get("order", 99)) if taxonomy.has("stage", stage) else 99
-    )
-
-
-def missing_stages(case: Case, taxonomy: Taxonomy) -> tuple[str, ...]:
-    """Mandatory stages before the one reached that have no date in ``stages``.
-
-    A case closed early (the client absconded, refused, died …) is only held to the stages
-    before its last dated stage other than termination."""
-
-    reached = stage_order(taxonomy, current_stage(case, taxonomy))
-    if case.closure and _early_exit(case, taxonomy):
-        dated = [stage_order(taxonomy, s) for s in case.stages if s != "termination"]
-        reached = max(dated, default=0) + 1
-    mandatory = [
-        code
-        for code in taxonomy.codes("stage")
-        if not taxonomy.entry("stage", code).get("optional")
-    ]
-    return tuple(
-        code
-        for code in mandatory
-        if stage_order(taxonomy, code) < reached and code not in case.stages
-    )
-
-
-def _early_exit(case: Case, taxonomy: Taxonomy) -> bool:
-    outcome = case.closure.outcome
-    return (
-        taxonomy.has("outcome", outcome)
-        and taxonomy.entry("outcome", outcome).get("group") in EARLY_EXIT_GROUPS
-    )
-
-
-def consent_missing(case: Case) -> tuple[str, ...]:
-    """Which of the consent record's date, form and legal basis are empty."""
-    consent = case.consent
-    return tuple(name for name in CONSENT_DETAILS if not getattr(consent, name))
 
 
 def case_figures(doc: CaseDoc, taxonomy: Taxonomy, problems: Iterable[Problem]) -> CaseFigures:
