@@ -31,6 +31,7 @@ from generator.model.facts import (  # one rule book: check reports the same fla
 )
 from generator.model.records import ReviewRecord, Rubric
 from generator.problems import Problem
+from generator.validate.review import report_case_studies
 
 if TYPE_CHECKING:
     from generator.model.project import CaseDoc, InternDoc, Project
@@ -82,6 +83,7 @@ class CaseFigures:
     problems: tuple[Problem, ...]
     publication_consent: bool
     consent_missing: tuple[str, ...]
+    left_out: bool = False  # chosen for the report's case studies but not told (check warns)
 
     @property
     def errors(self) -> int:
@@ -97,7 +99,8 @@ class CaseFigures:
 
     @property
     def consent_ok(self) -> bool:
-        return self.publication_consent and not self.consent_missing
+        """Flagged exactly when `casebook check` warns: details missing, or left out of the report."""
+        return not self.left_out and not self.consent_missing
 
 
 @dataclass(frozen=True)
@@ -196,7 +199,8 @@ def intern_case_docs(project: Project, intern_id: str) -> list[CaseDoc]:
     return project.cases_of(intern_id)
 
 
-def case_figures(doc: CaseDoc, taxonomy: Taxonomy, problems: Iterable[Problem]) -> CaseFigures:
+def case_figures(doc: CaseDoc, taxonomy: Taxonomy, problems: Iterable[Problem],
+                 left_out: frozenset[str] = frozenset()) -> CaseFigures:
     """Stages, problems and consent of one case document."""
 
     case = doc.case
@@ -209,6 +213,7 @@ def case_figures(doc: CaseDoc, taxonomy: Taxonomy, problems: Iterable[Problem]) 
         problems=tuple(p for p in problems if p.file == doc.display),
         publication_consent=case.consent.publication,
         consent_missing=consent_missing(case),
+        left_out=case.case_id in left_out,
     )
 
 
@@ -253,12 +258,13 @@ def intern_figures(project: Project, intern_id: str, problems: Iterable[Problem]
     holidays = [h.date for h in project.holidays.holidays] if project.holidays else []
     chapters = f"{_folder(doc, project)}/chapters/"
     review = doc.review
+    left_out = frozenset(c.index.case_id for c, _ in report_case_studies(project, doc)[1])
     return InternFigures(
         intern_id=intern_id,
         name=doc.intern.name,
         logbook=logbook_figures(doc.intern, doc.logbook, holidays, project.today),
         cases=tuple(
-            case_figures(c, project.taxonomy, problems)
+            case_figures(c, project.taxonomy, problems, left_out)
             for c in intern_case_docs(project, intern_id)
         ),
         unresolved_citations=tuple(
