@@ -491,13 +491,31 @@ def logbook_rules(logbook: Logbook, intern: Intern | None, report: Reporter, tod
 # ---------------------------------------------------------------- skeleton placeholders
 
 
-def placeholder_problems(loaded: LoadedFile, display: str, word: str) -> list[Problem]:
-    """A warning for every text value still holding the skeleton's placeholder word."""
+def placeholder_problems(loaded: LoadedFile, display: str, word: str,
+                         examples: dict[Loc, str] | None = None, text: str = "") -> list[Problem]:
+    """A warning for every text value still holding the skeleton's placeholder word, and for
+    every example code still on a line the skeleton marked ``# <word>`` (``examples``: the
+    example value of each marked field; ``text``: the file's text)."""
     report = Reporter(loaded, display)
     for loc, value in _strings(loaded.data, ()):
         if word in value:
             report.add(loc, "placeholder.left", word=word)
+    lines = text.splitlines()
+    for loc, example in (examples or {}).items():
+        if _value_at(loaded.data, loc) != example:
+            continue
+        line = loaded.position(loc).line
+        if 0 < line <= len(lines) and f"# {word}" in lines[line - 1]:
+            report.add(loc, "placeholder.default", value=example, word=word)
     return report.problems
+
+
+def _value_at(data: Any, loc: Loc) -> Any:
+    for part in loc:
+        if not isinstance(data, dict):
+            return None
+        data = data.get(part)
+    return data
 
 
 def placeholder_lines(text: str, display: str, word: str) -> list[Problem]:
