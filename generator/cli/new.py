@@ -88,7 +88,9 @@ def new_intern(intern_id: str, name: str | None, project: Path | None) -> None:
     taxonomy = _taxonomy(root)
     folder = root / "interns" / intern_id
     unit, staff = office_facts(root)
-    seed = InternSeed(intern_id, today_for(), _schema_folder(root, folder), name, unit, staff)
+    defaults = intern_defaults(root)
+    seed = InternSeed(intern_id, today_for(), _schema_folder(root, folder), name, unit, staff,
+                      defaults.programme, defaults.university, defaults.study_programme)
     files = {folder / name_: text for name_, text in intern_files(seed, taxonomy).items()}
     write_new(files)
     for path in files:
@@ -160,6 +162,14 @@ def office_facts(root: Path) -> tuple[str | None, tuple[str, ...]]:
     if office is None:
         return None, ()
     return office.division, tuple(person.id for person in office.staff)
+
+
+def intern_defaults(root: Path):
+    """casebook.yml's `interns:` (the programme, university and study programme init asked for)."""
+    from generator.model.records import InternDefaults
+
+    settings = _read_model(root / "casebook.yml", "settings")
+    return settings.interns if settings is not None else InternDefaults()
 
 
 def _read_model(path: Path, kind: str):

@@ -310,7 +310,7 @@ def title_page(context: _Context) -> str:
         f"Disusun untuk memenuhi sebagian persyaratan {courses_phrase(intern.programme)}",
         "Oleh:",
         f"**{esc(intern.name)}**",
-        f"NIM {esc(intern.student_number)}" if intern.student_number else "",
+        f"NIM {esc(intern.student_number)}" if _shows_nim(context, "cover") else "",
         f"PROGRAM STUDI {esc(intern.study_programme.upper())}",
         esc(_faculty(intern).upper()),
         esc(intern.university.upper()),
@@ -318,6 +318,11 @@ def title_page(context: _Context) -> str:
     ]
     body = "\n\n".join(line for line in lines if line)
     return f'<div class="title-page" markdown="1">\n\n{body}\n\n</div>'
+
+
+def _shows_nim(context: _Context, page: str) -> bool:
+    """The student number is printed only on the pages casebook.yml `report.student_number` names."""
+    return bool(context.intern.student_number) and page in context.project.settings.report.student_number
 
 
 def _faculty(intern: Intern) -> str:
@@ -378,7 +383,7 @@ def _ordinal_role(role: str, index: int, count: int) -> str:
 def approval_page(context: _Context) -> str:
     intern = context.intern
     kind = "laporan praktikum" if intern.programme.kind == "praktikum_peksos" else "laporan magang"
-    nim = f" (NIM {esc(intern.student_number)})" if intern.student_number else ""
+    nim = f" (NIM {esc(intern.student_number)})" if _shows_nim(context, "approval") else ""
     intro = (
         f"{kind.capitalize()} dengan judul *{esc(report_title(intern, context.office))}* yang "
         f"disusun oleh {esc(intern.name)}{nim} telah diperiksa dan disetujui untuk diajukan dalam seminar "
