@@ -46,7 +46,7 @@ def test_a_slip_gives_its_finding(changes: dict, expected: tuple[str, str]) -> N
 
 
 def test_a_pseudonym_is_not_initials() -> None:
-    assert not [c for c in rule_problems(case_with(client__alias="Mas Jaka")) if c[0] == "alias.initials"]
+    assert not [c for c in rule_problems(case_with(client__alias="Klien Pemuda")) if c[0] == "alias.initials"]
     assert not [c for c in rule_problems(case_with(client__alias="Klien A")) if c[0] == "alias.initials"]
 
 
@@ -68,11 +68,19 @@ def test_closure_before_the_termination_stage_and_before_the_last_referral() -> 
 
 
 def test_a_filled_assessment_needs_its_stage_date() -> None:
-    data = case_with(stages__assessment=None)
-    found = rule_problems(data)
-    assert ("stage.assessment_undated", "stages") in found
-    # the cohort page's "stage without a date" is the same finding
+    # past the assessment stage: the cohort page's "stage without a date", said once
+    found = rule_problems(case_with(stages__assessment=None))
     assert ("stage.no_date", "stages") in found
+    assert ("stage.assessment_undated", "stages") not in found
+    # still at intake, with the assessment already written
+    data = case_with()
+    data["stages"] = {"engagement_intake": data["stages"]["engagement_intake"]}
+    for later in ("plan", "services", "referrals", "evaluations", "closure"):
+        data.pop(later, None)
+    data["record"]["status"] = "open"
+    data["publication"] = {"audience": "review"}
+    found = rule_problems(data)
+    assert ("stage.assessment_undated", "stages") in found, found
 
 
 def test_check_and_the_cohort_page_use_the_same_functions() -> None:
