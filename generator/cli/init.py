@@ -30,7 +30,7 @@ PLACEHOLDER_AREA = "00.00"  # model.scaffold.OFFICE_EXAMPLE_VALUES: a finding un
 @click.option("--division", default="Bidang Rehabilitasi Sosial", show_default=True,
               help="Bidang / division.")
 @click.option("--programme", default=None,
-              help="Kode program magang mahasiswa / interns' programme code (pkl, mbkm, ...).")
+              help="Kode program magang mahasiswa / interns' programme code (pkl, msib, ...).")
 @click.option("--university", default=None, help="Perguruan tinggi mahasiswa / interns' university.")
 @click.option("--study-programme", default=None, help="Program studi / study programme.")
 @click.option("--sample", is_flag=True,
@@ -92,8 +92,6 @@ def project_files(values: dict[str, str | None]) -> dict[str, str]:
 def _ask(**given: str | None) -> dict[str, str | None]:
     """The answers: options as given; the office and city asked for when missing; the rest
     asked too, but may stay empty (then the file holds a GANTI placeholder)."""
-    from generator.model.taxonomy import load_taxonomy
-
     answers = dict(given)
     for key in ("office", "city"):
         while not (answers[key] or "").strip():
@@ -101,15 +99,22 @@ def _ask(**given: str | None) -> dict[str, str | None]:
     for key in ("province", "area_code", "programme", "university", "study_programme"):
         if answers[key] is None:
             answers[key] = click.prompt(say(f"init.ask_{key}"), default="", show_default=False) or None
-    codes = load_taxonomy().codes("internship_program")
-    while answers["programme"] and answers["programme"] not in codes:
-        click.echo(say("init.bad_programme", value=answers["programme"], codes=", ".join(codes)),
-                   err=True)
-        answers["programme"] = click.prompt(say("init.ask_programme"), default="",
-                                            show_default=False) or None
+        if key == "programme":
+            answers[key] = _valid_programme(answers[key])
     if answers["area_code"] and not _area_code_ok(answers["area_code"]):
         _fail(say("init.bad_area_code", value=answers["area_code"]))
     return {key: (value.strip() if isinstance(value, str) else value) for key, value in answers.items()}
+
+
+def _valid_programme(code: str | None) -> str | None:
+    """A programme code of the taxonomy, asked again until it is one (or left empty)."""
+    from generator.model.taxonomy import load_taxonomy
+
+    codes = load_taxonomy().codes("internship_program")
+    while code and code not in codes:
+        click.echo(say("init.bad_programme", value=code, codes=", ".join(codes)), err=True)
+        code = click.prompt(say("init.ask_programme"), default="", show_default=False) or None
+    return code
 
 
 def _area_code_ok(value: str) -> bool:

@@ -523,7 +523,7 @@ class InternDefaults(Strict):
     """What `casebook new intern` writes into every new intern.yaml (set by `casebook init`)."""
 
     programme: ShortText | None = described(
-        "Kode program magang (mis. pkl, mbkm)", "Internship programme code (e.g. pkl, mbkm)",
+        "Kode program magang (mis. pkl, msib)", "Internship programme code (e.g. pkl, msib)",
         default=None,
     )
     university: ShortText | None = described("Perguruan tinggi", "University", default=None)
