@@ -1355,7 +1355,22 @@ def make_chapters(record: dict[str, Any], cases: list[dict]) -> dict[str, str]:
         "jumlah_kasus": len(cases),
         "kategori": ", ".join(categories[:4]) or "PPKS jalanan",
     }
-    return {name: text.format(**values) for name, text in D.CHAPTERS.items()}
+    chapters = {name: text.format(**values) for name, text in D.CHAPTERS.items()}
+    chapters["studi-kasus"] = case_study_chapter(cases)
+    return chapters
+
+
+def case_study_chapter(cases: list[dict]) -> str:
+    """The cases chapter IV tells: up to three with consent to publication, so that no case is
+    left out of the report unannounced (``casebook check`` warns about every one that would be)."""
+    told = sorted((c for c in cases if c["consent"].get("publication")),
+                  key=lambda c: (c["intake"]["date"], c["case_id"]))[:3]
+    ids = ", ".join(c["case_id"] for c in told)
+    return (
+        "---\n# Kasus yang diuraikan di BAB IV (hanya kasus dengan persetujuan publikasi klien).\n"
+        f"kasus: [{ids}]\n---\n\n## Pembahasan\n\n"
+        "Kasus-kasus ini memperlihatkan pentingnya asesmen yang cermat dan koordinasi rujukan.\n"
+    )
 
 
 def month_span(start: dt.date, end: dt.date) -> str:

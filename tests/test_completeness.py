@@ -68,7 +68,7 @@ def expected_figures(root: Path, intern_id: str, problem_files: set[str]) -> dic
             not missing_stage_dates(case) and path.relative_to(root).as_posix() not in problem_files
             for path, case in cases
         ),
-        "consent": sum(consent_complete(case) for _, case in cases),
+        "consent": sum(consent_complete(case, chosen_cases(folder)) for _, case in cases),
         "cases": len(cases),
         "score": expected_score(root, folder),
     }
@@ -97,11 +97,28 @@ def missing_stage_dates(case: dict) -> list[str]:
     ]
 
 
-def consent_complete(case: dict) -> bool:
+def consent_complete(case: dict, chosen: list[str] | None) -> bool:
+    """Consent details filled in (only the legal basis under an override), and the case not left
+    out of the report: chosen for the case studies (all cases when none are listed) without
+    consent to publication."""
     consent = case["consent"]
-    return bool(consent.get("publication")) and all(
-        consent.get(k) for k in ("date", "form", "legal_basis")
-    )
+    details = ("legal_basis",) if consent.get("override") else ("date", "form", "legal_basis")
+    told = chosen is None or case["case_id"] in chosen
+    left_out = told and not consent.get("publication")
+    return not left_out and all(consent.get(k) for k in details)
+
+
+def chosen_cases(folder: Path) -> list[str] | None:
+    """The ``kasus:`` list of the front matter of chapters/studi-kasus.md, if any."""
+    path = folder / "chapters" / "studi-kasus.md"
+    if not path.is_file():
+        return None
+    text = path.read_text(encoding="utf-8")
+    if not text.startswith("---"):
+        return None
+    meta = yaml.safe_load(text.split("---")[1]) or {}
+    chosen = meta.get("kasus")
+    return [str(c) for c in chosen] if isinstance(chosen, list) else None
 
 
 def expected_score(root: Path, folder: Path) -> float | None:

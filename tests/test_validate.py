@@ -67,7 +67,10 @@ def codes(problems: list[Problem]) -> list[tuple[str, str, int, int]]:
 
 
 def test_week_one_case_and_sample_are_clean() -> None:
-    assert rule_problems(MINIMAL) == []
+    # Only what the schema requires: the lecturer's page would flag the consent details.
+    assert rule_problems(MINIMAL) == [("consent.incomplete", "consent")]
+    consent = {"date": "2026-11-02", "form": "lisan_dicatat", "legal_basis": ["persetujuan_eksplisit"]}
+    assert rule_problems({**MINIMAL, "consent": {**MINIMAL["consent"], **consent}}) == []
     assert rule_problems(SAMPLE) == []
 
 

@@ -22,6 +22,7 @@ from typing import Any
 
 from generator.load.cache import ValidationCache, digest
 from generator.load.source import LoadedFile, LoadError, load_yaml_bytes, read_source
+from generator.model import scaffold
 from generator.model.project import CaseDoc, CaseIndex, InternDoc, Project
 from generator.model.records import (
     Case,
@@ -43,7 +44,9 @@ from generator.validate import review as review_rules
 from generator.validate import rules as validate
 
 ROOT_MARKERS = ("casebook.yml", "office.yaml")
-PLACEHOLDER = "GANTI"  # marks the values a skeleton from `casebook new` asks to replace
+# What a skeleton from `casebook new` / `casebook init` asks to replace (generator/model/scaffold.py)
+SKELETON_EXAMPLES = {Case: scaffold.CASE_EXAMPLE_CODES, Intern: scaffold.INTERN_EXAMPLE_CODES,
+                     Office: scaffold.OFFICE_EXAMPLE_VALUES}
 
 
 def find_root(start: Path) -> Path:
@@ -124,8 +127,11 @@ class _Loader:
         except LoadError as error:
             return None, None, [error.problem]
         document, problems = validate.validate_document(loaded, model, display, self.context)
-        if PLACEHOLDER.encode() in source:
-            problems = problems + validate.placeholder_problems(loaded, display, PLACEHOLDER)
+        if scaffold.PLACEHOLDER.encode() in source:
+            examples = SKELETON_EXAMPLES.get(model)
+            text = source.decode("utf-8", errors="replace") if examples else ""
+            problems = problems + validate.placeholder_problems(loaded, display, scaffold.PLACEHOLDER,
+                                                                examples, text)
         return document, loaded, problems
 
     def _settings(self) -> Settings:
@@ -360,7 +366,7 @@ def _chapters(folder: Path, loader: _Loader | None = None) -> dict[str, str]:
             continue
         texts[path.stem] = text
         if loader is not None:
-            loader.problems.extend(validate.placeholder_lines(text, display, PLACEHOLDER))
+            loader.problems.extend(validate.placeholder_lines(text, display, scaffold.PLACEHOLDER))
             loader.problems.extend(markup_check.markdown_problems(text, display))
     return texts
 
@@ -379,6 +385,9 @@ def cross_file_problems(project: Project) -> list[Problem]:
         if supervisor and project.office and supervisor not in staff:
             report.add(("record", "field_supervisor"), "project.unknown_staff", staff=supervisor,
                        **_suggest(supervisor, staff))
+        interns = {author: project.interns[author].intern for author in doc.index.authors
+                   if author in project.interns}
+        validate.case_period_rules(doc.index.intake, doc.index.authors, interns, report)
         problems.extend(report.problems)
     for intern in project.sorted_interns():
         problems.extend(_check_logbook_cases(intern, project))

@@ -15,7 +15,7 @@ from generator import __version__
 from generator.problems import Problem, format_problem, summary
 
 COMMANDS = (
-    "check", "new", "schema", "demo", "render", "build", "serve", "audit", "stats", "export",
+    "init", "check", "new", "schema", "demo", "render", "build", "serve", "audit", "stats", "export",
     "bundle", "review",
 )
 
@@ -61,6 +61,17 @@ def cli() -> None:
 
 def main() -> None:
     cli(prog_name="casebook")
+
+
+def say(key: str, lang: str | None = None, **params: object) -> str:
+    """A CLI message from generator/cli/messages.yaml: one language, or "id / en" when not set."""
+    from generator.words import beside, catalogue
+    from generator.words import say as word
+
+    entries = catalogue(beside(__file__, "messages.yaml"))
+    if lang is None:
+        return f"{word(entries, key, 'id', **params)} / {word(entries, key, 'en', **params)}"
+    return word(entries, key, lang, **params)
 
 
 def project_root(project: Path | None) -> Path:

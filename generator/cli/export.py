@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from generator.cli import LANG_OPTION, PROJECT_OPTION, print_problems, project_root
+from generator.cli import LANG_OPTION, PROJECT_OPTION, print_problems, project_root, say
 
 if TYPE_CHECKING:
     from generator.model.project import Project
@@ -50,7 +50,7 @@ def command() -> None:
     "-o",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="Berkas keluaran / output file (bawaan: <intern>[-artikel].<format>).",
+    help="Berkas keluaran / output file (bawaan: exports/<intern>[-artikel].<format>).",
 )
 @PROJECT_OPTION
 @LANG_OPTION
@@ -67,6 +67,7 @@ def report_command(
     are printed and the report is still written.
     """
     from generator.build.project import load_project
+    from generator.validate.review import left_out_problems, report_case_studies
 
     root = project_root(project)
     loaded, problems = load_project(root)
@@ -82,7 +83,8 @@ def report_command(
     if any(p.is_error for p in mine):
         print_problems(mine, loaded.files_checked, lang)
         sys.exit(1)
-    target = out or Path(f"{intern}{'-artikel' if mode == 'article' else ''}.{fmt}")
+    target = out or root / loaded.settings.exports_dir / (
+        f"{intern}{'-artikel' if mode == 'article' else ''}.{fmt}")
     try:
         report = write_report(loaded, intern, fmt, mode, target)
     except OSError as error:  # a full disk, a read-only folder: a message, never a traceback
@@ -93,9 +95,21 @@ def report_command(
             f"izin folder / cannot be written ({error.strerror or error}); check the free disk "
             "space and the folder's permissions"
         ) from error
-    if mine or report.problems:
-        print_problems(sorted(set(mine) | set(report.problems)), loaded.files_checked, lang)
-    click.echo(str(target))
+    left_out = left_out_problems(loaded.interns[intern], loaded, mode)
+    if mine or report.problems or left_out:
+        print_problems(sorted(set(mine) | set(report.problems) | set(left_out)),
+                       loaded.files_checked, lang)
+    told, left = report_case_studies(loaded, loaded.interns[intern], mode)
+    click.echo(say("export.case_studies", lang, told=len(told), left=len(left),
+                   cases=", ".join(doc.index.case_id for doc, _ in left) or "-"), err=True)
+    click.echo(_display(target, root))
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def intern_problems(project: Project, intern_id: str, problems: list[Any]) -> list[Any]:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import os
 import re
+import sys
 from pathlib import Path
 
 import click
 
-from generator.cli import PROJECT_OPTION, project_root
+from generator.cli import PROJECT_OPTION, project_root, say
 
 _CASE_ID_LINE = re.compile(r"^case_id:\s*['\"]?([A-Za-z0-9_-]+)", re.MULTILINE)
 
@@ -24,23 +26,33 @@ def command() -> None:
 
 
 @command.command("case")
-@click.option("--id", "case_id", default=None, help="Nomor kasus / case id (bawaan: K-<tahun>-NNNN berikutnya).")
+@click.option("--id", "case_id", default=None,
+              help="Nomor kasus / case id (bawaan: K-<tahun penerimaan>-NNNN berikutnya).")
+@click.option("--intake-date", "intake", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="Tanggal penerimaan TTTT-BB-HH / intake date (bawaan: ditanyakan, atau hari ini).")
 @click.option("--intern", "intern_id", default=None,
               help="ID mahasiswa penulis / author's intern id (wajib bila ada lebih dari satu).")
 @click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder tujuan / output folder (bawaan: cases/).")
 @PROJECT_OPTION
-def new_case(case_id: str | None, intern_id: str | None, out: Path | None, project: Path | None) -> None:
-    """Tulis kerangka kasus baru (tahap penerimaan) / write a new case skeleton (intake stage)."""
+def new_case(case_id: str | None, intake: dt.datetime | None, intern_id: str | None,
+             out: Path | None, project: Path | None) -> None:
+    """Tulis kerangka kasus baru (tahap penerimaan) / write a new case skeleton (intake stage).
+
+    Nomor kasus memakai tahun tanggal penerimaan: kasus dari 2025 bernomor K-2025-NNNN walau
+    ditulis pada 2026. / The case id carries the year of the intake date."""
     from generator.build.project import today_for
     from generator.model.scaffold import CaseSeed, case_skeleton, next_case_id, valid_id
 
     root = project_root(project)
     taxonomy = _taxonomy(root)
     today = today_for()
+    intake_date = intake.date() if intake else _ask_intake_date(today)
+    if intake_date > today:
+        _fail(say("new.intake_future", intake=intake_date.isoformat(), today=today.isoformat()))
     existing = existing_case_ids(root)
     if case_id is None:
-        case_id = next_case_id(existing, today.year)
+        case_id = next_case_id(existing, intake_date.year)
     elif not valid_id(case_id):
         _fail(f"'{case_id}' bukan ID yang sah (huruf, angka, '-' dan '_') / not a valid id")
     elif case_id in existing:
@@ -49,7 +61,7 @@ def new_case(case_id: str | None, intern_id: str | None, out: Path | None, proje
     folder = out or root / "cases"
     target = folder / f"{case_id}.yaml"
     seed = CaseSeed(case_id, intern, today, _schema_path(root, folder, "case"),
-                    field_supervisor(root, intern))
+                    field_supervisor(root, intern), intake_date)
     write_new({target: case_skeleton(seed, taxonomy)})
     click.echo(f"{_display(target, root)}")
     if not _inside(target, root / "cases"):
@@ -76,11 +88,22 @@ def new_intern(intern_id: str, name: str | None, project: Path | None) -> None:
     taxonomy = _taxonomy(root)
     folder = root / "interns" / intern_id
     unit, staff = office_facts(root)
-    seed = InternSeed(intern_id, today_for(), _schema_folder(root, folder), name, unit, staff)
+    defaults = intern_defaults(root)
+    seed = InternSeed(intern_id, today_for(), _schema_folder(root, folder), name, unit, staff,
+                      defaults.programme, defaults.university, defaults.study_programme)
     files = {folder / name_: text for name_, text in intern_files(seed, taxonomy).items()}
     write_new(files)
     for path in files:
         click.echo(_display(path, root))
+
+
+def _ask_intake_date(today: dt.date) -> dt.date:
+    """Asked at a terminal (today by default); today when the input is not a terminal."""
+    if not sys.stdin.isatty():
+        return today
+    answer = click.prompt(say("new.ask_intake"), default=today.isoformat(),
+                          type=click.DateTime(["%Y-%m-%d"]))
+    return answer.date()
 
 
 # ---------------------------------------------------------------- project facts
@@ -139,6 +162,14 @@ def office_facts(root: Path) -> tuple[str | None, tuple[str, ...]]:
     if office is None:
         return None, ()
     return office.division, tuple(person.id for person in office.staff)
+
+
+def intern_defaults(root: Path):
+    """casebook.yml's `interns:` (the programme, university and study programme init asked for)."""
+    from generator.model.records import InternDefaults
+
+    settings = _read_model(root / "casebook.yml", "settings")
+    return settings.interns if settings is not None else InternDefaults()
 
 
 def _read_model(path: Path, kind: str):

@@ -7,6 +7,7 @@ a sensitive case, its age group, cluster and length of service), so they live wi
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from generator.model.records import Case
@@ -93,3 +94,60 @@ def last_recorded_date(case: Case) -> dt.date:
     dates += [evaluation.date for evaluation in case.evaluations]
     dates += [part.date for part in (case.assessment, case.plan, case.closure) if part is not None]
     return max(dates)
+
+
+# ---------------------------------------------------------------- completeness (one rule book)
+# What the lecturer's cohort page flags and what `casebook check` reports come from these
+# functions, so the student sees every flag before the lecturer does.
+
+EARLY_EXIT_GROUPS = ("disengaged", "other")
+CONSENT_DETAILS = ("date", "form", "legal_basis")
+
+
+def missing_stages(case: Case, taxonomy: Taxonomy) -> tuple[str, ...]:
+    """Mandatory stages before the one reached that have no date in ``stages``.
+
+    A case closed early (the client absconded, refused, died …) is only held to the stages
+    before its last dated stage other than termination."""
+    reached = stage_order(taxonomy, current_stage(case, taxonomy))
+    if case.closure and _early_exit(case, taxonomy):
+        dated = [stage_order(taxonomy, s) for s in case.stages if s != "termination"]
+        reached = max(dated, default=0) + 1
+    mandatory = [
+        code for code in taxonomy.codes("stage") if not taxonomy.entry("stage", code).get("optional")
+    ]
+    return tuple(
+        code for code in mandatory if stage_order(taxonomy, code) < reached and code not in case.stages
+    )
+
+
+def _early_exit(case: Case, taxonomy: Taxonomy) -> bool:
+    outcome = case.closure.outcome
+    return (
+        taxonomy.has("outcome", outcome)
+        and taxonomy.entry("outcome", outcome).get("group") in EARLY_EXIT_GROUPS
+    )
+
+
+def consent_missing(case: Case) -> tuple[str, ...]:
+    """Which of the consent record's date, form and legal basis are empty.
+
+    When consent could not be obtained and the override is recorded, there is no consent to
+    date or give a form to: only the legal basis is asked for."""
+    consent = case.consent
+    details = ("legal_basis",) if consent.override else CONSENT_DETAILS
+    return tuple(name for name in details if not getattr(consent, name))
+
+
+def left_out_of_report(publication: bool, childrens: Callable[[], bool], mode: str = "report"
+                       ) -> str | None:
+    """Why a case chosen for the report's case studies is not told there (None: it is told).
+
+    ``no_publication_consent``: the client did not consent to de-identified publication;
+    ``childrens_case``: an article (``mode="article"``) never tells a children's case
+    (``childrens`` is asked only then)."""
+    if not publication:
+        return "no_publication_consent"
+    if mode == "article" and childrens():
+        return "childrens_case"
+    return None

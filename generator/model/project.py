@@ -33,11 +33,14 @@ class CaseIndex:
     case_id: str
     authors: tuple[str, ...]
     field_supervisor: str | None
+    intake: dt.date | None = None  # the intake date: the intern's placement period holds it
+    publication: bool = False  # consent to de-identified publication: the report tells the case
 
     @classmethod
     def of(cls, case: Case) -> CaseIndex:
         record = case.record
-        return cls(case.case_id, tuple(record.authors), record.field_supervisor)
+        return cls(case.case_id, tuple(record.authors), record.field_supervisor, case.intake.date,
+                   case.consent.publication)
 
 
 class CaseDoc:

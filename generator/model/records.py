@@ -519,6 +519,27 @@ class OpenDataSettings(Strict):
     )
 
 
+class InternDefaults(Strict):
+    """What `casebook new intern` writes into every new intern.yaml (set by `casebook init`)."""
+
+    programme: ShortText | None = described(
+        "Kode program magang (mis. pkl, msib)", "Internship programme code (e.g. pkl, msib)",
+        default=None,
+    )
+    university: ShortText | None = described("Perguruan tinggi", "University", default=None)
+    study_programme: ShortText | None = described("Program studi", "Study programme", default=None)
+
+
+class ReportSettings(Strict):
+    """Where the intern's report prints the student number (NIM)."""
+
+    student_number: list[Literal["cover", "approval"]] = described(
+        "Halaman laporan yang memuat NIM (cover = sampul, approval = lembar pengesahan)",
+        "Report pages that print the student number (cover, approval)",
+        default_factory=lambda: ["cover"],
+    )
+
+
 class Settings(Strict):
     """casebook.yml: project settings (all optional)."""
 
@@ -547,6 +568,17 @@ class Settings(Strict):
     site_url: Annotated[str, Field(pattern=r"^https?://\S+/$", max_length=300)] | None = described(
         "Alamat situs publik, diakhiri '/': peta situs (sitemap.xml) dan robots.txt memakainya",
         "Public site address, ending in '/': used by sitemap.xml and robots.txt", default=None,
+    )
+    interns: InternDefaults = described(
+        "Isian bawaan mahasiswa baru (casebook new intern)", "Defaults for new interns",
+        default_factory=InternDefaults,
+    )
+    report: ReportSettings = described(
+        "Laporan magang", "Internship report", default_factory=ReportSettings,
+    )
+    exports_dir: ShortText = described(
+        "Folder hasil `casebook export` (diabaikan git)", "Folder of `casebook export` output (git-ignored)",
+        default="exports",
     )
 
 

@@ -21,6 +21,19 @@ ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 SHORT_VOCABULARY = 8
 WIDTH = 100
 CHAPTERS = ("kata-pengantar", "pendahuluan", "penutup")  # names generator.render.report reads
+PLACEHOLDER = "GANTI"  # marks what a skeleton asks to replace: in a text, or as `# GANTI` after a value
+# Example codes a case skeleton writes, each on a line marked `# GANTI`: `casebook check` warns
+# while a marked line still holds its example value (a changed value, or the mark deleted to
+# confirm the example is right, ends the warning).
+CASE_EXAMPLE_CODES: dict[tuple[str, ...], str] = {
+    ("client", "sex"): "perempuan",
+    ("consent", "given_by"): "klien",
+    ("intake", "channel"): "street_outreach",
+    ("intake", "source"): "urc_patrol",
+    ("classification", "ppks"): "gelandangan",
+}
+INTERN_EXAMPLE_CODES: dict[tuple[str, ...], str] = {("programme", "kind"): "pkl"}
+OFFICE_EXAMPLE_VALUES: dict[tuple[str, ...], str] = {("area_code", ): "00.00"}
 
 
 def next_case_id(existing: Iterable[str], year: int) -> str:
@@ -86,6 +99,7 @@ class CaseSeed:
     today: dt.date
     schema_path: str
     field_supervisor: str | None = None
+    intake: dt.date | None = None  # the intake date (the case id's year); today when not given
 
 
 def case_skeleton(seed: CaseSeed, taxonomy: Taxonomy, *, examples: bool = False) -> str:
@@ -97,10 +111,13 @@ def case_skeleton(seed: CaseSeed, taxonomy: Taxonomy, *, examples: bool = False)
         for name, header, block in _CASE_EXAMPLES
     }
     supervisor = seed.field_supervisor or ""
+    examples_codes = {"_".join(loc): code for loc, code in CASE_EXAMPLE_CODES.items()}
     text = fill(
         _CASE_TEMPLATE,
         schema=seed.schema_path,
         today=day,
+        intake=(seed.intake or seed.today).isoformat(),
+        **{f"x_{name}": code for name, code in examples_codes.items()},
         case_id=seed.case_id,
         intern=seed.intern,
         supervisor=supervisor,
@@ -110,12 +127,18 @@ def case_skeleton(seed: CaseSeed, taxonomy: Taxonomy, *, examples: bool = False)
         **codes,
         **sections,
     )
+    return _tidy(text)
+
+
+def _tidy(text: str) -> str:
+    """No trailing blanks; a `# GANTI` mark two spaces after its value."""
+    text = re.sub(rf"(\S) +# {PLACEHOLDER}$", rf"\1  # {PLACEHOLDER}", text, flags=re.MULTILINE)
     return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
 
 
 _CASE_CODES = (
     ("case_status", 2), ("review_status", 4), ("sex", 2), ("origin", 2), ("living_situation", 2),
-    ("consent_giver", 2), ("intake_channel", 2), ("referral_source", 2), ("placement", 2),
+    ("consent_giver", 2), ("consent_form", 2), ("legal_basis", 2), ("intake_channel", 2), ("referral_source", 2), ("placement", 2),
     ("ppks", 2), ("subgroup", 2), ("risk_level", 2),
 )
 
@@ -124,7 +147,8 @@ _CASE_TEMPLATE = """\
 # Berkas kasus Casebook, dibuat oleh `casebook new case` pada <<today>>.
 #
 # Cara mengisi:
-# - Pada minggu pertama cukup isian yang tidak diawali '#'. Ganti setiap nilai bertanda GANTI.
+# - Pada minggu pertama cukup isian yang tidak diawali '#'. Ganti setiap nilai bertanda GANTI;
+#   bila nilai contoh pada baris bertanda `# GANTI` memang benar, hapus komentar `# GANTI` itu.
 # - Isian kosong (mis. `age:`) boleh dibiarkan kosong sampai datanya diketahui.
 # - Bagian tahap berikutnya (asesmen, rencana, layanan, rujukan, evaluasi, terminasi) sudah
 #   disiapkan sebagai contoh di bawah: hapus '# ' di awal barisnya ketika tahap itu dimulai.
@@ -153,7 +177,7 @@ record:
 client:
   alias: Klien A                # alias saja, bukan nama atau inisial asli
 <<codes_sex>>
-  sex: perempuan                # GANTI
+  sex: <<x_client_sex>>                # GANTI
   age:                          # usia saat penerimaan (tahun), mis. 34
   age_estimated: false          # true bila usia hanya perkiraan
 <<codes_origin>>
@@ -163,17 +187,23 @@ client:
 
 consent:
 <<codes_consent_giver>>
-  given_by: klien               # GANTI bila persetujuan diberikan orang lain
+  given_by: <<x_consent_given_by>>               # GANTI
   date:                         # tanggal persetujuan (TTTT-BB-HH)
+<<codes_consent_form>>
+  form:
+<<codes_legal_basis>>
+  legal_basis: []               # mis. [persetujuan_eksplisit]
   services: false               # ubah menjadi true setelah klien/wali setuju menerima layanan
-  publication: false            # setuju ceritanya dipublikasikan tanpa identitas? (bawaan: tidak)
+  # Setuju ceritanya dipublikasikan tanpa identitas? Tanpa persetujuan ini kasus tidak diuraikan
+  # di BAB IV laporan magang (hanya dihitung di lampiran).
+  publication: false
 
 intake:
-  date: <<today>>              # tanggal penerimaan / pertemuan pertama (TTTT-BB-HH)
+  date: <<intake>>              # tanggal penerimaan / pertemuan pertama: tahunnya ada di case_id
 <<codes_intake_channel>>
-  channel: street_outreach      # GANTI
+  channel: <<x_intake_channel>>      # GANTI
 <<codes_referral_source>>
-  source: urc_patrol            # GANTI
+  source: <<x_intake_source>>            # GANTI
 <<codes_placement>>
   initial_placement:
   presenting_problem: >
@@ -182,7 +212,8 @@ intake:
 
 classification:
 <<codes_ppks>>
-  ppks: gelandangan             # GANTI: kategori PPKS utama (Permensos 08/2012)
+  # Kategori PPKS utama (Permensos 08/2012):
+  ppks: <<x_classification_ppks>>             # GANTI
 <<codes_subgroup>>
   subgroups: []                 # mis. [gepeng]
 <<codes_risk_level>>
@@ -200,7 +231,7 @@ classification:
 
 # Tanggal mulai setiap tahap. Tambahkan baris tahap berikutnya ketika tahap itu dimulai.
 stages:
-  engagement_intake: <<today>>
+  engagement_intake: <<intake>>
 <<stage_examples>>
 
 <<closure>>
@@ -302,6 +333,9 @@ class InternSeed:
     name: str | None = None
     unit: str | None = None
     staff: tuple[str, ...] = ()
+    programme: str | None = None  # the interns' programme code (casebook.yml `interns:`)
+    university: str | None = None
+    study_programme: str | None = None
 
 
 def intern_files(seed: InternSeed, taxonomy: Taxonomy) -> dict[str, str]:
@@ -324,7 +358,7 @@ def intern_skeleton(seed: InternSeed, taxonomy: Taxonomy) -> str:
     start = seed.today
     end = start + dt.timedelta(days=16 * 7)
     staff = ", ".join(seed.staff) if seed.staff else "lihat staff di office.yaml"
-    return fill(
+    return _tidy(fill(
         _INTERN_TEMPLATE,
         schema=seed.schema_folder + "intern.schema.json",
         today=start.isoformat(),
@@ -335,7 +369,11 @@ def intern_skeleton(seed: InternSeed, taxonomy: Taxonomy) -> str:
         end=end.isoformat(),
         staff=staff,
         codes_programme=code_comment(taxonomy, "internship_program", 2),
-    )
+        programme_kind=seed.programme or INTERN_EXAMPLE_CODES[("programme", "kind")],
+        programme_mark="" if seed.programme else f"# {PLACEHOLDER}",
+        university=_yaml_text(seed.university or "GANTI Nama Perguruan Tinggi"),
+        study_programme=_yaml_text(seed.study_programme or "GANTI Program Studi"),
+    ))
 
 
 def _yaml_text(value: str) -> str:
@@ -354,13 +392,13 @@ schema_version: 1
 id: <<intern_id>>              # sama dengan nama folder; jangan diubah
 name: <<name>>
 student_number:                 # NIM, mis. "2110611042" (pakai tanda kutip)
-university: GANTI Nama Perguruan Tinggi
+university: <<university>>
 faculty:                        # fakultas, boleh kosong
-study_programme: GANTI Program Studi
+study_programme: <<study_programme>>
 
 programme:
 <<codes_programme>>
-  kind: pkl                     # GANTI
+  kind: <<programme_kind>>  <<programme_mark>>
   name: GANTI Nama program magang, mis. Praktik Kerja Lapangan
   batch:                        # angkatan, mis. "8" (pakai tanda kutip)
   courses: []                   # mata kuliah yang dikonversi, lihat contoh di bawah

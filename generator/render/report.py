@@ -36,7 +36,6 @@ from typing import TYPE_CHECKING
 from generator import escape
 from generator.errors import CasebookError
 from generator.escape import text as esc
-from generator.model.facts import is_childrens_case
 from generator.problems import Problem
 from generator.render.narrative import narrative_body
 from generator.render.text import (
@@ -55,7 +54,7 @@ from generator.render.text import (
 )
 from generator.stats.completeness import intern_case_docs
 from generator.validate.citations import Cited, reference_list, source_of
-from generator.validate.review import chapter_citations, chapter_file, selected_case_ids
+from generator.validate.review import chapter_citations, chapter_file, report_case_studies
 
 if TYPE_CHECKING:
     from generator.model.project import InternDoc, Project
@@ -311,7 +310,7 @@ def title_page(context: _Context) -> str:
         f"Disusun untuk memenuhi sebagian persyaratan {courses_phrase(intern.programme)}",
         "Oleh:",
         f"**{esc(intern.name)}**",
-        f"NIM {esc(intern.student_number)}" if intern.student_number else "",
+        f"NIM {esc(intern.student_number)}" if _shows_nim(context, "cover") else "",
         f"PROGRAM STUDI {esc(intern.study_programme.upper())}",
         esc(_faculty(intern).upper()),
         esc(intern.university.upper()),
@@ -319,6 +318,11 @@ def title_page(context: _Context) -> str:
     ]
     body = "\n\n".join(line for line in lines if line)
     return f'<div class="title-page" markdown="1">\n\n{body}\n\n</div>'
+
+
+def _shows_nim(context: _Context, page: str) -> bool:
+    """The student number is printed only on the pages casebook.yml `report.student_number` names."""
+    return bool(context.intern.student_number) and page in context.project.settings.report.student_number
 
 
 def _faculty(intern: Intern) -> str:
@@ -379,7 +383,7 @@ def _ordinal_role(role: str, index: int, count: int) -> str:
 def approval_page(context: _Context) -> str:
     intern = context.intern
     kind = "laporan praktikum" if intern.programme.kind == "praktikum_peksos" else "laporan magang"
-    nim = f" (NIM {esc(intern.student_number)})" if intern.student_number else ""
+    nim = f" (NIM {esc(intern.student_number)})" if _shows_nim(context, "approval") else ""
     intro = (
         f"{kind.capitalize()} dengan judul *{esc(report_title(intern, context.office))}* yang "
         f"disusun oleh {esc(intern.name)}{nim} telah diperiksa dan disetujui untuk diajukan dalam seminar "
@@ -641,26 +645,9 @@ def reflection_paragraph(reflection: Reflection) -> str:
 
 
 def study_cases(context: _Context) -> tuple[list[Case], list[Case]]:
-    """(cases told as case studies, cases left out for want of consent).
-
-    The cases listed under ``kasus:`` in the front matter of chapters/studi-kasus.md, in that
-    order; without such a list, every case the intern authored, by intake date."""
-
-    own = {
-        doc.case.case_id: doc.case for doc in intern_case_docs(context.project, context.intern.id)
-    }
-    chosen = selected_case_ids(context.doc)
-    if chosen is None:
-        cases = sorted(own.values(), key=lambda case: (case.intake.date, case.case_id))
-    else:
-        cases = [own[case_id] for case_id in dict.fromkeys(chosen) if case_id in own]
-    told, left = [], []
-    for case in cases:
-        excluded = not case.consent.publication or (
-            context.mode == "article" and is_childrens_case(case, context.taxonomy)
-        )
-        (left if excluded else told).append(case)
-    return told, left
+    """(cases told as case studies, cases left out): see ``validate.review.report_case_studies``."""
+    told, left = report_case_studies(context.project, context.doc, context.mode)
+    return [doc.case for doc in told], [doc.case for doc, _ in left]
 
 
 def anonymised(case: Case) -> Case:

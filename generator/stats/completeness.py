@@ -24,19 +24,22 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from generator.model.facts import current_stage
+from generator.model.facts import (  # one rule book: check reports the same flags
+    consent_missing,
+    current_stage,
+    missing_stages,
+)
 from generator.model.records import ReviewRecord, Rubric
 from generator.problems import Problem
+from generator.validate.review import report_case_studies
 
 if TYPE_CHECKING:
     from generator.model.project import CaseDoc, InternDoc, Project
-    from generator.model.records import Case, Intern, Logbook, Programme
+    from generator.model.records import Intern, Logbook, Programme
     from generator.model.taxonomy import Taxonomy
 
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-EARLY_EXIT_GROUPS = ("disengaged", "other")
-CONSENT_DETAILS = ("date", "form", "legal_basis")
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,7 @@ class CaseFigures:
     problems: tuple[Problem, ...]
     publication_consent: bool
     consent_missing: tuple[str, ...]
+    left_out: bool = False  # chosen for the report's case studies but not told (check warns)
 
     @property
     def errors(self) -> int:
@@ -95,7 +99,8 @@ class CaseFigures:
 
     @property
     def consent_ok(self) -> bool:
-        return self.publication_consent and not self.consent_missing
+        """Flagged exactly when `casebook check` warns: details missing, or left out of the report."""
+        return not self.left_out and not self.consent_missing
 
 
 @dataclass(frozen=True)
@@ -194,49 +199,8 @@ def intern_case_docs(project: Project, intern_id: str) -> list[CaseDoc]:
     return project.cases_of(intern_id)
 
 
-def stage_order(taxonomy: Taxonomy, stage: str) -> int:
-    return (
-        int(taxonomy.entry("stage", stage).get("order", 99)) if taxonomy.has("stage", stage) else 99
-    )
-
-
-def missing_stages(case: Case, taxonomy: Taxonomy) -> tuple[str, ...]:
-    """Mandatory stages before the one reached that have no date in ``stages``.
-
-    A case closed early (the client absconded, refused, died …) is only held to the stages
-    before its last dated stage other than termination."""
-
-    reached = stage_order(taxonomy, current_stage(case, taxonomy))
-    if case.closure and _early_exit(case, taxonomy):
-        dated = [stage_order(taxonomy, s) for s in case.stages if s != "termination"]
-        reached = max(dated, default=0) + 1
-    mandatory = [
-        code
-        for code in taxonomy.codes("stage")
-        if not taxonomy.entry("stage", code).get("optional")
-    ]
-    return tuple(
-        code
-        for code in mandatory
-        if stage_order(taxonomy, code) < reached and code not in case.stages
-    )
-
-
-def _early_exit(case: Case, taxonomy: Taxonomy) -> bool:
-    outcome = case.closure.outcome
-    return (
-        taxonomy.has("outcome", outcome)
-        and taxonomy.entry("outcome", outcome).get("group") in EARLY_EXIT_GROUPS
-    )
-
-
-def consent_missing(case: Case) -> tuple[str, ...]:
-    """Which of the consent record's date, form and legal basis are empty."""
-    consent = case.consent
-    return tuple(name for name in CONSENT_DETAILS if not getattr(consent, name))
-
-
-def case_figures(doc: CaseDoc, taxonomy: Taxonomy, problems: Iterable[Problem]) -> CaseFigures:
+def case_figures(doc: CaseDoc, taxonomy: Taxonomy, problems: Iterable[Problem],
+                 left_out: frozenset[str] = frozenset()) -> CaseFigures:
     """Stages, problems and consent of one case document."""
 
     case = doc.case
@@ -249,6 +213,7 @@ def case_figures(doc: CaseDoc, taxonomy: Taxonomy, problems: Iterable[Problem]) 
         problems=tuple(p for p in problems if p.file == doc.display),
         publication_consent=case.consent.publication,
         consent_missing=consent_missing(case),
+        left_out=case.case_id in left_out,
     )
 
 
@@ -293,12 +258,13 @@ def intern_figures(project: Project, intern_id: str, problems: Iterable[Problem]
     holidays = [h.date for h in project.holidays.holidays] if project.holidays else []
     chapters = f"{_folder(doc, project)}/chapters/"
     review = doc.review
+    left_out = frozenset(c.index.case_id for c, _ in report_case_studies(project, doc)[1])
     return InternFigures(
         intern_id=intern_id,
         name=doc.intern.name,
         logbook=logbook_figures(doc.intern, doc.logbook, holidays, project.today),
         cases=tuple(
-            case_figures(c, project.taxonomy, problems)
+            case_figures(c, project.taxonomy, problems, left_out)
             for c in intern_case_docs(project, intern_id)
         ),
         unresolved_citations=tuple(

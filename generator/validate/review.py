@@ -17,13 +17,14 @@ import yaml
 
 from generator import escape
 from generator.load.source import LoadedFile
+from generator.model.facts import is_childrens_case, left_out_of_report
 from generator.model.records import Intern, Placement, ReviewComment, ReviewRecord, Rubric
 from generator.problems import Problem
 from generator.validate.citations import Cited, resolve_citations, source_of
 from generator.validate.rules import Reporter
 
 if TYPE_CHECKING:
-    from generator.model.project import InternDoc, Project
+    from generator.model.project import CaseDoc, InternDoc, Project
 
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.DOTALL)
@@ -94,6 +95,7 @@ def review_problems(project: Project) -> list[Problem]:
     for doc in project.sorted_interns():
         problems.extend(chapter_citation_problems(doc, project.root))
         problems.extend(front_matter_problems(doc, project))
+        problems.extend(left_out_problems(doc, project))
         loaded = doc.sources.get("review")
         if doc.review is not None and loaded is not None:
             report = Reporter(loaded, _display(loaded.path, project.root))
@@ -237,6 +239,46 @@ def selected_case_ids(doc: InternDoc) -> list[str] | None:
             if isinstance(chosen, list):
                 return [str(item) for item in chosen]
     return None
+
+
+def report_case_studies(
+    project: Project, doc: InternDoc, mode: str = "report"
+) -> tuple[list[CaseDoc], list[tuple[CaseDoc, str]]]:
+    """(cases the report tells as case studies, (case, reason) of those it leaves out).
+
+    The cases listed under ``kasus:`` in chapters/studi-kasus.md, in that order; without such a
+    list, every case the intern authored, by intake date. The export and ``casebook check`` both
+    name the cases left out, from this one function."""
+    own = {case_doc.index.case_id: case_doc for case_doc in project.cases_of(doc.intern.id)}
+    chosen = selected_case_ids(doc)
+    if chosen is None:
+        cases = sorted(own.values(), key=lambda c: (c.index.intake or dt.date.min, c.index.case_id))
+    else:
+        cases = [own[case_id] for case_id in dict.fromkeys(chosen) if case_id in own]
+    told, left = [], []
+    for case_doc in cases:
+        reason = left_out_of_report(
+            case_doc.index.publication,
+            lambda c=case_doc: is_childrens_case(c.case, project.taxonomy),
+            mode,
+        )
+        if reason is None:
+            told.append(case_doc)
+        else:
+            left.append((case_doc, reason))
+    return told, left
+
+
+def left_out_problems(doc: InternDoc, project: Project, mode: str = "report") -> list[Problem]:
+    """A warning on each case the intern's report would leave out of its case studies, and why."""
+    problems = []
+    for case_doc, reason in report_case_studies(project, doc, mode)[1]:
+        report = Reporter(case_doc.loaded, case_doc.display)
+        where = ("consent", "publication") if reason == "no_publication_consent" else ("client",)
+        report.add(where, f"report.left_out.{reason}", intern=doc.intern.id,
+                   case=case_doc.index.case_id)
+        problems.extend(report.problems)
+    return problems
 
 
 def front_matter_problems(doc: InternDoc, project: Project) -> list[Problem]:

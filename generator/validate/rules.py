@@ -10,15 +10,23 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import itertools
+import re
 import types
 import typing
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from generator.load.source import LoadedFile, Loc
-from generator.model.facts import current_stage, is_childrens_case, is_sensitive_case, stage_order
+from generator.model.facts import (
+    consent_missing,
+    current_stage,
+    is_childrens_case,
+    is_sensitive_case,
+    missing_stages,
+    stage_order,
+)
 from generator.model.records import Case, Intern, Logbook, Strict
 from generator.model.taxonomy import Taxonomy, load_taxonomy
 from generator.problems import Problem
@@ -238,6 +246,38 @@ def case_rules(case: Case, report: Reporter, taxonomy: Taxonomy, today: dt.date)
     _check_notes(case, report, taxonomy)
     _check_taxonomy_version(case, report, taxonomy)
     _check_review(case, report)
+    _check_completeness(case, report, taxonomy)
+    _check_alias(case, report)
+    _check_id_year(case, report)
+
+
+# What the cohort page flags is a finding here first (facts.missing_stages, facts.consent_missing).
+def _check_completeness(case: Case, report: Reporter, taxonomy: Taxonomy) -> None:
+    for stage in missing_stages(case, taxonomy):
+        report.add(("stages",), "stage.no_date", stage=stage,
+                   label_id=taxonomy.label("stage", stage, "id"),
+                   label_en=taxonomy.label("stage", stage, "en"))
+    missing = consent_missing(case)
+    if missing:
+        report.add(("consent",), "consent.incomplete", fields=", ".join(missing))
+
+
+_INITIALS = re.compile(r"^\s*(?:[A-Z]\.?\s?){1,4}\s*$")
+
+
+def _check_alias(case: Case, report: Reporter) -> None:
+    """An alias made only of capital letters (``MR``, ``M.R.``) reads as the client's initials."""
+    alias = case.client.alias
+    if _INITIALS.match(alias):
+        report.add(("client", "alias"), "alias.initials", alias=alias)
+
+
+def _check_id_year(case: Case, report: Reporter) -> None:
+    """A case id ``K-YYYY-NNNN`` carries the year of its intake date."""
+    match = re.match(r"^K-(\d{4})-\d+$", case.case_id)
+    if match and int(match.group(1)) != case.intake.date.year:
+        report.add(("case_id",), "case.id_year", case=case.case_id, year=match.group(1),
+                   intake=case.intake.date.isoformat(), intake_year=case.intake.date.year)
 
 
 def _dated_fields(case: Case) -> Iterator[tuple[Loc, dt.date]]:
@@ -277,13 +317,28 @@ def _check_dates_in_order(case: Case, report: Reporter, taxonomy: Taxonomy) -> N
             report.add(("stages", later), "date.stage_order", stage=later, previous=earlier)
     if case.closure:
         _check_closure_is_last(case, report)
+    _check_plan_after_assessment(case, report)
+    if (case.assessment and case.stages and "assessment" not in case.stages
+            and "assessment" not in missing_stages(case, taxonomy)):  # else stage.no_date says it
+        report.add(("stages",), "stage.assessment_undated",
+                   date=case.assessment.date.isoformat())
+
+
+def _check_plan_after_assessment(case: Case, report: Reporter) -> None:
+    if case.plan and case.assessment and case.plan.date < case.assessment.date:
+        report.add(("plan", "date"), "date.plan_before_assessment", date=case.plan.date.isoformat(),
+                   assessment=case.assessment.date.isoformat())
 
 
 def _check_closure_is_last(case: Case, report: Reporter) -> None:
     closed = case.closure.date
     for loc, day in _dated_fields(case):
-        if loc[0] in ("services", "evaluations") and day > closed:
+        if loc[0] in ("services", "evaluations", "referrals") and day > closed:
             report.add(loc, "date.after_closure", date=day.isoformat(), closure=closed.isoformat())
+    termination = case.stages.get("termination")
+    if termination and closed < termination:
+        report.add(("closure", "date"), "date.closure_before_termination",
+                   date=closed.isoformat(), termination=termination.isoformat())
 
 
 _REQUIRED_BY_STAGE = (
@@ -400,6 +455,17 @@ def _check_review(case: Case, report: Reporter) -> None:
         report.add(("record", "review", "reviewer"), "review.no_reviewer")
 
 
+def case_period_rules(intake: dt.date | None, authors: Iterable[str], interns: dict[str, Intern],
+                      report: Reporter) -> None:
+    """A case's intake falls inside the placement period of each intern who wrote it."""
+    for author in authors:
+        intern = interns.get(author)
+        if intake and intern and not intern.placement.start <= intake <= intern.placement.end:
+            report.add(("intake", "date"), "date.outside_placement", date=intake.isoformat(),
+                       intern=author, start=intern.placement.start.isoformat(),
+                       end=intern.placement.end.isoformat())
+
+
 # ---------------------------------------------------------------- intern rules
 
 
@@ -426,13 +492,31 @@ def logbook_rules(logbook: Logbook, intern: Intern | None, report: Reporter, tod
 # ---------------------------------------------------------------- skeleton placeholders
 
 
-def placeholder_problems(loaded: LoadedFile, display: str, word: str) -> list[Problem]:
-    """A warning for every text value still holding the skeleton's placeholder word."""
+def placeholder_problems(loaded: LoadedFile, display: str, word: str,
+                         examples: dict[Loc, str] | None = None, text: str = "") -> list[Problem]:
+    """A warning for every text value still holding the skeleton's placeholder word, and for
+    every example code still on a line the skeleton marked ``# <word>`` (``examples``: the
+    example value of each marked field; ``text``: the file's text)."""
     report = Reporter(loaded, display)
     for loc, value in _strings(loaded.data, ()):
         if word in value:
             report.add(loc, "placeholder.left", word=word)
+    lines = text.splitlines()
+    for loc, example in (examples or {}).items():
+        if _value_at(loaded.data, loc) != example:
+            continue
+        line = loaded.position(loc).line
+        if 0 < line <= len(lines) and f"# {word}" in lines[line - 1]:
+            report.add(loc, "placeholder.default", value=example, word=word)
     return report.problems
+
+
+def _value_at(data: Any, loc: Loc) -> Any:
+    for part in loc:
+        if not isinstance(data, dict):
+            return None
+        data = data.get(part)
+    return data
 
 
 def placeholder_lines(text: str, display: str, word: str) -> list[Problem]:
