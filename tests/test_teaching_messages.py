@@ -192,3 +192,14 @@ def test_encodings_are_named(project, original, monkeypatch, encode, expected) -
     stdout, _, code = check(project, "id", monkeypatch)
     assert code == 1
     assert stdout == expected
+
+
+def test_a_value_cut_at_two_commas_is_given_back_whole(project, original, monkeypatch) -> None:
+    slip(project, original,
+         'fisik: {rating: 3, note: "Sehat, tetapi sering tidur larut dan makan tidak teratur."}',
+         "fisik: {rating: 3, note: Sehat, tetapi tidur larut, makan tidak teratur}")
+    stdout, _, _ = check(project, "en", monkeypatch)
+    unwrapped = " ".join(stdout.split())
+    assert unwrapped.count("error[yaml.flow_comma]") == 2
+    fix = 'hint: put a value that holds a comma in quotes: note: "Sehat, tetapi tidur larut, makan'
+    assert unwrapped.count(fix + ' tidak teratur"') == 2

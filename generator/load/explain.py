@@ -195,7 +195,15 @@ def flow_comma(line: str, column: int, key: str) -> tuple[str, str] | None:
     rest = line[column - 1:]
     if not rest.startswith(key) or rest[len(key):].lstrip().startswith(":"):
         return None
-    entry = _FLOW_ENTRY.search(before[:-1].split("{")[-1].split(",")[-1])
-    if entry is None:
-        return None
-    return entry["key"].strip(), f"{entry['value'].strip()}, {key}"
+    pieces = before[:-1].split("{")[-1].split(",")
+    cut = [key]
+    for piece in rest[len(key):].split("}")[0].split(",")[1:]:  # later pieces of the value
+        if ":" in piece:
+            break
+        cut.append(piece.strip())
+    while pieces:  # earlier pieces of the same value, cut at their own commas
+        entry = _FLOW_ENTRY.search(pieces[-1])
+        if entry:
+            return entry["key"].strip(), ", ".join([entry["value"].strip(), *cut])
+        cut.insert(0, pieces.pop().strip())
+    return None
