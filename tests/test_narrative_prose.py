@@ -15,6 +15,7 @@ import pytest
 from conftest import REPO
 
 from generator.build.project import load_project
+from generator.model.project import CaseDoc
 from generator.model.records import Case
 from generator.render.narrative import case_page
 
@@ -97,3 +98,33 @@ def test_the_check_can_fail() -> None:
     page = "Klien menolak pulang ke rumah. Lalu hal lain. Klien menolak pulang ke rumah."
     counts = Counter(flat(s) for s in sentences(page))
     assert counts[flat("Klien menolak pulang ke rumah.")] == 2
+
+
+def test_the_facts_the_student_could_not_record_are_told(sample) -> None:
+    page = " ".join(case_page(sample.cases["K-2025-0001"], sample).split())
+    for said in (
+        "diterima melalui jalur patroli penjangkauan yang digelar bersama razia gabungan",
+        "Klien pergi dari rumah atas kemauannya sendiri.",
+        ("Dari sisi keluarga besar, tidak ada kerabat lain yang peduli atau bersedia menampung"
+        " klien."),
+        "Strategi ini dipilih karena klien sendiri ingin pulang",
+        "Pada 20 Mei 2025 rencana direvisi: penempatan di UPT provinsi menjadi rencana utama",
+        "klien menerima konseling individu dalam layanan bimbingan sosial",
+        "konseling keluarga dalam layanan bimbingan sosial",
+        "dukungan emosional dalam layanan bimbingan sosial",
+        ("Kontak dengan keluarga pada 22 April 2025 menunjukkan bahwa keluarga tidak dapat"
+        " dihubungi."),
+        "T2 tercapai, sedangkan T1 tidak tercapai.",
+    ):
+        assert said in page
+    assert "kondisi klien belum berubah" not in page  # a family contact needs no progress
+
+
+def test_goals_sharing_one_attainment_are_counted_as_people_count(sample) -> None:
+    doc = sample.cases["K-2025-0001"]
+    plan = doc.case.plan.model_copy(update={"goals": [
+        goal.model_copy(update={"attainment": "tidak_tercapai"}) for goal in doc.case.plan.goals]})
+    case = doc.case.model_copy(update={"plan": plan})
+    page = case_page(CaseDoc(doc.index, doc.path, doc.display, doc.loaded, case), sample)
+    assert "Kedua tujuan tidak tercapai." in page
+    assert "Dari dua tujuan" not in page

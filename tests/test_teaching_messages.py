@@ -62,8 +62,8 @@ SLIPS = {
         " sejajar dengan 'alias' (2 spasi)\n"
         "    petunjuk: sejajarkan kunci ini dengan 'alias': awali barisnya dengan tepat 2 spasi"
         " (spasi, bukan\n              tab)\n"),
-        ("cases/K-2025-0002.yaml:13:4  -  error[yaml.indent] key 'sex' is indented 3 spaces, out of"
-        " line with 'alias' (2 spaces)\n"
+        ("cases/K-2025-0002.yaml:13:4  -  error[yaml.indent] key 'sex' starts after 3 space(s), out"
+        " of line with 'alias' (after 2)\n"
         "    hint: align this key with 'alias': start its line with exactly 2 spaces (spaces, not"
         " tabs)\n"),
     ),
@@ -74,8 +74,8 @@ SLIPS = {
         " sejajar dengan 'age' (2 spasi)\n"
         "    petunjuk: sejajarkan kunci ini dengan 'age': awali barisnya dengan tepat 2 spasi"
         " (spasi, bukan\n              tab)\n"),
-        ("cases/K-2025-0002.yaml:13:1  -  error[yaml.indent] key 'sex' is indented 0 spaces, out of"
-        " line with 'age' (2 spaces)\n"
+        ("cases/K-2025-0002.yaml:13:1  -  error[yaml.indent] key 'sex' starts after 0 space(s), out"
+        " of line with 'age' (after 2)\n"
         "    hint: align this key with 'age': start its line with exactly 2 spaces (spaces, not"
         " tabs)\n"),
     ),
@@ -85,8 +85,8 @@ SLIPS = {
         " sejajar dengan 'sex' (2 spasi)\n"
         "    petunjuk: sejajarkan kunci ini dengan 'sex': awali barisnya dengan tepat 2 spasi"
         " (spasi, bukan\n              tab)\n"),
-        ("cases/K-2025-0002.yaml:14:2  -  error[yaml.indent] key 'age' is indented 1 spaces, out of"
-        " line with 'sex' (2 spaces)\n"
+        ("cases/K-2025-0002.yaml:14:2  -  error[yaml.indent] key 'age' starts after 1 space(s), out"
+        " of line with 'sex' (after 2)\n"
         "    hint: align this key with 'sex': start its line with exactly 2 spaces (spaces, not"
         " tabs)\n"),
     ),
