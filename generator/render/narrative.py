@@ -621,7 +621,8 @@ def shows_subtype(service: Service, v: Voice) -> bool:
     """A subtype that says more than the form's own label (not ``psikososial`` after
     ``… konseling psikososial``)."""
     subtype = clean_text(service.subtype or "").casefold()
-    return bool(subtype) and subtype not in v.label("rehab_form", service.form).casefold()
+    labels = [v.taxonomy.label("rehab_form", service.form, lang).casefold() for lang in ("id", "en")]
+    return bool(subtype) and not any(subtype in label for label in labels)
 
 
 def timeline_table(services: list[Service], v: Voice) -> str:
@@ -773,7 +774,8 @@ def goal_tally(case: Case, v: Voice) -> str:
     order = v.taxonomy.codes("goal_attainment")
     items = [
         v.say("closure.tally_item", attainment=v.term("goal_attainment", code),
-              goals=v.join(groups[code]))
+              goals=v.join(groups[code]), be=v.say("word.was" if len(groups[code]) == 1
+                                                   else "word.were"))
         for code in order
         if code in groups
     ]
