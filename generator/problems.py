@@ -12,6 +12,7 @@ detector; its words come from the detector and audit catalogues, see ``audit.for
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -92,7 +93,14 @@ def format_problem(problem: Problem, lang: str = "id") -> str:
     severity = _SEVERITY_WORD[lang][problem.severity]
     head = f"{where}  {problem.path or '-'}  {severity}[{problem.code}] {problem.message(lang)}"
     hint = problem.hint(lang)
-    return f"{head}\n    {_HINT_WORD[lang]}: {hint}" if hint else head
+    return f"{head}\n{_wrapped_hint(hint, lang)}" if hint else head
+
+
+def _wrapped_hint(hint: str, lang: str) -> str:
+    """The hint, indented under its problem and wrapped at 100 columns, its lines aligned."""
+    lead = f"    {_HINT_WORD[lang]}: "
+    return textwrap.fill(hint, width=100, initial_indent=lead, subsequent_indent=" " * len(lead),
+                         break_long_words=False, break_on_hyphens=False)
 
 
 def summary(problems: Iterable[Problem], files: int, lang: str = "id") -> str:
@@ -105,6 +113,11 @@ def summary(problems: Iterable[Problem], files: int, lang: str = "id") -> str:
     return f"{files} berkas diperiksa: {errors} galat, {warnings} peringatan."
 
 
+# Notes about the other problems of their file (rules not yet checked) come after them.
+_AFTER_THE_FILE = {"rules.skipped"}
+
+
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
-    """Problems in file order, then by position, then by code; duplicates dropped."""
-    return sorted(set(problems))
+    """Problems by file, then line, column, field and code; duplicates dropped. A note about
+    the file's other problems (``rules.skipped``) comes after them."""
+    return sorted(set(problems), key=lambda p: (p.file, p.code in _AFTER_THE_FILE, p))

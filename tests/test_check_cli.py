@@ -23,10 +23,10 @@ TODAY = "2026-11-22"
 # (fixture, code, line, column): each broken file yields this problem at this place.
 TABLE = [
     # YAML syntax and file-level refusals
-    ("cases/syntax-indent.yaml", "yaml.syntax", 9, 7),
-    ("cases/syntax-tab.yaml", "yaml.syntax", 9, 1),
-    ("cases/syntax-quote.yaml", "yaml.syntax", 23, 1),
-    ("cases/two-documents.yaml", "yaml.syntax", 2, 1),
+    ("cases/syntax-indent.yaml", "yaml.indent", 9, 4),
+    ("cases/syntax-tab.yaml", "yaml.tab", 9, 1),
+    ("cases/syntax-quote.yaml", "yaml.open_quote", 8, 10),
+    ("cases/two-documents.yaml", "yaml.second_document", 2, 1),
     ("cases/duplicate-key.yaml", "yaml.duplicate_key", 11, 3),
     ("cases/merge-key.yaml", "yaml.merge_key", 6, 3),
     ("cases/alias-bomb.yaml", "yaml.too_many_nodes", 3, 57),
@@ -35,7 +35,7 @@ TABLE = [
     ("cases/python-tag.yaml", "yaml.tag", 4, 9),
     ("cases/python-tag-scalar.yaml", "yaml.tag", 3, 10),
     ("cases/binary.yaml", "file.binary", 3, 1),
-    ("cases/latin1.yaml", "file.encoding", 8, 20),
+    ("cases/latin1.yaml", "file.legacy_encoding", 8, 20),
     ("cases/empty.yaml", "file.empty", 1, 1),
     ("cases/comments-only.yaml", "file.empty", 1, 1),
     ("cases/not-mapping.yaml", "file.not_mapping", 1, 1),
@@ -123,26 +123,28 @@ def test_every_corpus_file_is_in_the_table() -> None:
 
 
 def test_support_files_are_clean(corpus_output) -> None:
-    files = {file for file, *_ in reported(corpus_output["id"].stderr)}
+    files = {file for file, *_ in reported(corpus_output["id"].stdout)}
     assert files == set(FIXTURES)
 
 
 @pytest.mark.parametrize(("fixture", "code", "line", "column"), TABLE)
 def test_fixture_reports_code_at_position(corpus_output, fixture, code, line, column) -> None:
     for result in corpus_output.values():
-        assert (fixture, code, line, column) in reported(result.stderr)
+        assert (fixture, code, line, column) in reported(result.stdout)
 
 
 def test_corpus_run_fails_without_traceback(corpus_output) -> None:
     for result in corpus_output.values():
         assert result.returncode == 1
         assert "Traceback" not in result.stderr + result.stdout
-        assert result.stdout == ""
+        # the findings are the output; only the summary line goes to standard error
+        assert reported(result.stdout) and not reported(result.stderr)
+        assert len(result.stderr.splitlines()) == 1
 
 
 def test_every_problem_line_has_a_hint_in_both_languages(corpus_output) -> None:
     for lang, hint in (("id", "    petunjuk: "), ("en", "    hint: ")):
-        lines = corpus_output[lang].stderr.splitlines()
+        lines = corpus_output[lang].stdout.splitlines()
         heads = [i for i, line in enumerate(lines) if _LINE.match(line)]
         assert heads
         assert all(lines[i + 1].startswith(hint) for i in heads)
@@ -166,7 +168,7 @@ def test_each_fixture_alone_exits_by_severity(corpus, fixture, monkeypatch) -> N
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_messages_match_goldens(corpus_output, lang, update_goldens) -> None:
     golden = GOLDEN / f"{lang}.txt"
-    text = corpus_output[lang].stderr
+    text = corpus_output[lang].stdout + corpus_output[lang].stderr
     if update_goldens:
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_text(text, encoding="utf-8")
@@ -183,7 +185,7 @@ def test_thirty_megabyte_file_is_refused_quickly(sample_copy) -> None:
     result = run_check(sample_copy, "cases/huge.yaml")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert ("cases/huge.yaml", "yaml.too_large", 1, 1) in reported(result.stderr)
+    assert ("cases/huge.yaml", "yaml.too_large", 1, 1) in reported(result.stdout)
 
 
 def test_sample_is_clean_even_when_strict() -> None:
@@ -203,16 +205,28 @@ def test_strict_fails_on_a_warning_only(sample_copy) -> None:
     assert run_check(sample_copy).returncode == 0
     strict = run_check(sample_copy, "--strict")
     assert strict.returncode == 1
-    assert ("cases/age-category.yaml", "age.category", 10, 8) in reported(strict.stderr)
+    assert ("cases/age-category.yaml", "age.category", 10, 8) in reported(strict.stdout)
 
 
 def test_schema_errors_say_the_rules_wait(corpus_output) -> None:
-    text = corpus_output["en"].stderr
+    text = corpus_output["en"].stdout
     assert "cases/wrong-type-age.yaml:1:1  -  note[rules.skipped]" in text
     assert "cases/future-date.yaml:1:1  -  note[rules.skipped]" not in text
 
 
+def test_the_rules_skipped_note_follows_the_errors_it_is_about(corpus_output) -> None:
+    heads = [line for line in corpus_output["en"].stdout.splitlines() if _LINE.match(line)]
+    mine = [line for line in heads if line.startswith("cases/wrong-type-age.yaml:")]
+    assert "field.type" in mine[0] and "rules.skipped" in mine[-1]
+
+
+def test_findings_come_in_file_line_column_order(corpus_output) -> None:
+    rows = [(m["file"], int(m["line"]), int(m["column"])) for m in map(
+        _LINE.match, corpus_output["id"].stdout.splitlines()) if m and "rules.skipped" not in m[0]]
+    assert rows == sorted(rows)
+
+
 def test_misspelt_key_is_not_also_reported_missing(corpus_output) -> None:
-    found = reported(corpus_output["id"].stderr)
+    found = reported(corpus_output["id"].stdout)
     assert not any(f == "cases/unknown-key-top.yaml" and c == "field.missing" for f, c, *_ in found)
-    assert "— classification?" in corpus_output["en"].stderr
+    assert "— classification?" in corpus_output["en"].stdout

@@ -329,4 +329,4 @@ def test_check_reports_an_unresolved_citation_at_its_chapter_line(sample_copy, m
         f"interns/dewi-lestari-2025/chapters/penutup.md:{line}:8  -  peringatan[citation.unresolved] "
         "sitasi '@wibowo2019manajemn' tidak ada di references.yaml — wibowo2019manajemen?"
     )
-    assert expected in run.stderr
+    assert expected in run.stdout

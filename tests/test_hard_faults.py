@@ -201,10 +201,10 @@ def test_a_failing_audience_publishes_neither(sample_copy, monkeypatch):
 def test_check_on_a_missing_path_is_an_error(sample_copy):
     done = run_cli(sample_copy, "check", "cases/K-2099-9999.yaml")
     assert done.returncode == 1
-    assert "cases/K-2099-9999.yaml:1:1  -  galat[file.not_found]" in done.stderr
+    assert "cases/K-2099-9999.yaml:1:1  -  galat[file.not_found]" in done.stdout
     assert "Traceback" not in done.stderr
     english = run_cli(sample_copy, "check", "--lang", "en", "tidak-ada/")
-    assert "error[file.not_found] this file or folder does not exist" in english.stderr
+    assert "error[file.not_found] this file or folder does not exist" in english.stdout
 
 
 def test_audit_of_the_root_folder_is_refused(sample_copy):

@@ -71,8 +71,8 @@ def test_positions_of_a_file_read_from_disk(tmp_path: Path) -> None:
     ("a: !!set {x}\n", ("yaml.tag", 1, 4)),
     ("a: !!binary aGVsbG8=\n", ("yaml.tag", 1, 4)),
     ("a: !custom x\n", ("yaml.tag", 1, 4)),
-    ("a: 1\n---\nb: 2\n", ("yaml.syntax", 2, 1)),
-    ("a: [1, 2\n", ("yaml.syntax", 2, 1)),
+    ("a: 1\n---\nb: 2\n", ("yaml.second_document", 2, 1)),
+    ("a: [1, 2\n", ("yaml.open_bracket", 1, 4)),
     ("a: 1\nb: x\x07y\n", ("yaml.syntax", 2, 5)),
     ("a: &x [*x]\n", ("yaml.too_deep", 1, 4)),
     ("a: " + "[" * 100 + "]" * 100 + "\n", ("yaml.too_deep", 1, 67)),
@@ -150,8 +150,9 @@ def test_moderately_deep_but_legal_nesting_loads() -> None:
 
 @pytest.mark.parametrize(("raw", "expected"), [
     (b"a: 1\nb: \x00\x01\n", ("file.binary", 2, 1)),
-    (b"a: 1\nalias: Andr\xe9\n", ("file.encoding", 2, 12)),
-    (b"\xff\xfea\x00:\x00", ("file.binary", 1, 1)),
+    (b"a: 1\nalias: \x81\n", ("file.encoding", 2, 8)),
+    (b"\xff\xfea\x00:\x00", ("file.utf16", 1, 1)),
+    (b"a: 1\nalias: Andr\xe9\n", ("file.legacy_encoding", 2, 12)),
 ])
 def test_bytes_refusals(raw: bytes, expected: tuple[str, int, int]) -> None:
     assert refusal(raw) == expected

@@ -94,6 +94,6 @@ def test_a_bad_review_file_is_refused_with_located_errors(sample_copy, tmp_path)
     assert "galat[answer.unknown_aspect]" in result.output
     (tmp_path / "x.yaml").write_text("a: [\n", encoding="utf-8")
     result = run("review", "import", str(tmp_path / "x.yaml"), "-p", str(sample_copy))
-    assert result.exit_code == 1 and "galat[yaml.syntax]" in result.output
+    assert result.exit_code == 1 and "galat[yaml.open_bracket]" in result.output
     assert "Traceback" not in result.output
     assert target.read_text(encoding="utf-8") == before

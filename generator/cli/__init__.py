@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from generator import __version__
-from generator.problems import Problem, format_problem, summary
+from generator.problems import Problem, format_problem, sort_problems, summary
 
 COMMANDS = (
     "init", "check", "new", "schema", "demo", "render", "build", "serve", "audit", "stats", "export",
@@ -81,10 +81,13 @@ def project_root(project: Path | None) -> Path:
     return find_root(project or Path.cwd())
 
 
-def print_problems(problems: list[Problem], files: int, lang: str) -> None:
-    """Print every problem, then the summary line, to standard error."""
-    for problem in problems:
-        click.echo(format_problem(problem, lang), err=True)
+def print_problems(problems: list[Problem], files: int, lang: str, *, to_stdout: bool = False
+                   ) -> None:
+    """Print every problem, in ``sort_problems`` order, then the summary line. The summary goes
+    to standard error; the problems too, unless ``to_stdout`` (``casebook check``, whose findings
+    are its output; other commands keep standard output for what they make)."""
+    for problem in sort_problems(problems):
+        click.echo(format_problem(problem, lang), err=not to_stdout)
     click.echo(summary(problems, files, lang), err=True)
 
 

@@ -37,7 +37,7 @@ def command(paths: tuple[Path, ...], project: Path | None, lang: str | None, str
         files = len(selected)
     else:
         files = loaded.files_checked
-    print_problems(problems, files, lang)
+    print_problems(problems, files, lang, to_stdout=True)
     sys.exit(1 if failed(problems, strict) else 0)
 
 

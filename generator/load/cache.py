@@ -155,5 +155,6 @@ def _code_fingerprint() -> str:
     """Changes whenever the model, rules or messages change, so a cache never outlives them."""
     here = Path(__file__).parents[1]
     names = ("model/records.py", "model/project.py", "model/facts.py", "model/scaffold.py",
-             "validate/rules.py", "load/source.py", "messages.yaml", "build/project.py")
+             "validate/rules.py", "load/source.py", "load/explain.py", "messages.yaml",
+             "build/project.py")
     return digest(b"".join((here / name).read_bytes() for name in names))

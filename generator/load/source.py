@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from generator.errors import InputError
+from generator.load.explain import explain
 from generator.problems import Problem
 
 try:
@@ -71,6 +72,12 @@ class LoadedFile:
             if key and key_node is not None:
                 return _position(key_node)
         return _position(node) if node is not None else Position(1, 1)
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line ("" past the end)."""
+        text = self.text if self.text is not None else _decode(self.path.read_bytes(), "")
+        lines = text.splitlines()
+        return lines[line - 1] if 0 < line <= len(lines) else ""
 
     def _root_node(self) -> yaml.Node | None:
         if self._root is None:
@@ -137,6 +144,8 @@ def read_source(path: Path, name: str) -> bytes:
 
 
 def _decode(raw: bytes, name: str) -> str:
+    if _is_utf16(raw):
+        raise LoadError(_problem(name, 1, 1, "file.utf16"))
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
         raise LoadError(_problem(name, line, 1, "file.binary"))
@@ -146,7 +155,28 @@ def _decode(raw: bytes, name: str) -> str:
         before = raw[: error.start]
         line = before.count(b"\n") + 1
         column = error.start - (before.rfind(b"\n") + 1) + 1
+        legacy = _legacy_character(raw, error.start)
+        if legacy:
+            raise LoadError(_problem(name, line, column, "file.legacy_encoding", char=legacy))
         raise LoadError(_problem(name, line, column, "file.encoding"))
+
+
+def _is_utf16(raw: bytes) -> bool:
+    """A UTF-16 file: its byte-order mark, or ASCII text with a zero byte beside every letter."""
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return True
+    sample = raw[:200]
+    return len(sample) >= 4 and (sample[1::2].count(0) > len(sample) * 0.4
+                                 or sample[0::2].count(0) > len(sample) * 0.4)
+
+
+def _legacy_character(raw: bytes, start: int) -> str | None:
+    """The character a Windows-1252 (Latin-1) file meant by the byte that is not UTF-8."""
+    try:
+        raw.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    return raw[start:start + 1].decode("cp1252")
 
 
 def _compose(text: str, name: str) -> yaml.Node | None:
@@ -157,10 +187,8 @@ def _compose(text: str, name: str) -> yaml.Node | None:
         return loader.get_single_node()
     except yaml.MarkedYAMLError as error:
         _check_depth(text, name)  # a library's own nesting limit is reported as Casebook's
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        detail = " ".join(filter(None, [error.context, error.problem]))
-        raise LoadError(_problem(name, line, column, "yaml.syntax", detail=detail))
+        slip = explain(error, text)
+        raise LoadError(_problem(name, slip.line, slip.column, slip.code, **slip.params))
     except yaml.reader.ReaderError as error:
         line, column = _line_column(text, error.position)
         raise LoadError(_problem(name, line, column, "yaml.syntax", detail=error.reason))

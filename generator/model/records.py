@@ -176,6 +176,14 @@ class Intake(Strict):
         default=None,
     )
     presenting_problem: Text = described("Masalah yang tampak", "Presenting problem")
+    joint_channels: list[Code("intake_channel")] = described(
+        "Jalur lain dalam operasi yang sama (mis. patroli bersama razia)",
+        "Other channels of the same operation (e.g. a patrol joined by a raid)",
+        default_factory=list,
+    )
+    left_home: Code("departure") | None = described(
+        "Cara klien meninggalkan rumah", "How the client left home", default=None
+    )
 
 
 class Classification(Strict):
@@ -219,6 +227,10 @@ class Assessment(Strict):
     strengths: list[ShortText] = described("Kekuatan klien", "Strengths", default_factory=list)
     needs: list[Need] = described("Kebutuhan", "Needs", default_factory=list)
     summary: Text | None = described("Ringkasan asesmen", "Summary", default=None)
+    family_support: Code("family_support") | None = described(
+        "Dukungan kerabat (mis. tidak ada kerabat lain yang peduli)", "Support from relatives",
+        default=None,
+    )
 
 
 class Goal(Strict):
@@ -238,6 +250,12 @@ class PlannedService(Strict):
     goals: list[Id] = described("Tujuan terkait", "Related goals", default_factory=list)
 
 
+class PlanRevision(Strict):
+    date: Date = described("Tanggal revisi", "Revision date")
+    change: Text = described("Apa yang diubah", "What changed")
+    reason: Text | None = described("Alasan revisi", "Why", default=None)
+
+
 class Plan(Strict):
     date: Date = described("Tanggal rencana", "Plan date")
     goals: list[Goal] = described("Tujuan", "Goals", min_length=1)
@@ -245,6 +263,12 @@ class Plan(Strict):
         "Layanan yang direncanakan", "Planned services", default_factory=list
     )
     fallback: Text | None = described("Rencana alternatif", "Fallback plan", default=None)
+    rationale: Text | None = described(
+        "Alasan pemilihan strategi", "Why this strategy was chosen", default=None
+    )
+    revisions: list[PlanRevision] = described(
+        "Revisi rencana", "Plan revisions", default_factory=list
+    )
 
 
 class Service(Strict):
@@ -254,6 +278,9 @@ class Service(Strict):
     form: Code("rehab_form") = described("Bentuk rehabilitasi sosial", "Rehabilitation form")
     atensi: Code("atensi_component") | None = described("Komponen ATENSI", "ATENSI component", default=None)
     subtype: ShortText | None = described("Subjenis", "Subtype", default=None)
+    activity: Code("service_activity") | None = described(
+        "Kegiatan (konseling individu/keluarga, dukungan emosional…)", "Activity", default=None
+    )
     setting: Code("setting") | None = described("Setting", "Setting", default=None)
     provider: Code("provider_type") | None = described("Jenis pemberi layanan", "Provider type", default=None)
     status: Code("service_status") = described("Status", "Status", default="implemented")
@@ -280,7 +307,9 @@ class Referral(Strict):
 class Evaluation(Strict):
     date: Date = described("Tanggal", "Date")
     type: Code("evaluation_type") = described("Jenis", "Type", default="evaluasi")
-    progress: Code("progress") = described("Perkembangan", "Progress")
+    progress: Code("progress") | None = described(
+        "Perkembangan (boleh kosong, mis. pada kontak keluarga)", "Progress", default=None
+    )
     family_contact: Code("family_contact_result") | None = described(
         "Hasil kontak keluarga", "Family contact result", default=None
     )

@@ -9,11 +9,12 @@ into a report; the review site's case page adds its metadata around the same sec
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from generator.model.facts import current_stage, is_childrens_case, is_sensitive_case
-from generator.model.records import Case, Evaluation, Referral, Service
+from generator.model.records import Case, Evaluation, PlanRevision, Referral, Service
 from generator.render.text import (
     Raw,
     Voice,
@@ -21,6 +22,7 @@ from generator.render.text import (
     cell,
     clause,
     intern_page_path,
+    lower_first,
     markdown_note,
     md_link,
     paragraphs,
@@ -71,12 +73,33 @@ def clean_alias(case: Case) -> str:
 
 def narrative_body(case: Case, v: Voice) -> str:
     """Every section that has something to say, as ``## heading`` blocks."""
-    blocks = []
+    blocks: list[str] = []
     for name, make in SECTIONS:
-        body = weave(make(case, v), section_notes(case, name), NOTES_AT_END.get(name, False))
+        generated = make(case, v)
+        said = folded(" ".join([*blocks, generated]))
+        notes = [not_said_again(note, said) for note in section_notes(case, name)]
+        body = weave(generated, [n for n in notes if n], NOTES_AT_END.get(name, False))
         if name == "reflection" or body:
             blocks.append(f"## {v.say('heading.' + name)}\n\n{body or reflection_missing(v)}")
     return "\n\n".join(blocks)
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])")
+
+
+def folded(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def not_said_again(note: str, said: str) -> str:
+    """A stage note without the sentences the narrative already says (the placement the
+    structured fields record, written again in the note): no fact is told twice. Notes with
+    Markdown structure (lists, paragraphs) are kept whole."""
+    if "\n" in note.strip():
+        return note
+    kept = [part for part in _SENTENCE_BREAK.split(note.strip())
+            if folded(part).rstrip(".") not in said]
+    return " ".join(kept)
 
 
 def weave(generated: str, notes: list[str], at_end: bool) -> str:
@@ -252,7 +275,8 @@ def engagement(case: Case, v: Voice) -> str:
                 ],
             )
         ),
-        v.say("intake.problem", problem=sentence(intake.presenting_problem)),
+        " ".join(filter(None, [v.say("intake.problem", problem=sentence(intake.presenting_problem)),
+                               left_home_sentence(case, v)])),
         consent_text(case, v),
     )
 
@@ -267,9 +291,22 @@ def intake_sentence(case: Case, v: Voice) -> str:
         "intake.met",
         date=v.date(intake.date),
         alias=clean_alias(case),
-        channel=v.term("intake_channel", intake.channel),
+        channel=v.term("intake_channel", intake.channel) + joint_channels(case, v),
         source=source,
     )
+
+
+def joint_channels(case: Case, v: Voice) -> str:
+    """`` yang digelar bersama razia gabungan``: the other channels of one operation."""
+    others = [code for code in case.intake.joint_channels if code != case.intake.channel]
+    return v.say("intake.joint", others=v.terms("intake_channel", others)) if others else ""
+
+
+def left_home_sentence(case: Case, v: Voice) -> str:
+    departure = case.intake.left_home
+    if not departure:
+        return ""
+    return v.say("intake.left_home", departure=v.term("departure", departure))
 
 
 def district_sentence(case: Case, v: Voice) -> str:
@@ -336,8 +373,16 @@ def assessment(case: Case, v: Voice) -> str:
         " ".join(filter(None, [assessment_intro(case, v), assessment_summary(case, v)])),
         domain_prose(case, v),
         domain_table(case, v),
-        " ".join(filter(None, [strengths_sentence(case, v), needs_sentence(case, v)])),
+        " ".join(filter(None, [strengths_sentence(case, v), needs_sentence(case, v),
+                               family_support_sentence(case, v)])),
     )
+
+
+def family_support_sentence(case: Case, v: Voice) -> str:
+    support = case.assessment.family_support
+    if not support:
+        return ""
+    return v.say("assessment.family_support", support=v.term("family_support", support))
 
 
 def assessment_intro(case: Case, v: Voice) -> str:
@@ -437,10 +482,22 @@ def planning(case: Case, v: Voice) -> str:
         "plan.intro", date=v.date(plan.date), goals=v.counted("count.goal", len(plan.goals))
     )
     return paragraphs(
-        intro,
+        " ".join(filter(None, [intro, rationale_sentence(case, v)])),
         goal_table(case, v),
         " ".join(filter(None, [planned_services_sentence(case, v), fallback_sentence(case, v)])),
+        " ".join(revision_sentence(revision, v) for revision in case.plan.revisions),
     )
+
+
+def rationale_sentence(case: Case, v: Voice) -> str:
+    rationale = case.plan.rationale
+    return v.say("plan.rationale", rationale=clause(rationale)) if rationale else ""
+
+
+def revision_sentence(revision: PlanRevision, v: Voice) -> str:
+    reason = v.say("plan.revision_reason", reason=clause(revision.reason)) if revision.reason else ""
+    return v.say("plan.revision", date=v.date(revision.date), change=clause(revision.change),
+                 reason=reason)
 
 
 def goal_table(case: Case, v: Voice) -> str:
@@ -519,7 +576,7 @@ def service_sentence(service: Service, index: int, total: int, v: Voice) -> str:
     provider = ""
     if service.provider and service.provider != "dinsos_kabkota":
         provider = v.say("service.provider", provider=v.term("provider_type", service.provider))
-    subtype = f" ({cell(service.subtype)})" if service.subtype else ""
+    subtype = f" ({cell(service.subtype)})" if shows_subtype(service, v) else ""
     text = v.say(
         f"service.{service.status}",
         salt=str(index),
@@ -529,19 +586,53 @@ def service_sentence(service: Service, index: int, total: int, v: Voice) -> str:
         setting=setting,
         provider=provider,
     )
-    return " ".join(filter(None, [upper_first(text), sentence(service.note)]))
+    text = upper_first(text)
+    if service.note and is_fragment(service.note):  # "Penempatan sementara di …": no verb
+        return f"{text[:-1]}: {clause(service.note)}."
+    return " ".join(filter(None, [text, sentence(service.note)]))
+
+
+_VERB = re.compile(r"^(?:me|ber|di|ter)[a-z]{3,}$")
+_SUBJECTS = {"klien", "ia", "mereka", "keluarga", "anak", "ibu", "ayah", "the", "client"}
+
+
+def is_fragment(note: str) -> bool:
+    """A note written as a noun phrase ("Pengajian mingguan bersama pembina rohani.") rather
+    than a sentence ("Klien mendapat makan…", "Anak diantar ke rumah nenek."): its second word
+    is no verb and its first no subject. A fragment is told as the end of the service's own
+    sentence, after a colon, so that the narrative reads in sentences."""
+    words = [w.strip(".,;:").casefold() for w in note.split()]
+    if len(words) < 2 or words[0] in _SUBJECTS:
+        return False
+    return not _VERB.match(words[1])
 
 
 def service_noun(service: Service, v: Voice) -> str:
-    """``layanan bimbingan sosial …``; no doubled noun for ``pelayanan aksesibilitas``."""
-    return v.say_for("service.noun", service.form, form=v.term("rehab_form", service.form))
+    """``layanan bimbingan sosial …``; no doubled noun for ``pelayanan aksesibilitas``; with an
+    activity, what was done first (``konseling individu dalam layanan bimbingan sosial …``)."""
+    noun = v.say_for("service.noun", service.form, form=v.term("rehab_form", service.form))
+    if service.activity:
+        return v.say("service.activity", activity=v.term("service_activity", service.activity),
+                     noun=noun)
+    return noun
+
+
+def shows_subtype(service: Service, v: Voice) -> bool:
+    """A subtype that says more than the form's own label (not ``psikososial`` after
+    ``… konseling psikososial``)."""
+    subtype = clean_text(service.subtype or "").casefold()
+    labels = [v.taxonomy.label("rehab_form", service.form, lang).casefold() for lang in ("id", "en")]
+    return bool(subtype) and not any(subtype in label for label in labels)
 
 
 def timeline_table(services: list[Service], v: Voice) -> str:
     rows = []
     for s in services:
         date = v.range(s.date, s.end_date) if s.end_date else v.date(s.date)
-        form = v.label("rehab_form", s.form) + (f" ({clean_text(s.subtype)})" if s.subtype else "")
+        form = v.label("rehab_form", s.form) + (
+            f" ({clean_text(s.subtype)})" if shows_subtype(s, v) else "")
+        if s.activity:
+            form = f"{v.label('service_activity', s.activity)} ({lower_first(form)})"
         rows.append(
             (
                 date,
@@ -582,23 +673,36 @@ def resocialization(case: Case, v: Voice) -> str:
 
 def referrals(case: Case, v: Voice) -> str:
     ordered = sorted(case.referrals, key=lambda r: r.date)
-    return paragraphs(*(referral_paragraph(r, i, v) for i, r in enumerate(ordered)))
+    all_checked = len(ordered) > 1 and all(r.consent_checked for r in ordered)
+    blocks = [referral_paragraph(r, i, v, said_consent=all_checked,
+                                 status_before=r.status in {o.status for o in ordered[:i]})
+              for i, r in enumerate(ordered)]
+    if all_checked:
+        blocks.append(v.say("referral.consent_checked_all"))
+    return paragraphs(*blocks)
 
 
-def referral_paragraph(referral: Referral, index: int, v: Voice) -> str:
-    facility = f" ({cell(referral.facility)})" if referral.facility else ""
+def referral_paragraph(referral: Referral, index: int, v: Voice, *, said_consent: bool = False,
+                       status_before: bool = False) -> str:
+    provider, facility = v.term("provider_type", referral.provider), ""
+    if referral.facility:
+        named = lower_first(cell(referral.facility))
+        # "UPT Pelayanan Sosial … Provinsi" already says it is a UPT: no "UPT … (UPT …)"
+        same_kind = named.split()[0].casefold() == provider.split()[0].casefold()
+        provider, facility = (named, "") if same_kind else (provider, f" ({named})")
     head = v.say(
         f"referral.{referral.kind}",
         salt=str(index),
         date=v.date(referral.date),
-        provider=v.term("provider_type", referral.provider),
+        provider=provider,
         facility=facility,
         reason=clause(referral.reason),
     )
-    consent = v.say(
+    consent = "" if said_consent else v.say(
         "referral.consent_checked" if referral.consent_checked else "referral.consent_missing"
     )
-    status = v.say(f"referral.status.{referral.status}")
+    status = (v.say("referral.status_again", state=v.say(f"referral.state.{referral.status}"))
+              if status_before else v.say(f"referral.status.{referral.status}"))
     return " ".join(filter(None, [head, consent, status, sentence(referral.outcome)]))
 
 
@@ -617,9 +721,10 @@ def evaluation_sentence(found: Evaluation, index: int, v: Voice) -> str:
     findings = []
     if found.family_contact:
         findings.append(v.say(f"family_contact.{found.family_contact}"))
-    findings.append(v.say(f"progress.{found.progress}"))
+    if found.progress:
+        findings.append(v.say(f"progress.{found.progress}"))
     text = v.say(
-        "evaluation.item",
+        "evaluation.item" if findings else "evaluation.item_bare",
         salt=str(index),
         date=v.date(found.date),
         type=v.term("evaluation_type", found.type),
@@ -653,23 +758,29 @@ def termination(case: Case, v: Voice) -> str:
 
 
 def goal_tally(case: Case, v: Voice) -> str:
+    """How the goals ended, counted as people count: ``Kedua tujuan tidak tercapai.`` when they
+    share one attainment, ``T2 tercapai, sedangkan T1 tidak tercapai.`` when they differ."""
     if case.plan is None or len(case.plan.goals) < 2:
         return ""
     groups: dict[str, list[str]] = {}
     for goal in case.plan.goals:
         groups.setdefault(goal.attainment, []).append(goal.id)
+    if len(groups) == 1:
+        (code,) = groups
+        every = v.say_for("closure.tally_every", str(len(case.plan.goals)),
+                          n=v.count(len(case.plan.goals)))
+        return v.say("closure.tally_all", every=upper_first(every),
+                     attainment=v.term("goal_attainment", code))
     order = v.taxonomy.codes("goal_attainment")
     items = [
-        v.say(
-            "closure.tally_item",
-            n=v.count(len(groups[code])),
-            attainment=v.term("goal_attainment", code),
-            goals=v.join(groups[code]),
-        )
+        v.say("closure.tally_item", attainment=v.term("goal_attainment", code),
+              goals=v.join(groups[code]), be=v.say("word.was" if len(groups[code]) == 1
+                                                   else "word.were"))
         for code in order
         if code in groups
     ]
-    return v.say("closure.tally", n=v.count(len(case.plan.goals)), items=v.join(items))
+    joined = f"{items[0]}{v.say('word.whereas')} {items[1]}" if len(items) == 2 else "; ".join(items)
+    return upper_first(joined) + "."
 
 
 def aftercare_sentence(case: Case, v: Voice) -> str:

@@ -261,7 +261,13 @@ class Voice:
         return self.taxonomy.label(vocab, code, self.lang)
 
     def term(self, vocab: str, code: str) -> str:
-        """The label for use inside a sentence (first letter lowered unless a name)."""
+        """The label for use inside a sentence (first letter lowered unless a name): the entry's
+        ``phrase`` when the taxonomy gives one (``Patroli / penjangkauan`` reads as ``patroli
+        penjangkauan``), else its label."""
+        if self.taxonomy.has(vocab, code):
+            phrase = self.taxonomy.entry(vocab, code).get("phrase")
+            if phrase and phrase.get(self.lang):
+                return phrase[self.lang]
         return lower_first(self.label(vocab, code))
 
     def terms(self, vocab: str, codes: Iterable[str]) -> str:

@@ -18,6 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from generator.load.explain import flow_comma
 from generator.load.source import LoadedFile, Loc
 from generator.model.facts import (
     consent_missing,
@@ -97,6 +98,10 @@ def _problem_from_error(error: dict, loaded: LoadedFile, model: type, display: s
     else:
         anchor = loc
     position = loaded.position(anchor, key=on_key or is_key)
+    if code == "field.unknown" and error.get("input") is None:
+        cut = flow_comma(loaded.line_text(position.line), position.column, str(loc[-1]))
+        if cut:
+            code, params = "yaml.flow_comma", {"key": loc[-1], "previous": cut[0], "value": cut[1]}
     return Problem.make(display, position.line, position.column, dotted(loc), code, **params)
 
 
@@ -146,11 +151,29 @@ def _vocabulary_params(ctx: dict) -> dict[str, Any]:
     vocabulary, value = ctx["vocabulary"], str(ctx["value"])
     taxonomy = load_taxonomy()  # the built-in set, for suggestions only
     codes = list(taxonomy.codes(vocabulary))
-    params = _did_you_mean(value, codes)
-    shown = ", ".join(codes[:12]) + (", …" if len(codes) > 12 else "")
-    return {**params, "vocabulary": vocabulary, "value": value, "allowed": shown,
+    by_label = _code_by_label(taxonomy, vocabulary, value)
+    params = _did_you_mean(value, codes) if by_label is None else _did_you_mean(by_label, [by_label])
+    return {**params, "vocabulary": vocabulary, "value": value, "allowed": ", ".join(codes),
             "label_id": taxonomy.vocab_label(vocabulary, "id"),
             "label_en": taxonomy.vocab_label(vocabulary, "en")}
+
+
+def _code_by_label(taxonomy: Taxonomy, vocabulary: str, value: str) -> str | None:
+    """The code whose English or Indonesian label is ``value`` (``Beggar`` → ``pengemis``), or
+    whose label is closest to it."""
+    labels: dict[str, str] = {}
+    for code in taxonomy.codes(vocabulary):
+        for lang in ("en", "id"):
+            labels.setdefault(_plain(taxonomy.label(vocabulary, code, lang)), code)
+    wanted = _plain(value)
+    if wanted in labels:
+        return labels[wanted]
+    close = difflib.get_close_matches(wanted, list(labels), n=1, cutoff=0.8)
+    return labels[close[0]] if close else None
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.replace("_", " ").replace("-", " ").casefold().split())
 
 
 def _did_you_mean(word: str, candidates: list[str]) -> dict[str, str]:
