@@ -69,7 +69,7 @@ import tempfile
 import threading
 import time
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -167,6 +167,8 @@ PRIVATE_NAMES = (
                 "preview: ask for a rebuild from Casebook's own file watcher"),
     PrivateName("mkdocs.livereload.LiveReloadServer", "_watched_paths",
                 "preview: serve() starts the observer only when something is watched"),
+    PrivateName("mkdocs.livereload.LiveReloadServer", "_inject_js_into_html",
+                "preview: put the project's problems at the top of every page served"),
     PrivateName("material.plugins.search.plugin.SearchPlugin", "search_index",
                 "build: write the search index entry by entry (memory)"),
     PrivateName("material.plugins.search.plugin.SearchIndex", "entries",
@@ -711,12 +713,18 @@ def copy_changed(sources: dict[Path, Path], target_folder: Path) -> list[Path]:
 
 
 def finish_output(site_dir: Path, audience: str, language: str = "id", *,
-                  offline: bool = False) -> None:
+                  offline: bool = False, finished: dict[Path, int] | None = None) -> None:
     """Post-build passes, the same whatever the engine: deterministic sitemap; no HTML comments
     on the public site; search engines kept off the review site; the search index in the
-    site's language (as a script on an offline site); a Content-Security-Policy on every page."""
+    site's language (as a script on an offline site); a Content-Security-Policy on every page.
+
+    ``finished`` (a preview's builds): each page finished before, with its file time then; only
+    pages written since are finished now, and recorded."""
     normalise_sitemap(site_dir)
-    for page in sorted(site_dir.rglob("*.html")):
+    pages = sorted(site_dir.rglob("*.html"))
+    if finished is not None:
+        pages = [page for page in pages if finished.get(page) != page.stat().st_mtime_ns]
+    for page in pages:
         if audience == "public":
             strip_comments_in_file(page)
         else:
@@ -724,7 +732,9 @@ def finish_output(site_dir: Path, audience: str, language: str = "id", *,
     declare_search_language(site_dir, language)
     if offline:
         inline_search_index(site_dir)
-    apply_policy(site_dir)
+    apply_policy(site_dir, pages)
+    if finished is not None:
+        finished.update((page, page.stat().st_mtime_ns) for page in pages)
 
 
 NOINDEX = '<meta name="robots" content="noindex, nofollow">'
@@ -850,6 +860,7 @@ class DevServer:
         watch: list[Path],
         host: str = "127.0.0.1",
         port: int = 8000,
+        banner: Callable[[], str] | None = None,
     ) -> None:
         from mkdocs.livereload import LiveReloadServer
 
@@ -862,6 +873,7 @@ class DevServer:
         self._changes_lock = threading.Lock()
         self.last_build: str | None = None  # "full" | "dirty" once built
         self._sources: frozenset[str] = frozenset()
+        self._finished: dict[Path, int] = {}  # HTML page → its file time when last finished
         self._plugins = None
         self._theme_env = ThemeEnvironment()
         self.server = LiveReloadServer(
@@ -869,6 +881,11 @@ class DevServer:
         )
         self.server.observer = native_observer()
         self.server.error_handler = self._error_page
+        self.banner = banner or (lambda: "")
+        inject_script = self.server._inject_js_into_html
+        self.server._inject_js_into_html = (  # every served page also carries the banner
+            lambda content, epoch: inject_script(self._with_banner(content), epoch)
+        )
         self.url = self.server.url
 
     def rebuild(self) -> None:
@@ -888,15 +905,36 @@ class DevServer:
             self._build()
             self._reload_browsers()
 
+    def _with_banner(self, content: bytes) -> bytes:
+        """content with the current banner (HTML, already escaped) right after ``<body>``."""
+        banner = self.banner()
+        if not banner:
+            return content
+        start = content.find(b"<body")
+        start = content.find(b">", start) + 1 if start >= 0 else 0
+        return content[:start] + banner.encode("utf-8") + content[start:]
+
     def _build(self) -> None:
         install_assets(Path(self.spec.docs_dir), self.spec)
         install_robots(Path(self.spec.docs_dir), self.spec)
         sources = doc_sources(Path(self.spec.docs_dir))
-        dirty = self.last_build is not None and sources == self._sources  # else: full build
+        dirty = self.last_build is not None  # else: full build
+        if dirty:  # added pages are built as modified ones; removed pages' output goes
+            self._remove_outputs(self._sources - sources)
         run_mkdocs(self.config, serve_url=self.url, dirty=dirty, fresh_plugins=False,
                    theme_env=self._theme_env)
-        finish_output(self.site_dir, self.spec.audience, self.spec.language)
+        finish_output(self.site_dir, self.spec.audience, self.spec.language,
+                      finished=self._finished)
         self.last_build, self._sources = ("dirty" if dirty else "full"), sources
+
+    def _remove_outputs(self, removed: Iterable[str]) -> None:
+        """Delete what the removed source files were built into (a page, or a copied file)."""
+        from mkdocs.structure.files import File
+
+        use_urls = self.config.get("use_directory_urls", True)
+        for source in removed:
+            built = File(source, str(self.spec.docs_dir), str(self.site_dir), use_urls)
+            Path(built.abs_dest_path).unlink(missing_ok=True)
 
     def _reload_browsers(self) -> None:
         """Reload open pages and serve what is built so far, before the builder returns (until
@@ -978,17 +1016,20 @@ def serve(
     watch: list[Path],
     host: str = "127.0.0.1",
     port: int = 8000,
+    banner: Callable[[], str] | None = None,
 ) -> None:
     """Serve a live-reloading preview of spec until Ctrl-C (site_dir is not touched).
 
     The initial build is full; afterwards each change under ``watch`` calls
     ``regenerate(changed_paths)`` (which rewrites the affected Markdown in docs_dir) and
-    MkDocs rebuilds only the modified pages ("dirty" build, development only: other
-    pages' nav and the search index may lag). When regenerate adds or removes files the
-    build is a full one. What regenerate returns, if anything, is the work that can wait:
-    it runs after the browsers have reloaded, followed by another build.
+    MkDocs rebuilds only the modified and added pages ("dirty" build, development only:
+    other pages' nav and the search index may lag); removed pages' output is deleted.
+    What regenerate returns, if anything, is the work that can wait: it runs after the
+    browsers have reloaded, followed by another build. ``banner()``, if given, is HTML
+    put at the top of every page served (the project's problems while it has any).
     """
-    server = DevServer(spec, regenerate=regenerate, watch=watch, host=host, port=port)
+    server = DevServer(spec, regenerate=regenerate, watch=watch, host=host, port=port,
+                       banner=banner)
     try:
         server.run()
     except KeyboardInterrupt:
