@@ -573,7 +573,8 @@ def other_problems(doc: InternDoc, figure: InternFigures) -> str:
 
 def report_page(project: Project, intern_id: str, mode: str) -> str:
     """The report (or article) as a review-site page, titled in its front matter."""
-    report = build_report(project, intern_id, mode=mode)
+    page = (REPORT_PAGE if mode == "report" else ARTICLE_PAGE).format(intern_id)
+    report = build_report(project, intern_id, mode=mode, page=page)
     kind = "Laporan" if mode == "report" else "Artikel"
     title = f"{kind}: {report.author}".replace('"', "'")
     return f'---\ntitle: "{title}"\n---\n\n{titled_page(cell(title), report.markdown)}'
