@@ -12,7 +12,7 @@ import gc
 import re
 import shutil
 from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -367,6 +367,7 @@ def site_spec(
         base_config=base if base.is_file() else None,
         engine=project.settings.engine,
         site_url=project.settings.site_url if audience == "public" else None,
+        workers=project.settings.workers,
     )
 
 
@@ -498,7 +499,13 @@ def prepare_audience(
         )
     )
     spec = site_spec(project, audience, docs_dir, site_dir, files, strict=strict, lang=lang)
+    spec = replace(spec, cache_dir=render_cache_folder(project.root, audience))
     return PreparedSite(audience, spec, guard)
+
+
+def render_cache_folder(root: Path, audience: str) -> Path:
+    """Where a build keeps each page's rendered HTML for the next build (``.casebook/``)."""
+    return root / ".casebook" / "cache" / "pages" / audience
 
 
 def stage_engine(ready: PreparedSite, root: Path, *, lang: str, say: Progress) -> Path | str:

@@ -548,6 +548,10 @@ class Settings(Strict):
         "Alamat situs publik, diakhiri '/': peta situs (sitemap.xml) dan robots.txt memakainya",
         "Public site address, ending in '/': used by sitemap.xml and robots.txt", default=None,
     )
+    workers: Annotated[int, Field(ge=1, le=256)] | None = described(
+        "Jumlah proses paling banyak untuk membangun halaman (bawaan: semua inti prosesor)",
+        "Most processes that render pages at once (default: every processor core)", default=None,
+    )
 
 
 MODELS["settings"] = Settings
