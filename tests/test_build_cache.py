@@ -81,6 +81,7 @@ def test_a_warm_build_after_random_edits_is_byte_identical_to_a_cold_one(tmp_pat
     build(warm, caches)
     pages = converted(caches)
     assert pages > 100  # a cold build converts every page
+    assert all(cache.parsed == 0 for cache in caches)  # search reuses the render's parse
     build(warm, caches)
     assert converted(caches) == 0  # nothing changed: every page comes from the cache
     rng = random.Random(17)

@@ -530,7 +530,7 @@ class CompactPages:
 
 # --------------------------------------------------------------------------- render cache, workers
 
-RENDER_FORMAT = b"casebook-render-1"
+RENDER_FORMAT = b"casebook-render-2"
 _PAGE_LOG = "mkdocs.structure.pages"  # where MkDocs logs a page's broken links while rendering
 RENDER_DISTRIBUTIONS = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "nh3")
 _CHUNK = 16  # pages per task sent to a worker
@@ -553,6 +553,7 @@ class RenderedPage:
     anchors: set[str] | None
     links_to_anchors: dict[str, dict[str, str]] | None
     messages: list[tuple[int, str]]
+    sections: bytes = b""  # the search plugin's sections of ``content`` (search_sections)
 
 
 class _Messages(logging.Handler):
@@ -580,8 +581,31 @@ def render_page(page, config, files) -> RenderedPage:
     return RenderedPage(
         page.content, page.toc, page._title_from_render, page.present_anchor_ids,
         None if links is None else {file.src_uri: dict(a) for file, a in links.items()},
-        messages.seen,
+        messages.seen, search_sections(page.content),
     )
+
+
+def search_sections(content: str) -> bytes:
+    """Material's search parser's sections of a page's HTML, packed: the page is parsed for the
+    search index once, when it is rendered, and never again while its HTML is kept."""
+    try:
+        from material.plugins.search.plugin import Parser
+    except ImportError:  # no Material: nothing indexes the page
+        return b""
+    parser = Parser()
+    parser.feed(content)
+    parser.close()
+    return zlib.compress(pickle.dumps(parser.data, protocol=5), 1)
+
+
+def index_page(index, page, sections: list) -> None:
+    """What Material's ``SearchIndex.add_entry_from_context`` does, from parsed sections."""
+    search = page.meta.get("search") or {}
+    if search.get("exclude"):
+        return
+    for section in sections:
+        if not section.is_excluded():
+            index.create_entry_for_section(section, page.toc, page.url, page)
 
 
 def apply_rendered(page, rendered: RenderedPage, files, *, replay: bool) -> None:
@@ -596,6 +620,10 @@ def apply_rendered(page, rendered: RenderedPage, files, *, replay: bool) -> None
         logger = logging.getLogger(_PAGE_LOG)
         for level, message in rendered.messages:
             logger.log(level, message)
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def pack(rendered: RenderedPage) -> bytes:
@@ -648,6 +676,8 @@ class RenderCache:
         self.ready: dict[str, bytes] = {}  # key → packed page, converted by a worker (no folder)
         self.used: set[str] = set()
         self.converted = 0  # pages converted in this build (the rest came from the cache)
+        self.sections: dict[str, tuple[str, bytes]] = {}  # page → its HTML's digest, sections
+        self.parsed = 0  # pages the search index parsed itself (their sections were unknown)
 
     def on_nav(self, nav, *, config, files):
         """Every page's key is known once the files are: convert the missing pages, in parallel."""
@@ -659,7 +689,22 @@ class RenderCache:
                 missing.append(file.src_uri)
         if self.workers > 1 and len(missing) > _CHUNK and self.config is not None:
             self._convert_in_workers(missing)
+        search = config.plugins.get("material/search")
+        index = getattr(search, "search_index", None)
+        if index is not None and hasattr(index, "create_entry_for_section"):
+            fallback = index.add_entry_from_context
+            index.add_entry_from_context = functools.partial(self._index, index, fallback)
         return nav
+
+    def _index(self, index, fallback, page) -> None:
+        """Index a page from the sections found when it was rendered (the same HTML), else as
+        Material does."""
+        digest, packed = self.sections.pop(page.file.src_uri, ("", b""))
+        if not packed or digest != _digest(page.content):
+            self.parsed += 1
+            fallback(page)
+            return
+        index_page(index, page, pickle.loads(zlib.decompress(packed)))
 
     def on_pre_page(self, page, *, config, files):
         """Convert this page through the cache when MkDocs renders it."""
@@ -693,6 +738,8 @@ class RenderCache:
         else:
             apply_rendered(page, rendered, files, replay=True)
         self.used.add(key)
+        if rendered.sections:
+            self.sections[page.file.src_uri] = (_digest(rendered.content), rendered.sections)
 
     def _has(self, key: str) -> bool:
         path = self._path(key)
