@@ -44,6 +44,10 @@ Design notes (checked against MkDocs 1.6.1 and mkdocs-material 9.8.2 sources):
   until the build ends -- most of its memory at 10,000 pages. ``CompactPages`` keeps the HTML
   compressed between the two phases, drops the source once rendered, and forgets the HTML once
   the page is written.
+* Work done once: ``RenderCache`` converts each page's Markdown once and keeps the result (and
+  its search sections) by a content key in ``.casebook/cache/pages/<audience>/``; pages not kept
+  yet are converted by worker processes (``workers:`` in casebook.yml caps them) before MkDocs
+  reads them. The output is byte for byte that of a one-process build without a cache.
 * Preview speed: ``DevServer`` watches with the operating system's file events (MkDocs polls
   every half second), reuses one compiled Jinja environment across rebuilds, and reloads the
   browser as soon as the saved file's own pages are built; pages that summarise many files
