@@ -19,6 +19,8 @@ SITE_MODULE = REPO / "generator" / "site" / "engine.py"
 def live_objects(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, object]]:
     """One real instance of each class that owns a listed private name."""
     from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.files import File
+    from mkdocs.structure.pages import Page
 
     tmp_path = tmp_path_factory.mktemp("engine")
     docs = tmp_path / "docs"
@@ -30,7 +32,9 @@ def live_objects(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str,
     config.plugins.on_config(config)
     search = config.plugins["material/search"]
     server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(docs))
+    page = Page(None, File("index.md", str(docs), str(tmp_path / "site"), True), config)
     yield {
+        "mkdocs.structure.pages.Page": page,
         "mkdocs.livereload.LiveReloadServer": server,
         "material.plugins.search.plugin.SearchPlugin": search,
         "material.plugins.search.plugin.SearchIndex": search.search_index,

@@ -274,7 +274,7 @@ def producer(name: str) -> pipeline.Producer:
 
 
 def test_a_selective_producer_gets_the_language_and_the_pages_asked_for(project):
-    pages = producer("review pages").make(project, "en", {"kantor.md"})
+    pages = producer("index pages").make(project, "en", {"kantor.md"})
     assert list(pages) == ["kantor.md"] and "## Social workers" in pages["kantor.md"]
 
 
@@ -293,7 +293,8 @@ def test_office_change_affects_everything_and_content_nothing(project):
 
 
 def test_regenerator_rewrites_what_changed_and_survives_invalid_input(copy, tmp_path, monkeypatch):
-    monkeypatch.setitem(pipeline.PRODUCERS, "review", (producer("review pages"),))
+    monkeypatch.setitem(pipeline.PRODUCERS, "review", (
+        producer("review pages"), producer("index pages")))
     docs, seen = tmp_path / "docs", []
     regenerate = pipeline.Regenerator(copy, "review", docs, on_problems=lambda p, n: seen.append(p))
     assert regenerate.start()
@@ -301,8 +302,10 @@ def test_regenerator_rewrites_what_changed_and_survives_invalid_input(copy, tmp_
     other_mtime = other.stat().st_mtime_ns
     case_file = copy / "cases" / "K-2025-0102.yaml"
     case_file.write_text(case_file.read_text().replace("alias: Nenek M", "alias: Nenek W"))
-    regenerate([case_file])
+    later = regenerate([case_file])
     assert "Nenek W" in (docs / "kasus" / "K-2025-0102.md").read_text()
+    assert "Nenek W" not in (docs / "kasus" / "index.md").read_text()  # the index follows
+    later()
     assert "Nenek W" in (docs / "kasus" / "index.md").read_text()
     assert other.stat().st_mtime_ns == other_mtime
     good = (docs / "kasus" / "K-2025-0102.md").read_text()
@@ -313,7 +316,7 @@ def test_regenerator_rewrites_what_changed_and_survives_invalid_input(copy, tmp_
     case_file.write_text(case_file.read_text().replace("sex: wanita", "sex: perempuan"))
     child_case = copy / "cases" / "K-2025-0104.yaml"  # no logbook entry names it
     child_case.unlink()
-    regenerate([case_file, child_case])
+    regenerate([case_file, child_case])()
     assert not (docs / "kasus" / "K-2025-0104.md").exists()
     assert "K-2025-0104" not in (docs / "kasus" / "index.md").read_text()
 

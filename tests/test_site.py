@@ -387,7 +387,13 @@ def test_serve_regenerates_and_rebuilds_changed_sources(tmp_path, caplog):
 
         (sources / "k-5d0e.txt").write_text("halaman baru", encoding="utf-8")
         fetch_until(server.url + "kasus/k-5d0e/", "halaman baru")
-        wait_until(lambda: server.last_build == "full")  # a new page: full build, every nav current
+        assert server.last_build == "dirty"  # a new page is built alone, like a changed one
+        (sources / "k-5d0e.txt").unlink()
+        (docs / "kasus" / "k-5d0e.md").unlink()  # what the regenerator does for a deleted case
+        (sources / "k-7f3a.txt").write_text("versi ketiga", encoding="utf-8")
+        fetch_until(server.url + "kasus/k-7f3a/", "versi ketiga")
+        assert server.last_build == "dirty"
+        assert not (server.site_dir / "kasus" / "k-5d0e" / "index.html").exists()
     assert not [r for r in caplog.records if "'dirty' build" in r.getMessage()]  # not every save
     assert not (tmp_path / "tidak-dipakai").exists()
     assert not server.site_dir.exists()

@@ -12,7 +12,7 @@ import gc
 import re
 import shutil
 from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,7 +30,7 @@ from generator.privacy.view import site_view
 from generator.problems import Problem
 from generator.render import affected_review_pages, review_pages
 from generator.render.changes import mark_changes
-from generator.render.indexes import HOME_PAGE, build_nav, fallback_home
+from generator.render.indexes import HOME_PAGE, INDEX_PAGES, build_nav, fallback_home
 from generator.render.public.statistics import public_statistics
 from generator.render.public.stories import public_pages
 from generator.render.review import affected_lecturer_pages, lecturer_pages
@@ -64,7 +64,24 @@ class Producer:
 
 
 def _review_pages(project: Project, lang: str | None, only: Collection[str] | None) -> Pages:
-    return mark_changes(project, review_pages(project, lang=lang, only=only), lang)
+    pages = review_pages(project, lang=lang, only=only, without=INDEX_PAGES)
+    return mark_changes(project, pages, lang)
+
+
+def _index_pages(project: Project, lang: str | None, only: Collection[str] | None) -> Pages:
+    wanted = INDEX_PAGES if only is None else set(only) & set(INDEX_PAGES)
+    return review_pages(project, lang=lang, only=wanted)
+
+
+def _affected_own_pages(changed: list[Path], old: Project, new: Project) -> set[str] | None:
+    """The review pages of the saved files themselves (a case's, its neighbours', its interns')."""
+    pages = affected_review_pages(changed, old, new)
+    return None if pages is None else pages - set(INDEX_PAGES)
+
+
+def _affected_index_pages(changed: list[Path], old: Project, new: Project) -> set[str] | None:
+    pages = affected_review_pages(changed, old, new)
+    return None if pages is None else pages & set(INDEX_PAGES)
 
 
 def _lecturer_pages(project: Project, lang: str | None, only: Collection[str] | None) -> Pages:
@@ -94,7 +111,10 @@ def _public_statistics(project: Project, lang: str | None, only: Collection[str]
 # audience's name in generator.build.AUDIENCES, which the command line reads without this module).
 PRODUCERS: dict[str, tuple[Producer, ...]] = {
     "review": (
-        Producer("review pages", _review_pages, affected=affected_review_pages),
+        Producer("review pages", _review_pages, affected=_affected_own_pages),
+        # the index pages list every case (some 500 KB of tables at 1,000 cases): while
+        # previewing, an added or deleted case's own page is shown before they follow
+        Producer("index pages", _index_pages, affected=_affected_index_pages, deferrable=True),
         Producer("review statistics", _review_statistics, deferrable=True),
         Producer("lecturer pages", _lecturer_pages, affected_lecturer_pages, deferrable=True),
         Producer("downloads", _downloads, deferrable=True),
@@ -216,12 +236,18 @@ def tree_files(project: Project, audience: str, lang: str | None = None) -> dict
 
 
 def assemble_tree(
-    project: Project, audience: str, generated: dict[str, str], lang: str | None = None
+    project: Project,
+    audience: str,
+    generated: dict[str, str],
+    lang: str | None = None,
+    finished: dict[str, tuple[str, bytes]] | None = None,
 ) -> dict[str, bytes]:
     """Generated pages plus content/ (a name clash is an error), and a home page if none.
 
     ``generated`` is emptied: each page is encoded as it is taken from it, so that no page is
-    held as text and as bytes at once (at 10,000 cases that is some 200 MB)."""
+    held as text and as bytes at once (at 10,000 cases that is some 200 MB). ``finished``
+    (serve) remembers each generated page's text and its finished bytes, so that a page that
+    has not changed since the last save is not described and escaped again."""
     content = content_files(project.root, audience)
     clash = sorted(set(generated) & set(content))
     if clash:
@@ -232,19 +258,31 @@ def assemble_tree(
     files: dict[str, bytes] = {}
     for path in list(generated):
         text = generated.pop(path)
-        if isinstance(text, str) and path.endswith(".md"):
-            text = with_description(text)
-        files[path] = text if isinstance(text, bytes) else text.encode("utf-8")
+        known = finished.get(path) if finished is not None else None
+        if known is not None and (known[0] is text or known[0] == text):
+            files[path] = known[1]
+            continue
+        files[path] = _finished_page(path, text)
+        if finished is not None and isinstance(text, str):
+            finished[path] = (text, files[path])
     for path, data in content.items():
         if path.endswith(".md"):
             data = with_description(data.decode("utf-8", errors="replace")).encode("utf-8")
+            data = escape.front_matter(data)
         files[path] = data
-    for path in [path for path in files if path.endswith(".md")]:
-        files[path] = escape.front_matter(files[path])
     if HOME_PAGE not in files:
         home = fallback_home(project, page_language(project, lang))
         files[HOME_PAGE] = with_description(home).encode("utf-8")
     return files
+
+
+def _finished_page(path: str, text: str | bytes) -> bytes:
+    """A generated file as written: a page gets its description and escaped front matter."""
+    if isinstance(text, bytes):
+        return escape.front_matter(text) if path.endswith(".md") else text
+    if not path.endswith(".md"):
+        return text.encode("utf-8")
+    return escape.front_matter(with_description(text).encode("utf-8"))
 
 
 def write_tree(docs_dir: Path, files: dict[str, bytes], last: dict[str, bytes] | None = None
@@ -332,6 +370,7 @@ def site_spec(
         base_config=base if base.is_file() else None,
         engine=project.settings.engine,
         site_url=project.settings.site_url if audience == "public" else None,
+        workers=project.settings.workers,
     )
 
 
@@ -466,7 +505,13 @@ def prepare_audience(
         )
     )
     spec = site_spec(project, audience, docs_dir, site_dir, files, strict=strict, lang=lang)
+    spec = replace(spec, cache_dir=render_cache_folder(project.root, audience))
     return PreparedSite(audience, spec, guard)
+
+
+def render_cache_folder(root: Path, audience: str) -> Path:
+    """Where a build keeps each page's rendered HTML for the next build (``.casebook/``)."""
+    return root / ".casebook" / "cache" / "pages" / audience
 
 
 def stage_engine(ready: PreparedSite, root: Path, *, lang: str, say: Progress) -> Path | str:
@@ -541,6 +586,35 @@ def _message(lang: str, key: str, **params: object) -> str:
 
 # ---------------------------------------------------------------- serve: regenerate what changed
 
+_BANNER_STYLE = (
+    "position:sticky;top:0;z-index:1000;margin:0;padding:.8em 1.2em;background:#fdecea;"
+    "color:#611a15;border-bottom:3px solid #b3261e;font:14px/1.5 system-ui,sans-serif"
+)
+
+
+def problems_banner(errors: list[Problem], lang: str) -> str:
+    """HTML for the top of every preview page listing ``errors`` (file:line, message, hint),
+    every text escaped; "" when there are none."""
+    if not errors:
+        return ""
+    items = []
+    for problem in errors:
+        hint = problem.hint(lang)
+        hint_html = (f"<br><em>{_message(lang, 'preview_hint')}:</em> {escape.html_text(hint)}"
+                     if hint else "")
+        items.append(
+            f"<li><code>{escape.html_text(f'{problem.file}:{problem.line}')}</code> "
+            f"{escape.html_text(problem.message(lang))}{hint_html}</li>"
+        )
+    title = escape.html_text(_message(lang, "preview_problems", count=len(errors)))
+    return (f'<div role="alert" class="casebook-problems" style="{_BANNER_STYLE}">'
+            f"<strong>{title}</strong><ul>{''.join(items)}</ul></div>")
+
+
+def clean_again_message(files: int, lang: str) -> str:
+    """What the terminal says when the input is valid again after errors."""
+    return _message(lang, "preview_clean", files=files)
+
 
 def watched_paths(root: Path) -> list[Path]:
     """The project's inputs that serve watches (only those that exist)."""
@@ -585,6 +659,8 @@ class Regenerator:
         self.files: dict[str, bytes] = {}
         self._waiting: list[Path] = []  # changes the deferrable producers have not seen yet
         self._waiting_since: Project | None = None  # the project before the first of them
+        self._finished: dict[str, tuple[str, bytes]] = {}  # page → its text and its bytes
+        self.errors: list[Problem] = []  # the errors of the last load (none: the tree is current)
 
     def start(self) -> bool:
         """Generate the whole tree; False (nothing written) when the input is invalid."""
@@ -629,7 +705,13 @@ class Regenerator:
     def _load(self) -> Project | None:
         project, problems = load_project(self.root)
         self.on_problems(problems, project.files_checked)
-        return None if any(p.is_error for p in problems) else project
+        self.errors = [p for p in problems if p.is_error]
+        return None if self.errors else project
+
+    def banner(self) -> str:
+        """The preview's problem banner while the last saved input has errors, else ""."""
+        lang = self.lang or (self.project.settings.language if self.project else "id")
+        return problems_banner(self.errors, lang)
 
     def _regenerated(
         self, producer: Producer, changed: list[Path], old: Project | None, project: Project
@@ -648,11 +730,13 @@ class Regenerator:
         for pages in self.pages.values():
             generated.update(pages)
         try:
-            files = assemble_tree(project, self.audience, generated, self.lang)
+            files = assemble_tree(project, self.audience, generated, self.lang, self._finished)
         except ContentError as error:
             self.on_error(str(error))
             return False
         write_tree(self.docs_dir, files, last=self.files)
+        for gone in set(self._finished) - set(files):
+            del self._finished[gone]
         self.files = files
         self.project = project
         return True

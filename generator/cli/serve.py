@@ -10,6 +10,7 @@ import click
 
 from generator.cli import LANG_OPTION, PROJECT_OPTION, print_problems, project_root
 from generator.cli.build import audience_choices
+from generator.problems import Problem
 
 
 @click.command("serve")
@@ -44,13 +45,13 @@ def _serve(root: Path, audience: str, host: str, port: int, lang: str | None) ->
     from generator.site import engine as site
 
     docs_dir = docs_folder(root, "serve", audience)
-    shown = lang or "id"
+    terminal = _Terminal(lang or "id")
     regenerate = Regenerator(
         root,
         audience,
         docs_dir,
         lang=lang,
-        on_problems=lambda problems, files: _report(problems, files, shown),
+        on_problems=terminal.report,
         on_error=lambda message: click.echo(message, err=True),
     )
     if not regenerate.start():
@@ -68,9 +69,23 @@ def _serve(root: Path, audience: str, host: str, port: int, lang: str | None) ->
         lang=page_lang,
     )
     click.echo(f"http://{host}:{port}/", err=True)
-    site.serve(spec, regenerate=regenerate, watch=watched_paths(root), host=host, port=port)
+    site.serve(spec, regenerate=regenerate, watch=watched_paths(root), host=host, port=port,
+               banner=regenerate.banner)
 
 
-def _report(problems: list, files: int, lang: str) -> None:
-    if problems:
-        print_problems(problems, files, lang)
+class _Terminal:
+    """Prints each load's problems; once errors are fixed, says the files are clean again."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.failing = False
+
+    def report(self, problems: list[Problem], files: int) -> None:
+        from generator.build.pipeline import clean_again_message
+
+        if problems:
+            print_problems(problems, files, self.lang)
+        failing = any(p.is_error for p in problems)
+        if self.failing and not failing:
+            click.echo(clean_again_message(files, self.lang), err=True)
+        self.failing = failing

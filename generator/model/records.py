@@ -609,6 +609,10 @@ class Settings(Strict):
         "Folder hasil `casebook export` (diabaikan git)", "Folder of `casebook export` output (git-ignored)",
         default="exports",
     )
+    workers: Annotated[int, Field(ge=1, le=256)] | None = described(
+        "Jumlah proses paling banyak untuk membangun halaman (bawaan: semua inti prosesor)",
+        "Most processes that render pages at once (default: every processor core)", default=None,
+    )
 
 
 MODELS["settings"] = Settings

@@ -54,12 +54,17 @@ def _bind(function: Callable[..., str], *args: Any) -> Callable[[], str]:
 
 
 def review_pages(
-    project: Project, *, lang: str | None = None, only: Collection[str] | None = None
+    project: Project,
+    *,
+    lang: str | None = None,
+    only: Collection[str] | None = None,
+    without: Collection[str] = (),
 ) -> dict[str, str]:
-    """The review site's pages; with ``only``, just those of the given paths that exist."""
+    """The review site's pages; with ``only``, just those of the given paths that exist;
+    never those in ``without``."""
     makers = review_page_makers(project, lang)
-    wanted = sorted(makers) if only is None else sorted(set(only) & set(makers))
-    return {path: makers[path]() for path in wanted}
+    wanted = set(makers) if only is None else set(only) & set(makers)
+    return {path: makers[path]() for path in sorted(wanted - set(without))}
 
 
 # ---------------------------------------------------------------- what a change affects (serve)

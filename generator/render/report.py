@@ -41,6 +41,7 @@ from generator.render.narrative import narrative_body
 from generator.render.text import (
     Raw,
     Voice,
+    case_page_path,
     cell,
     clause,
     format_date,
@@ -49,6 +50,7 @@ from generator.render.text import (
     join_list,
     paragraphs,
     people_names,
+    relative_link,
     sentence,
     table,
 )
@@ -115,6 +117,7 @@ class _Context:
     mode: str
     chapters: dict[str, Cited]
     used: list[str]
+    page: str | None = None  # a site page: case studies link to the case pages from here
 
     @property
     def intern(self) -> Intern:
@@ -129,14 +132,20 @@ class _Context:
         return self.project.taxonomy
 
 
-def build_report(project: Project, intern_id: str, *, mode: str = "report") -> Report:
-    """The report (or article) of one intern of a loaded project."""
+def build_report(
+    project: Project, intern_id: str, *, mode: str = "report", page: str | None = None
+) -> Report:
+    """The report (or article) of one intern of a loaded project.
+
+    ``page``: the report is that page of the review site, where each case study is a link to the
+    case's own page (which tells it in full) instead of a second copy of its narrative; the
+    DOCX/PDF (no ``page``) keeps every case study in full."""
     if intern_id not in project.interns:
         raise ReportError(f"mahasiswa '{intern_id}' tidak ditemukan / intern not found")
     if mode not in MODES:
         raise ReportError(f"mode '{mode}' tidak dikenal / unknown mode (report, article)")
     doc = project.interns[intern_id]
-    context = _Context(project, doc, mode, _resolved_chapters(doc), [])
+    context = _Context(project, doc, mode, _resolved_chapters(doc), [], page)
     parts = report_parts(context) if mode == "report" else article_parts(context)
     markdown = "\n\n".join(part.strip("\n") for part in parts if part and part.strip()) + "\n"
     return Report(
@@ -658,7 +667,12 @@ def anonymised(case: Case) -> Case:
 
 
 def case_study(case: Case, context: _Context, chapter: str | None, level: int) -> str:
-    """The casework narrative of one case, headings shifted under the report's numbering."""
+    """The casework narrative of one case, headings shifted under the report's numbering (on a
+    site page: a link to the case's own page)."""
+    if context.page is not None:
+        link = relative_link(context.page, case_page_path(case.case_id))
+        return (f"Uraian lengkap kasus ini, tahap demi tahap, ada di [halaman kasus "
+                f"{esc(case.case_id)}]({link}); berkas DOCX/PDF laporan memuatnya utuh.")
     voice = Voice("id", context.taxonomy, case.case_id, people_names(context.project))
     body = narrative_body(anonymised(case), voice)
     text, _ = renumber(body, chapter, level=level)

@@ -604,7 +604,8 @@ def other_problems(doc: InternDoc, figure: InternFigures, lang: str = "id") -> s
 
 def report_page(project: Project, intern_id: str, mode: str, lang: str = "id") -> str:
     """The report (or article) as a review-site page, titled in its front matter."""
-    report = build_report(project, intern_id, mode=mode)
+    page = (REPORT_PAGE if mode == "report" else ARTICLE_PAGE).format(intern_id)
+    report = build_report(project, intern_id, mode=mode, page=page)
     kind = say("report.report" if mode == "report" else "report.article", lang)
     title = say("report.page_title", lang, kind=kind, author=report.author).replace('"', "'")
     return f'---\ntitle: "{title}"\n---\n\n{titled_page(cell(title), report.markdown)}'

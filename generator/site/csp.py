@@ -16,6 +16,7 @@ import base64
 import hashlib
 import logging
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -70,10 +71,11 @@ def with_policy(page: str) -> str:
     return meta + page
 
 
-def apply_policy(site_dir: Path) -> int:
-    """Put a policy into every HTML file under site_dir; return how many were written."""
+def apply_policy(site_dir: Path, pages: Iterable[Path] | None = None) -> int:
+    """Put a policy into every HTML file under site_dir (or into ``pages`` only); return how
+    many were written."""
     count = 0
-    for path in sorted(Path(site_dir).rglob("*.html")):
+    for path in sorted(Path(site_dir).rglob("*.html") if pages is None else pages):
         if path.is_symlink():
             continue
         page = path.read_text(encoding="utf-8")

@@ -44,6 +44,10 @@ Design notes (checked against MkDocs 1.6.1 and mkdocs-material 9.8.2 sources):
   until the build ends -- most of its memory at 10,000 pages. ``CompactPages`` keeps the HTML
   compressed between the two phases, drops the source once rendered, and forgets the HTML once
   the page is written.
+* Work done once: ``RenderCache`` converts each page's Markdown once and keeps the result (and
+  its search sections) by a content key in ``.casebook/cache/pages/<audience>/``; pages not kept
+  yet are converted by worker processes (``workers:`` in casebook.yml caps them) before MkDocs
+  reads them. The output is byte for byte that of a one-process build without a cache.
 * Preview speed: ``DevServer`` watches with the operating system's file events (MkDocs polls
   every half second), reuses one compiled Jinja environment across rebuilds, and reloads the
   browser as soon as the saved file's own pages are built; pages that summarise many files
@@ -56,11 +60,14 @@ Design notes (checked against MkDocs 1.6.1 and mkdocs-material 9.8.2 sources):
 from __future__ import annotations
 
 import copy
+import functools
 import gzip
+import hashlib
 import html
 import json
 import logging
 import os
+import pickle
 import re
 import shutil
 import subprocess
@@ -69,7 +76,7 @@ import tempfile
 import threading
 import time
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -167,6 +174,10 @@ PRIVATE_NAMES = (
                 "preview: ask for a rebuild from Casebook's own file watcher"),
     PrivateName("mkdocs.livereload.LiveReloadServer", "_watched_paths",
                 "preview: serve() starts the observer only when something is watched"),
+    PrivateName("mkdocs.livereload.LiveReloadServer", "_inject_js_into_html",
+                "preview: put the project's problems at the top of every page served"),
+    PrivateName("mkdocs.structure.pages.Page", "_title_from_render",
+                "build: a page's title found while rendering, kept with its rendered HTML"),
     PrivateName("material.plugins.search.plugin.SearchPlugin", "search_index",
                 "build: write the search index entry by entry (memory)"),
     PrivateName("material.plugins.search.plugin.SearchIndex", "entries",
@@ -193,6 +204,8 @@ class SiteSpec:
     engine: str = "mkdocs"  # one of ENGINES
     site_url: str | None = None  # public address (sitemap URLs, robots.txt); public site only
     offline: bool = False  # opened from file:// with no server (a lecturer's bundle)
+    workers: int | None = None  # most processes rendering pages (None: every core); MkDocs only
+    cache_dir: Path | None = None  # where rendered pages are kept between builds (None: nowhere)
 
     def __post_init__(self) -> None:
         """Reject an unknown audience or engine early."""
@@ -372,7 +385,8 @@ def stage_site(
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.build-", dir=site_dir.parent))
     try:
         if spec.engine == "mkdocs":
-            run_mkdocs({**config, "site_dir": str(staging)}, progress=progress)
+            render = RenderCache(spec.cache_dir, workers=worker_count(spec.workers))
+            run_mkdocs({**config, "site_dir": str(staging)}, progress=progress, render=render)
         else:
             run_engine_command(spec.engine, tree_config, staging, strict=spec.strict)
         finish_output(staging, spec.audience, spec.language, offline=spec.offline)
@@ -447,8 +461,12 @@ def run_mkdocs(
     dirty: bool = False,
     fresh_plugins: bool = True,
     theme_env: ThemeEnvironment | None = None,
+    render: RenderCache | None = None,
 ) -> list[str]:
-    """Run one MkDocs build of config; return its warnings or raise SiteBuildError."""
+    """Run one MkDocs build of config; return its warnings or raise SiteBuildError.
+
+    ``render``: the pages' Markdown is converted through it (kept between builds, and spread
+    over worker processes)."""
     from mkdocs.commands.build import build
 
     with capture_mkdocs_log(progress) as collector:
@@ -457,6 +475,9 @@ def run_mkdocs(
         try:
             mkdocs_config = load_mkdocs_config(config, fresh_plugins=fresh_plugins)
             mkdocs_config.plugins["casebook-compact-pages"] = CompactPages()
+            if render is not None:
+                render.config = config
+                mkdocs_config.plugins["casebook-render-cache"] = render
             search = mkdocs_config.plugins.get("material/search")
             if search is not None and fresh_plugins and not (dirty or serve_url):
                 mkdocs_config.plugins["casebook-search-index"] = StreamedSearchIndex(search)
@@ -509,6 +530,307 @@ class CompactPages:
     on_page_content.mkdocs_priority = -100
     on_page_context.mkdocs_priority = 100
     on_post_page.mkdocs_priority = -100
+
+
+# --------------------------------------------------------------------------- render cache, workers
+
+RENDER_FORMAT = b"casebook-render-2"
+_PAGE_LOG = "mkdocs.structure.pages"  # where MkDocs logs a page's broken links while rendering
+RENDER_DISTRIBUTIONS = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "nh3")
+_CHUNK = 16  # pages per task sent to a worker
+
+
+def worker_count(cap: int | None = None) -> int:
+    """How many processes render pages: the cores this process may use, at most ``cap``."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, min(cores or 1, cap or cores or 1))
+
+
+@dataclass
+class RenderedPage:
+    """What MkDocs' ``Page.render`` leaves on a page, in a form that is kept and sent between
+    processes (linked files by their path), and the messages it logged."""
+
+    content: str
+    toc: Any
+    title: str | None
+    anchors: set[str] | None
+    links_to_anchors: dict[str, dict[str, str]] | None
+    messages: list[tuple[int, str]]
+    sections: bytes = b""  # the search plugin's sections of ``content`` (search_sections)
+
+
+class _Messages(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.seen: list[tuple[int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """Keep one message."""
+        if record.levelno >= logging.INFO:
+            self.seen.append((record.levelno, record.getMessage()))
+
+
+def render_page(page, config, files) -> RenderedPage:
+    """MkDocs' own conversion of one page's Markdown, with what it logged."""
+    from mkdocs.structure.pages import Page
+
+    logger, messages = logging.getLogger(_PAGE_LOG), _Messages()
+    logger.addHandler(messages)
+    try:
+        Page.render(page, config, files)
+    finally:
+        logger.removeHandler(messages)
+    links = page.links_to_anchors
+    return RenderedPage(
+        page.content, page.toc, page._title_from_render, page.present_anchor_ids,
+        None if links is None else {file.src_uri: dict(a) for file, a in links.items()},
+        messages.seen, search_sections(page.content),
+    )
+
+
+def search_sections(content: str) -> bytes:
+    """Material's search parser's sections of a page's HTML, packed: the page is parsed for the
+    search index once, when it is rendered, and never again while its HTML is kept."""
+    try:
+        from material.plugins.search.plugin import Parser
+    except ImportError:  # no Material: nothing indexes the page
+        return b""
+    parser = Parser()
+    parser.feed(content)
+    parser.close()
+    return zlib.compress(pickle.dumps(parser.data, protocol=5), 1)
+
+
+def index_page(index, page, sections: list) -> None:
+    """What Material's ``SearchIndex.add_entry_from_context`` does, from parsed sections."""
+    search = page.meta.get("search") or {}
+    if search.get("exclude"):
+        return
+    for section in sections:
+        if not section.is_excluded():
+            index.create_entry_for_section(section, page.toc, page.url, page)
+
+
+def apply_rendered(page, rendered: RenderedPage, files, *, replay: bool) -> None:
+    """Leave on ``page`` what rendering it leaves; ``replay``: log its messages again."""
+    page.content, page.toc = rendered.content, rendered.toc
+    page._title_from_render = rendered.title
+    page.present_anchor_ids = None if rendered.anchors is None else set(rendered.anchors)
+    links = rendered.links_to_anchors
+    page.links_to_anchors = None if links is None else {
+        files.get_file_from_path(uri): dict(a) for uri, a in links.items()}
+    if replay:
+        logger = logging.getLogger(_PAGE_LOG)
+        for level, message in rendered.messages:
+            logger.log(level, message)
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def pack(rendered: RenderedPage) -> bytes:
+    """A rendered page as compressed bytes (kept on disk, sent from a worker)."""
+    return zlib.compress(pickle.dumps(rendered, protocol=5), 1)
+
+
+def render_fingerprint(config: dict, files) -> bytes:
+    """What every page's HTML depends on besides its own Markdown: the engine's and the
+    Markdown libraries' versions, Casebook's engine and sanitiser code, the whole configuration
+    (theme, extensions, nav) and the list of files (links are checked and rewritten against it)."""
+    from importlib import metadata
+
+    from generator import sanitise
+
+    digest = hashlib.sha256(RENDER_FORMAT)
+    for name in RENDER_DISTRIBUTIONS:
+        digest.update(f"{name}={metadata.version(name)}\n".encode())
+    for module in (__file__, sanitise.__file__):
+        digest.update(hashlib.sha256(Path(module).read_bytes()).digest())
+    settings = {key: value for key, value in config.items() if key != "site_dir"}
+    digest.update(json.dumps(settings, sort_keys=True, default=str).encode())
+    for uri in sorted(file.src_uri for file in files):
+        digest.update(uri.encode() + b"\0")
+    return digest.digest()
+
+
+def page_key(fingerprint: bytes, src_uri: str, markdown: str) -> str:
+    digest = hashlib.sha256(fingerprint)
+    digest.update(src_uri.encode() + b"\0")
+    digest.update(markdown.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+class RenderCache:
+    """MkDocs plugin: each page's Markdown is converted once, then kept by a content key.
+
+    The key is the page's own Markdown, its path and ``render_fingerprint`` (versions, code,
+    configuration, file list), so a page is converted again exactly when something it depends on
+    changed; otherwise the kept HTML, table of contents, title, anchors and link messages are
+    put on the page as MkDocs' ``Page.render`` would (messages logged again, so --strict fails
+    the same). Pages not kept yet are converted by ``workers`` processes at once, before MkDocs
+    reads them one by one. ``folder`` None: nothing kept between builds."""
+
+    def __init__(self, folder: Path | None, *, workers: int = 1) -> None:
+        self.folder = Path(folder) if folder is not None else None
+        self.workers = workers
+        self.config: dict | None = None  # the configuration dict (set by run_mkdocs)
+        self.fingerprint = b""
+        self.ready: dict[str, bytes] = {}  # key → packed page, converted by a worker (no folder)
+        self.used: set[str] = set()
+        self.converted = 0  # pages converted in this build (the rest came from the cache)
+        self.sections: dict[str, tuple[str, bytes]] = {}  # page → its HTML's digest, sections
+        self.parsed = 0  # pages the search index parsed itself (their sections were unknown)
+
+    def on_nav(self, nav, *, config, files):
+        """Every page's key is known once the files are: convert the missing pages, in parallel."""
+        self.fingerprint = render_fingerprint(self.config or {}, files)
+        missing = []
+        for file in files.documentation_pages():
+            key = self._key(file)
+            if key is not None and not self._has(key):
+                missing.append(file.src_uri)
+        if self.workers > 1 and len(missing) > _CHUNK and self.config is not None:
+            self._convert_in_workers(missing)
+        search = config.plugins.get("material/search")
+        index = getattr(search, "search_index", None)
+        if index is not None and hasattr(index, "create_entry_for_section"):
+            fallback = index.add_entry_from_context
+            index.add_entry_from_context = functools.partial(self._index, index, fallback)
+        return nav
+
+    def _index(self, index, fallback, page) -> None:
+        """Index a page from the sections found when it was rendered (the same HTML), else as
+        Material does."""
+        digest, packed = self.sections.pop(page.file.src_uri, ("", b""))
+        if not packed or digest != _digest(page.content):
+            self.parsed += 1
+            fallback(page)
+            return
+        index_page(index, page, pickle.loads(zlib.decompress(packed)))
+
+    def on_pre_page(self, page, *, config, files):
+        """Convert this page through the cache when MkDocs renders it."""
+        page.render = functools.partial(self._render, page)
+        return page
+
+    def on_post_build(self, *, config) -> None:
+        """Keep only what this build used."""
+        if self.folder is None or not self.folder.is_dir():
+            return
+        for path in self.folder.glob("*/*.pickle"):
+            if path.stem not in self.used:
+                path.unlink(missing_ok=True)
+
+    def _key(self, file) -> str | None:
+        from mkdocs.utils import meta
+
+        try:
+            markdown, _ = meta.get_data(file.content_string)
+        except (OSError, ValueError):
+            return None  # MkDocs reports it when it reads the page
+        return page_key(self.fingerprint, file.src_uri, markdown)
+
+    def _render(self, page, config, files) -> None:
+        key = page_key(self.fingerprint, page.file.src_uri, page.markdown)
+        rendered = self._kept(key)
+        if rendered is None:
+            rendered = render_page(page, config, files)
+            self.converted += 1
+            self._keep(key, rendered)
+        else:
+            apply_rendered(page, rendered, files, replay=True)
+        self.used.add(key)
+        if rendered.sections:
+            self.sections[page.file.src_uri] = (_digest(rendered.content), rendered.sections)
+
+    def _has(self, key: str) -> bool:
+        path = self._path(key)
+        return key in self.ready or (path is not None and path.is_file())
+
+    def _kept(self, key: str) -> RenderedPage | None:
+        packed, path = self.ready.pop(key, None), self._path(key)
+        try:
+            if packed is None and path is not None and path.is_file():
+                packed = path.read_bytes()
+            rendered = pickle.loads(zlib.decompress(packed)) if packed else None
+        except (OSError, ValueError, EOFError, pickle.UnpicklingError, zlib.error):
+            return None
+        return rendered if isinstance(rendered, RenderedPage) else None
+
+    def _keep(self, key: str, rendered: RenderedPage | bytes) -> None:
+        """Keep a page (packed: compressed) in the folder, or in memory for this build."""
+        packed = rendered if isinstance(rendered, bytes) else pack(rendered)
+        path = self._path(key)
+        if path is None:
+            if isinstance(rendered, bytes):  # a worker's page; one rendered here is used at once
+                self.ready[key] = packed
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_suffix(".tmp")
+            temporary.write_bytes(packed)
+            os.replace(temporary, path)
+        except OSError:
+            self.ready[key] = packed  # a cache that cannot be written: kept for this build
+
+    def _path(self, key: str) -> Path | None:
+        return None if self.folder is None else self.folder / key[:2] / f"{key}.pickle"
+
+    def _convert_in_workers(self, missing: list[str]) -> None:
+        import multiprocessing
+
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        chunks = [missing[start:start + _CHUNK] for start in range(0, len(missing), _CHUNK)]
+        context = multiprocessing.get_context(method)
+        with context.Pool(self.workers, initializer=_worker_start, initargs=(self.config,)) as pool:
+            for results in pool.imap_unordered(_worker_convert, chunks):
+                for key, packed in results:
+                    self._keep(key, packed)
+                    self.converted += 1
+
+    on_nav.mkdocs_priority = -100  # after every other plugin has changed the files or nav
+    on_pre_page.mkdocs_priority = -100
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _worker_start(config: dict) -> None:
+    """A worker's own MkDocs configuration and file list, made as MkDocs' build makes them."""
+    from mkdocs.commands.build import get_navigation
+    from mkdocs.structure.files import get_files, set_exclusions
+
+    mkdocs_logger = logging.getLogger("mkdocs")
+    for handler in list(mkdocs_logger.handlers):
+        mkdocs_logger.removeHandler(handler)  # messages go back to the main process
+    mkdocs_logger.propagate = False
+    mkdocs_config = load_mkdocs_config(config, fresh_plugins=True)
+    mkdocs_config = mkdocs_config.plugins.on_config(mkdocs_config)
+    files = get_files(mkdocs_config)
+    files.add_files_from_theme(mkdocs_config.theme.get_env(), mkdocs_config)
+    files = mkdocs_config.plugins.on_files(files, config=mkdocs_config)
+    set_exclusions(files, mkdocs_config)
+    nav = get_navigation(files, mkdocs_config)
+    mkdocs_config.plugins.on_nav(nav, config=mkdocs_config, files=files)
+    _WORKER.update(config=mkdocs_config, files=files,
+                   fingerprint=render_fingerprint(config, files))
+
+
+def _worker_convert(src_uris: list[str]) -> list[tuple[str, bytes]]:
+    """Read and convert some pages as MkDocs would; each packed, with its key."""
+    config, files = _WORKER["config"], _WORKER["files"]
+    done = []
+    for uri in src_uris:
+        page = files.get_file_from_path(uri).page
+        page.read_source(config)
+        page.markdown = config.plugins.on_page_markdown(
+            page.markdown, page=page, config=config, files=files)
+        key = page_key(_WORKER["fingerprint"], uri, page.markdown)
+        done.append((key, pack(render_page(page, config, files))))
+        page.markdown = page.content = None  # not needed again in this worker
+    return done
 
 
 class StreamedSearchIndex:
@@ -711,12 +1033,18 @@ def copy_changed(sources: dict[Path, Path], target_folder: Path) -> list[Path]:
 
 
 def finish_output(site_dir: Path, audience: str, language: str = "id", *,
-                  offline: bool = False) -> None:
+                  offline: bool = False, finished: dict[Path, int] | None = None) -> None:
     """Post-build passes, the same whatever the engine: deterministic sitemap; no HTML comments
     on the public site; search engines kept off the review site; the search index in the
-    site's language (as a script on an offline site); a Content-Security-Policy on every page."""
+    site's language (as a script on an offline site); a Content-Security-Policy on every page.
+
+    ``finished`` (a preview's builds): each page finished before, with its file time then; only
+    pages written since are finished now, and recorded."""
     normalise_sitemap(site_dir)
-    for page in sorted(site_dir.rglob("*.html")):
+    pages = sorted(site_dir.rglob("*.html"))
+    if finished is not None:
+        pages = [page for page in pages if finished.get(page) != page.stat().st_mtime_ns]
+    for page in pages:
         if audience == "public":
             strip_comments_in_file(page)
         else:
@@ -724,7 +1052,9 @@ def finish_output(site_dir: Path, audience: str, language: str = "id", *,
     declare_search_language(site_dir, language)
     if offline:
         inline_search_index(site_dir)
-    apply_policy(site_dir)
+    apply_policy(site_dir, pages)
+    if finished is not None:
+        finished.update((page, page.stat().st_mtime_ns) for page in pages)
 
 
 NOINDEX = '<meta name="robots" content="noindex, nofollow">'
@@ -850,6 +1180,7 @@ class DevServer:
         watch: list[Path],
         host: str = "127.0.0.1",
         port: int = 8000,
+        banner: Callable[[], str] | None = None,
     ) -> None:
         from mkdocs.livereload import LiveReloadServer
 
@@ -862,6 +1193,7 @@ class DevServer:
         self._changes_lock = threading.Lock()
         self.last_build: str | None = None  # "full" | "dirty" once built
         self._sources: frozenset[str] = frozenset()
+        self._finished: dict[Path, int] = {}  # HTML page → its file time when last finished
         self._plugins = None
         self._theme_env = ThemeEnvironment()
         self.server = LiveReloadServer(
@@ -869,6 +1201,11 @@ class DevServer:
         )
         self.server.observer = native_observer()
         self.server.error_handler = self._error_page
+        self.banner = banner or (lambda: "")
+        inject_script = self.server._inject_js_into_html
+        self.server._inject_js_into_html = (  # every served page also carries the banner
+            lambda content, epoch: inject_script(self._with_banner(content), epoch)
+        )
         self.url = self.server.url
 
     def rebuild(self) -> None:
@@ -888,15 +1225,36 @@ class DevServer:
             self._build()
             self._reload_browsers()
 
+    def _with_banner(self, content: bytes) -> bytes:
+        """content with the current banner (HTML, already escaped) right after ``<body>``."""
+        banner = self.banner()
+        if not banner:
+            return content
+        start = content.find(b"<body")
+        start = content.find(b">", start) + 1 if start >= 0 else 0
+        return content[:start] + banner.encode("utf-8") + content[start:]
+
     def _build(self) -> None:
         install_assets(Path(self.spec.docs_dir), self.spec)
         install_robots(Path(self.spec.docs_dir), self.spec)
         sources = doc_sources(Path(self.spec.docs_dir))
-        dirty = self.last_build is not None and sources == self._sources  # else: full build
+        dirty = self.last_build is not None  # else: full build
+        if dirty:  # added pages are built as modified ones; removed pages' output goes
+            self._remove_outputs(self._sources - sources)
         run_mkdocs(self.config, serve_url=self.url, dirty=dirty, fresh_plugins=False,
                    theme_env=self._theme_env)
-        finish_output(self.site_dir, self.spec.audience, self.spec.language)
+        finish_output(self.site_dir, self.spec.audience, self.spec.language,
+                      finished=self._finished)
         self.last_build, self._sources = ("dirty" if dirty else "full"), sources
+
+    def _remove_outputs(self, removed: Iterable[str]) -> None:
+        """Delete what the removed source files were built into (a page, or a copied file)."""
+        from mkdocs.structure.files import File
+
+        use_urls = self.config.get("use_directory_urls", True)
+        for source in removed:
+            built = File(source, str(self.spec.docs_dir), str(self.site_dir), use_urls)
+            Path(built.abs_dest_path).unlink(missing_ok=True)
 
     def _reload_browsers(self) -> None:
         """Reload open pages and serve what is built so far, before the builder returns (until
@@ -978,17 +1336,20 @@ def serve(
     watch: list[Path],
     host: str = "127.0.0.1",
     port: int = 8000,
+    banner: Callable[[], str] | None = None,
 ) -> None:
     """Serve a live-reloading preview of spec until Ctrl-C (site_dir is not touched).
 
     The initial build is full; afterwards each change under ``watch`` calls
     ``regenerate(changed_paths)`` (which rewrites the affected Markdown in docs_dir) and
-    MkDocs rebuilds only the modified pages ("dirty" build, development only: other
-    pages' nav and the search index may lag). When regenerate adds or removes files the
-    build is a full one. What regenerate returns, if anything, is the work that can wait:
-    it runs after the browsers have reloaded, followed by another build.
+    MkDocs rebuilds only the modified and added pages ("dirty" build, development only:
+    other pages' nav and the search index may lag); removed pages' output is deleted.
+    What regenerate returns, if anything, is the work that can wait: it runs after the
+    browsers have reloaded, followed by another build. ``banner()``, if given, is HTML
+    put at the top of every page served (the project's problems while it has any).
     """
-    server = DevServer(spec, regenerate=regenerate, watch=watch, host=host, port=port)
+    server = DevServer(spec, regenerate=regenerate, watch=watch, host=host, port=port,
+                       banner=banner)
     try:
         server.run()
     except KeyboardInterrupt:

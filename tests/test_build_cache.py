@@ -1,0 +1,134 @@
+"""The build keeps each page's rendered HTML by a content key, and spreads the rendering over worker
+processes: after random edits a warm build gives the same bytes as a cold build of the same files,
+re-rendering only the pages the edits touched, and two workers give the same bytes as one."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+from pathlib import Path
+
+import pytest
+from conftest import copy_sample
+
+from generator.build import pipeline
+from generator.build.project import load_project
+from generator.site import engine
+
+AUDIENCES = ("review", "public")
+
+
+def site_digests(root: Path) -> dict[str, str]:
+    site = root / "site"
+    return {path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+def build(root: Path, caches: list[engine.RenderCache]) -> None:
+    before = len(caches)
+    result = pipeline.build(root, audiences=AUDIENCES)
+    assert result.ok, result.error or [p for p in result.problems if p.is_error][:3]
+    assert len(caches) == before + len(AUDIENCES)  # one render cache per audience
+
+
+@pytest.fixture
+def caches(monkeypatch: pytest.MonkeyPatch) -> list[engine.RenderCache]:
+    """Every RenderCache the builds make, to read how many pages each converted."""
+    made: list[engine.RenderCache] = []
+    real = engine.RenderCache
+
+    def recording(*args, **kwargs):
+        made.append(real(*args, **kwargs))
+        return made[-1]
+
+    monkeypatch.setattr(engine, "RenderCache", recording)
+    monkeypatch.setenv("CASEBOOK_EXPORTS", "none")
+    monkeypatch.setenv("CASEBOOK_TODAY", "2026-11-22")
+    return made
+
+
+EDITS = (  # (pattern in a case file, replacement): each keeps the case valid
+    (r"(alias: .+)", r"\1 Baru"),
+    (r"(presenting_problem: )(?![>|])(.+)", r"\1\2 Keadaan ini dicatat ulang."),
+    (r"goal_attainment: sebagian", "goal_attainment: tercapai"),
+)
+
+
+def random_edit(root: Path, rng: random.Random) -> str:
+    """Apply one edit from EDITS to a random case file that stays valid; return what was done."""
+    files = sorted((root / "cases").glob("*.yaml"))
+    while True:
+        path, (pattern, replacement) = rng.choice(files), rng.choice(EDITS)
+        before = path.read_text(encoding="utf-8")
+        after = re.sub(pattern, replacement, before, count=1)
+        if after == before:
+            continue
+        path.write_text(after, encoding="utf-8")
+        _, problems = load_project(root)
+        if not any(p.is_error for p in problems):
+            return f"{path.name}: {pattern}"
+        path.write_text(before, encoding="utf-8")
+
+
+def converted(caches: list[engine.RenderCache]) -> int:
+    return sum(cache.converted for cache in caches[-len(AUDIENCES):])
+
+
+@pytest.mark.slow
+def test_a_warm_build_after_random_edits_is_byte_identical_to_a_cold_one(tmp_path, caches):
+    warm = copy_sample(tmp_path / "warm")
+    build(warm, caches)
+    pages = converted(caches)
+    assert pages > 100  # a cold build converts every page
+    assert all(cache.parsed == 0 for cache in caches)  # search reuses the render's parse
+    build(warm, caches)
+    assert converted(caches) == 0  # nothing changed: every page comes from the cache
+    rng = random.Random(17)
+    for round_number in range(2):
+        done = [random_edit(warm, rng) for _ in range(rng.randint(1, 2))]
+        build(warm, caches)
+        assert 0 < converted(caches) < pages / 4, done
+        cold = copy_sample(tmp_path / f"cold-{round_number}")
+        for path in (warm / "cases").glob("*.yaml"):
+            (cold / "cases" / path.name).write_bytes(path.read_bytes())
+        build(cold, caches)
+        assert converted(caches) == pages  # the cold copy has no cache
+        assert site_digests(warm) == site_digests(cold), done
+
+
+def test_a_changed_setting_or_file_list_changes_every_key(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("# Beranda\n", encoding="utf-8")
+    spec = engine.SiteSpec("review", docs, tmp_path / "site", None, "Uji")
+    engine.install_assets(docs)
+    config = engine.engine_config(spec)
+    files = [type("F", (), {"src_uri": name})() for name in ("index.md", "a.md")]
+    base = engine.render_fingerprint(config, files)
+    assert engine.render_fingerprint({**config, "site_dir": "/elsewhere"}, files) == base
+    assert engine.render_fingerprint({**config, "site_name": "Lain"}, files) != base
+    assert engine.render_fingerprint(config, files[:1]) != base  # links depend on the files
+    assert engine.page_key(base, "a.md", "# A") != engine.page_key(base, "a.md", "# B")
+    assert engine.page_key(base, "a.md", "# A") != engine.page_key(base, "b.md", "# A")
+
+
+@pytest.mark.slow
+def test_two_workers_build_the_same_bytes_as_one(tmp_path, caches):
+    sites = []
+    for workers in (1, 2):
+        root = copy_sample(tmp_path / f"w{workers}")
+        settings = root / "casebook.yml"
+        settings.write_text(settings.read_text(encoding="utf-8") + f"\nworkers: {workers}\n",
+                            encoding="utf-8")
+        build(root, caches)
+        assert all(cache.workers == engine.worker_count(workers) for cache in caches[-2:])
+        sites.append(site_digests(root))
+    assert sites[0] == sites[1]
+
+
+def test_the_worker_count_follows_the_cores_and_the_cap():
+    cores = engine.worker_count()
+    assert cores >= 1
+    assert engine.worker_count(1) == 1
+    assert engine.worker_count(cores + 5) == cores
