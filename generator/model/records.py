@@ -519,6 +519,20 @@ class OpenDataSettings(Strict):
     )
 
 
+class RollupSettings(Strict):
+    """casebook.yml ``rollup:``: a provincial roll-up of office exports instead of one office."""
+
+    name: ShortText = described("Nama wilayah roll-up (provinsi)", "Name of the roll-up (province)")
+    exports: list[ShortText] = described(
+        "Ekspor kantor: berkas manifes/Parquet atau folder", "Office exports: files or folders",
+        min_length=1,
+    )
+    min_office_cases: int = described(
+        "Kantor dengan klien lebih sedikit hanya dihitung dalam total provinsi",
+        "Offices with fewer clients count only inside the provincial totals", default=50, ge=10,
+    )
+
+
 class Settings(Strict):
     """casebook.yml: project settings (all optional)."""
 
@@ -547,6 +561,10 @@ class Settings(Strict):
     site_url: Annotated[str, Field(pattern=r"^https?://\S+/$", max_length=300)] | None = described(
         "Alamat situs publik, diakhiri '/': peta situs (sitemap.xml) dan robots.txt memakainya",
         "Public site address, ending in '/': used by sitemap.xml and robots.txt", default=None,
+    )
+    rollup: RollupSettings | None = described(
+        "Roll-up provinsi dari ekspor kantor (casebook init --rollup)",
+        "Provincial roll-up of office exports (casebook init --rollup)", default=None,
     )
 
 

@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.privacy.disclosure import (
+    _NOTES,
     Cell,
     DisclosurePolicy,
     format_count,
@@ -192,3 +193,12 @@ def protect_province(rows: Sequence[OfficeRow], policy: DisclosurePolicy = Discl
                 if end != count:
                     _absorb(row, target, end - count, margins, policy)
     return ProvinceTable(tuple(margins.cells[:width]), margins.cells[-1])
+
+
+def rule_notes(statuses: set[str], policy: DisclosurePolicy, lang: str) -> tuple[str, ...]:
+    """The notes of the disclosure rules that a table's statuses use, as an office table has."""
+    params = {"base": policy.rounding_base, "threshold": policy.threshold,
+              "last": policy.threshold - 1}
+    wanted = (("rounded", "published"), ("small", "small"), ("suppressed", "suppressed"))
+    return tuple(_NOTES[name][lang].format(**params) for name, status in wanted
+                 if status in statuses)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import cache
 
 from generator.model.taxonomy import Taxonomy
 from generator.stats.tables import Period, Table, compute
@@ -41,11 +40,18 @@ DIMENSIONS = (
 )
 
 
-@cache
+_CACHE: dict[int, tuple[Taxonomy, dict[str, Table]]] = {}
+
+
 def _templates(taxonomy: Taxonomy) -> dict[str, Table]:
+    held = _CACHE.get(id(taxonomy))
+    if held is not None and held[0] is taxonomy:
+        return held[1]
     period = Period(dt.date(1900, 1, 1), dt.date(1900, 1, 1))
     stats = compute([], taxonomy, period, audience="public")
-    return {table.key: table for table in stats.tables}
+    tables = {table.key: table for table in stats.tables}
+    _CACHE[id(taxonomy)] = (taxonomy, tables)
+    return tables
 
 
 def template(taxonomy: Taxonomy, key: str) -> Table:

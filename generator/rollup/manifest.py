@@ -112,7 +112,7 @@ def check_data(manifest: Manifest, path: Path, shown: str, text: str
             data.append(file)
     if not problems and data:
         listed = ", ".join("'" + str(p).replace("'", "''") + "'" for p in data)
-        rows = duckdb.sql(f"SELECT COUNT(*) FROM read_parquet([{listed}])").fetchone()[0]
+        rows = duckdb.sql(f"SELECT COUNT(*) FROM read_parquet([{listed}])").fetchall()[0][0]
         if rows != manifest.rows:
             problems.append(Problem.make(shown, _line_of(text, "rows"), 1, "rows",
                                          "rollup.rows", found=rows, expected=manifest.rows))
