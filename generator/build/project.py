@@ -415,3 +415,9 @@ def _check_authors(case: CaseIndex, project: Project, report: validate.Reporter)
 def _suggest(word: str, candidates: list[str]) -> dict[str, str]:
     close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
     return {"dym": f" — {close[0]}?" if close else ""}
+
+
+def load_settings_only(root: Path) -> tuple[Settings | None, list[Problem]]:
+    """casebook.yml alone (a roll-up project has no cases), with its problems."""
+    loader = _Loader(Path(root), None)
+    return loader.settings, loader.problems
