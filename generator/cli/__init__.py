@@ -16,7 +16,7 @@ from generator.problems import Problem, format_problem, summary
 
 COMMANDS = (
     "check", "new", "schema", "demo", "render", "build", "serve", "audit", "stats", "export",
-    "bundle", "review",
+    "bundle", "review", "init",
 )
 
 LANG_OPTION = click.option(

@@ -29,6 +29,15 @@ class Export:
     data: tuple[Path, ...]
 
 
+def settings_line(root: Path, key: str = "exports:") -> int:
+    """The line of ``key`` in casebook.yml (1 when it cannot be found)."""
+    try:
+        lines = (root / "casebook.yml").read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 1
+    return next((n for n, line in enumerate(lines, 1) if line.strip().startswith(key)), 1)
+
+
 def find_manifests(root: Path, listed: list[str]) -> tuple[list[tuple[Path, str]], list[Problem]]:
     """Every manifest the ``rollup.exports`` entries name, with the problems of missing ones."""
     found: list[tuple[Path, str]] = []
@@ -43,7 +52,8 @@ def find_manifests(root: Path, listed: list[str]) -> tuple[list[tuple[Path, str]
                 path.stem + ".manifest.json")
             found.append((target, _shown(target, root)))
         else:
-            problems.append(Problem.make("casebook.yml", 0, 0, f"rollup.exports[{index}]",
+            problems.append(Problem.make("casebook.yml", settings_line(root, f"- {entry}"), 1,
+                                         f"rollup.exports[{index}]",
                                          "rollup.export_missing", path=entry))
     return found, problems
 
@@ -149,7 +159,8 @@ def check_exports(root: Path, listed: list[str], taxonomy_version: str
             continue
         exports.append(Export(manifest, path, shown, data))
     if not found and not problems:
-        problems.append(Problem.make("casebook.yml", 0, 0, "rollup.exports", "rollup.no_exports"))
+        problems.append(Problem.make("casebook.yml", settings_line(root), 1, "rollup.exports",
+                                     "rollup.no_exports"))
     return exports, sorted(set(problems))
 
 
