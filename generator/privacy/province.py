@@ -38,6 +38,7 @@ from generator.privacy.disclosure import (
 
 INFINITE = 10**15
 WITHHELD = Cell(None, "–", "suppressed")
+DEFAULT_POLICY = DisclosurePolicy()
 
 
 def cell_of(count: int, status: str, policy: DisclosurePolicy, lang: str) -> Cell:
@@ -171,7 +172,7 @@ def _absorbers(entries: Sequence[tuple[int, Cell, bool]], weight: list[int], tar
     return sorted(others, key=lambda index: (-min(room(index), INFINITE), index))
 
 
-def protect_province(rows: Sequence[OfficeRow], policy: DisclosurePolicy = DisclosurePolicy(),
+def protect_province(rows: Sequence[OfficeRow], policy: DisclosurePolicy = DEFAULT_POLICY,
                      lang: str = "id") -> ProvinceTable:
     """The provincial figures and total of one table, protected together with the offices'."""
     if not rows:

@@ -14,7 +14,6 @@ with at least ``rollup.min_office_cases`` clients; smaller offices count only in
 
 from __future__ import annotations
 
-
 import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace

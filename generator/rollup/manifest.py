@@ -114,10 +114,10 @@ def check_data(manifest: Manifest, path: Path, shown: str, text: str
         file = path.parent / relative
         if ".." in Path(relative).parts or not file.is_file():
             problems.append(Problem.make(shown, line, 1, f"files[{number}]",
-                                         "rollup.file_missing", file=relative))
+                                         "rollup.file_missing", data=relative))
         elif file_digest(file) != digest:
             problems.append(Problem.make(shown, line, 1, f"files[{number}].sha256",
-                                         "rollup.digest", file=relative))
+                                         "rollup.digest", data=relative))
         else:
             data.append(file)
     if not problems and data:
