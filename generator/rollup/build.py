@@ -58,7 +58,7 @@ def office_cells(counts: Sequence[int], policy: DisclosurePolicy) -> OfficeRow:
     return OfficeRow(tuple(counts), tuple(cells), published.grand_total)
 
 
-def _vector(codes: Sequence[str], found: dict[str, int]) -> tuple[int, ...]:
+def code_vector(codes: Sequence[str], found: dict[str, int]) -> tuple[int, ...]:
     unknown = set(found) - set(codes)
     if unknown:
         raise ValueError(f"codes outside the taxonomy: {sorted(unknown)}")
@@ -77,7 +77,7 @@ class ProvincialTable:
 
 def provincial_table(table: Table, counts: Counts, everyone: Sequence[OfficeInfo],
                      policy: DisclosurePolicy) -> ProvincialTable:
-    rows = tuple(office_cells(_vector(table.rows, counts.get(info.office, {})), policy)
+    rows = tuple(office_cells(code_vector(table.rows, counts.get(info.office, {})), policy)
                  for info in everyone)
     return ProvincialTable(table, tuple(everyone), rows, protect_province(rows, policy))
 
