@@ -154,6 +154,8 @@ def test_no_published_count_lies_in_one_to_nine(rolled):
     assert all(c.value is None or c.value == 0 or c.value >= THRESHOLD for c in cells)
     shown = {c.display for c in cells}
     assert "<10" in shown and "–" in shown  # the rules were exercised
+    figures = [cell for table in rolled.tables for cell in table.province.figures]
+    assert any(cell.status == "published" for cell in figures)  # not everything withheld
     assert not any(c.display.isdigit() and 0 < int(c.display) < THRESHOLD for c in cells)
 
 
@@ -387,3 +389,44 @@ def test_export_office_command_writes_parquet_and_manifest(province, tmp_path):
     manifest = json.loads((tmp_path / "out" / "kantor.manifest.json").read_text("utf-8"))
     assert manifest["office"] == "39.72" and manifest["rows"] == 70
     assert [f["path"] for f in manifest["files"]] == ["kantor.parquet"]
+
+
+# ---------------------------------------------------------------- the pass on random grids
+
+
+class _Release:
+    """The minimum of an office release the attacker reads: one table of one column."""
+
+    def __init__(self, key, codes, row):
+        from types import SimpleNamespace
+
+        keep = [c for c, n in enumerate(row.counts) if n] or [0]
+        published = SimpleNamespace(cells=[[row.cells[c]] for c in keep],
+                                    grand_total=row.total)
+        meta = SimpleNamespace(key=key, rows=[codes[c] for c in keep])
+        self.tables = [SimpleNamespace(meta=meta, published={"id": published})]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_random_offices_the_attacker_narrows_nothing(seed):
+    """Small, mixed grids (many 1..9 cells) from a fixed seed: offices' rows as each office
+    publishes them, the provincial figures after the pass, and the LP attacker over both."""
+    import random
+    from types import SimpleNamespace
+
+    from generator.privacy.disclosure import DisclosurePolicy
+    from generator.privacy.province import protect_province
+    from generator.rollup.build import office_cells
+
+    rng = random.Random(seed)
+    n_offices, n_codes = rng.randint(2, 6), rng.randint(2, 7)
+    policy = DisclosurePolicy()
+    codes = tuple(f"k{c}" for c in range(n_codes))
+    grid = [[rng.choice((0, rng.randint(1, 9), rng.randint(1, 9), rng.randint(10, 40)))
+             for _ in codes] for _ in range(n_offices)]
+    rows = tuple(office_cells(line, policy) for line in grid)
+    table = SimpleNamespace(template=SimpleNamespace(rows=codes),
+                            province=protect_province(rows, policy))
+    releases = [_Release("t", codes, row) for row in rows]
+    for name, low, high in attack_table("t", releases, table):
+        assert (low, high) == (1, THRESHOLD - 1), (seed, grid, name, low, high)
