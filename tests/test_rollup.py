@@ -9,6 +9,7 @@ cannot narrow any "<10" entry below 1..9.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from collections import Counter
@@ -142,7 +143,7 @@ def test_the_reproduced_office_tables_are_what_each_office_publishes(province, r
 
 
 def every_cell(release) -> list:
-    return [cell for table in release.tables for lang in ("id", "en")
+    return [cell for table in (*release.tables, release.sensitive) for lang in ("id", "en")
             for line in (table.published[lang].cells, (table.published[lang].row_totals,),
                          (table.published[lang].col_totals,))
             for cells in line for cell in cells]
@@ -430,3 +431,53 @@ def test_random_offices_the_attacker_narrows_nothing(seed):
     releases = [_Release("t", codes, row) for row in rows]
     for name, low, high in attack_table("t", releases, table):
         assert (low, high) == (1, THRESHOLD - 1), (seed, grid, name, low, high)
+
+
+def test_sensitive_categories_only_as_provincial_totals_and_unnarrowed(province, rolled):
+    """Each office publishes each sensitive category per year as a total of its own; the
+    province publishes its figure per category and year; together they narrow nothing."""
+    from types import SimpleNamespace
+
+    from generator.privacy.disclosure import Cell
+    from generator.privacy.province import WITHHELD
+
+    sensitive = rolled.release.sensitive.published["id"]
+    assert sensitive.sensitive and sensitive.grand_total.status == "suppressed"
+    assert all(c.status == "suppressed" for c in (*sensitive.row_totals, *sensitive.col_totals))
+    releases = [public_release(load_project(province / f"office{number}")[0])
+                for number, _, _ in OFFICES]
+    years = rolled.sensitive.years
+    checked = 0
+    for r, category in enumerate(rolled.sensitive.template.rows):
+        adapters = []
+        for release in releases:
+            own = release.sensitive
+            cells = {}
+            if category in own.meta.rows:
+                line = own.published["id"].cells[own.meta.rows.index(category)]
+                cells = dict(zip(own.meta.cols, line, strict=True))
+            kept = [y for y in years if y in cells and cells[y].status != "exact_zero"]
+            total = WITHHELD if kept else Cell(0, "0", "exact_zero")
+            published = SimpleNamespace(cells=[[cells[y]] for y in kept], grand_total=total)
+            meta = SimpleNamespace(key="s", rows=kept)
+            adapters.append(SimpleNamespace(
+                tables=[SimpleNamespace(meta=meta, published={"id": published})]))
+        table = rolled.sensitive.categories[r]
+        assert [c.display for c in table.province.figures] == [
+            c.display for c in sensitive.cells[r]]
+        shown = SimpleNamespace(template=SimpleNamespace(rows=years), province=table.province)
+        for name, low, high in attack_table("s", adapters, shown):
+            assert (low, high) == (1, THRESHOLD - 1), (category, name, low, high)
+            checked += 1
+        truth = [sum(row.counts[c] for row in table.rows) for c in range(len(years))]
+        raw = Counter()
+        for number, _, _ in OFFICES:
+            for case in raw_cases(province / f"office{number}"):
+                codes = {case["classification"]["ppks"], *case["classification"].get("secondary", [])}
+                if category in codes:
+                    first = case["intake"]["date"].year
+                    closure = case.get("closure")
+                    last = closure["date"].year if closure else dt.date.today().year
+                    raw.update(str(y) for y in range(first, last + 1))
+        assert truth == [raw.get(y, 0) for y in years]
+    assert checked > 0

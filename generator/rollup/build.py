@@ -25,13 +25,27 @@ from generator.privacy import disclosure
 from generator.privacy.check import PublicGuard, denylist_path
 from generator.privacy.denylist import DenyList
 from generator.privacy.disclosure import CountTable, DisclosurePolicy, PublishedTable
-from generator.privacy.province import OfficeRow, ProvinceTable, protect_province, rule_notes
+from generator.privacy.province import (
+    WITHHELD,
+    OfficeRow,
+    ProvinceTable,
+    cell_of,
+    protect_province,
+    rule_notes,
+)
 from generator.privacy.release import licence_from_settings, meta_of, policy_from_settings
 from generator.privacy.wall import PublicTable, Release
 from generator.problems import Problem
-from generator.rollup.dimensions import DIMENSIONS, template
+from generator.rollup.dimensions import DIMENSIONS, SENSITIVE, template
 from generator.rollup.manifest import Export, check_exports
-from generator.rollup.query import Counts, all_counts, connect, offices
+from generator.rollup.query import (
+    Counts,
+    all_counts,
+    connect,
+    offices,
+    sensitive_counts,
+    year_span,
+)
 from generator.stats.tables import Table
 
 LANGS = ("id", "en")
@@ -105,10 +119,7 @@ def public_table(table: ProvincialTable, shown: Sequence[int], policy: Disclosur
 def _published(table: ProvincialTable, keep: Sequence[int], shown: Sequence[int], meta,
                policy: DisclosurePolicy, lang: str) -> PublishedTable:
     def localised(cell: disclosure.Cell) -> disclosure.Cell:
-        if cell.status == "published":
-            return disclosure.Cell(cell.value, disclosure.format_count(cell.value, lang),
-                                   cell.status)
-        return cell
+        return _localised(cell, lang)
 
     figures = table.province.figures
     cells = tuple((localised(figures[c]), *(localised(table.rows[i].cells[c]) for i in shown))
@@ -124,22 +135,85 @@ def _published(table: ProvincialTable, keep: Sequence[int], shown: Sequence[int]
         grand_total=localised(table.province.total), notes=notes, lang=lang)
 
 
+def office_sensitive(counts: Sequence[int], policy: DisclosurePolicy) -> OfficeRow:
+    """An office's sensitive category by year: each year a total protected on its own, the
+    row's total withheld (as an office's public site shows them)."""
+    cells = tuple(cell_of(n, "exact_zero" if n == 0 else "small" if n < policy.threshold
+                          else "published", policy, "id") for n in counts)
+    total = cell_of(0, "exact_zero", policy, "id") if not any(counts) else WITHHELD
+    return OfficeRow(tuple(counts), cells, total)
+
+
+@dataclass(frozen=True)
+class SensitiveTable:
+    """Sensitive categories by year: every office's rows and the province's, per category."""
+
+    template: Table
+    years: tuple[str, ...]
+    offices: tuple[OfficeInfo, ...]
+    categories: tuple[ProvincialTable, ...]  # template.rows order; each one's codes = years
+
+
+def sensitive_table(found: dict[str, Counts], years: Sequence[str], everyone: Sequence[OfficeInfo],
+                    taxonomy: Taxonomy, policy: DisclosurePolicy) -> SensitiveTable:
+    base = template(taxonomy, SENSITIVE)
+    per_year = replace(base, cols=tuple(years))
+    categories = []
+    for code in base.rows:
+        rows = tuple(office_sensitive(code_vector(years, found.get(code, {}).get(info.office, {})),
+                                      policy) for info in everyone)
+        categories.append(ProvincialTable(per_year, tuple(everyone), rows,
+                                          protect_province(rows, policy)))
+    return SensitiveTable(base, tuple(years), tuple(everyone), tuple(categories))
+
+
+def public_sensitive(table: SensitiveTable, name: str, policy: DisclosurePolicy) -> PublicTable:
+    """Only the province's figure per category and year is shown."""
+    title = {"id": f"Kategori sensitif: jumlah klien per tahun, {name}",
+             "en": f"Sensitive categories: clients per year, {name}"}
+    notes = ({"id": "Kategori sensitif hanya diterbitkan sebagai total provinsi per tahun.",
+              "en": "Sensitive categories are published only as provincial totals per year."},)
+    meta = replace(meta_of(table.template), title=title, notes=notes, cols=table.years,
+                   col_labels=tuple({"id": y, "en": y} for y in table.years))
+    published = {}
+    for lang in LANGS:
+        cells = tuple(tuple(_localised(cell, lang) for cell in category.province.figures)
+                      for category in table.categories)
+        statuses = {cell.status for line in cells for cell in line}
+        published[lang] = PublishedTable(
+            key=meta.key, title=dict(title), rows=tuple(label[lang] for label in meta.row_labels),
+            cols=table.years, cells=cells, row_totals=tuple(WITHHELD for _ in cells),
+            col_totals=tuple(WITHHELD for _ in table.years), grand_total=WITHHELD,
+            notes=rule_notes(statuses - {"suppressed"}, policy, lang), lang=lang, sensitive=True)
+    return PublicTable(meta, published)
+
+
+def _localised(cell: disclosure.Cell, lang: str) -> disclosure.Cell:
+    if cell.status == "published":
+        return disclosure.Cell(cell.value, disclosure.format_count(cell.value, lang), cell.status)
+    return cell
+
+
 @dataclass
 class RollupResult:
     problems: list[Problem] = field(default_factory=list)
     release: Release | None = None
     tables: tuple[ProvincialTable, ...] = ()
+    sensitive: SensitiveTable | None = None
     error: str | None = None
     site: Path | None = None
 
 
 def rollup_tables(exports: Sequence[Export], taxonomy: Taxonomy, policy: DisclosurePolicy
-                  ) -> tuple[tuple[ProvincialTable, ...], tuple[OfficeInfo, ...]]:
+                  ) -> tuple[tuple[ProvincialTable, ...], tuple[OfficeInfo, ...], SensitiveTable]:
     """Every provincial table from the exports' microdata (DuckDB), protected once."""
+    as_of = max((int(e.manifest.as_of[:4]) for e in exports if e.manifest.as_of[:4].isdigit()),
+                default=max(int(e.manifest.period_end[:4]) for e in exports))
     connection = connect([path for export in exports for path in export.data])
     try:
         counted = all_counts(connection)
         sizes = offices(connection)
+        found, years = sensitive_counts(connection, as_of), year_span(connection, as_of)
     finally:
         connection.close()
     cities = {export.manifest.office: export.manifest.city for export in exports}
@@ -147,7 +221,7 @@ def rollup_tables(exports: Sequence[Export], taxonomy: Taxonomy, policy: Disclos
                      for office, n in sizes.items())
     tables = tuple(provincial_table(template(taxonomy, d.key), counted[d.key], everyone, policy)
                    for d in DIMENSIONS)
-    return tables, everyone
+    return tables, everyone, sensitive_table(found, years, everyone, taxonomy, policy)
 
 
 def rollup_release(root: Path, settings: Settings, taxonomy: Taxonomy) -> RollupResult:
@@ -158,16 +232,17 @@ def rollup_release(root: Path, settings: Settings, taxonomy: Taxonomy) -> Rollup
     if any(p.is_error for p in problems):
         return result
     policy = policy_from_settings(settings)
-    tables, everyone = rollup_tables(exports, taxonomy, policy)
+    tables, everyone, sensitive = rollup_tables(exports, taxonomy, policy)
     shown = [i for i, info in enumerate(everyone) if info.clients >= chosen.min_office_cases]
     starts = sorted(e.manifest.period_start for e in exports)
     ends = sorted(e.manifest.period_end for e in exports)
     label = f"{starts[0]}/{ends[-1]}"
     titles = {"id": f"{starts[0]} s.d. {ends[-1]}", "en": f"{starts[0]} to {ends[-1]}"}
     public = tuple(public_table(table, shown, policy) for table in tables)
-    result.release = Release(label, titles, chosen.name, policy, public, None,
+    result.release = Release(label, titles, chosen.name, policy, public,
+                             public_sensitive(sensitive, chosen.name, policy),
                              licence_from_settings(settings))
-    result.tables = tables
+    result.tables, result.sensitive = tables, sensitive
     return result
 
 

@@ -22,6 +22,7 @@ class Dimension:
     many: bool = False  # a list column: a client is counted once in each row it holds
 
 
+SENSITIVE = "kategori_sensitif"
 DIMENSIONS = (
     Dimension("kategori_ppks", "category"),
     Dimension("klaster_atensi", "cluster"),
@@ -50,6 +51,7 @@ def _templates(taxonomy: Taxonomy) -> dict[str, Table]:
     period = Period(dt.date(1900, 1, 1), dt.date(1900, 1, 1))
     stats = compute([], taxonomy, period, audience="public")
     tables = {table.key: table for table in stats.tables}
+    tables[SENSITIVE] = stats.sensitive
     _CACHE[id(taxonomy)] = (taxonomy, tables)
     return tables
 

@@ -76,6 +76,7 @@ class Manifest:
     rounding: int
     rows: int
     files: tuple[tuple[str, str], ...]  # (relative path, sha256)
+    as_of: str = ""  # the export's date: open cases count as active up to its year
     schema_version: int = EXPORT_SCHEMA_VERSION
 
     @property
@@ -87,6 +88,7 @@ class Manifest:
             "format": EXPORT_FORMAT, "schema_version": self.schema_version,
             "office": self.office, "office_name": self.office_name, "city": self.city,
             "period": {"start": self.period_start, "end": self.period_end},
+            "as_of": self.as_of,
             "taxonomy_version": self.taxonomy_version,
             "policy": {"threshold": self.threshold, "rounding": self.rounding},
             "rows": self.rows,
@@ -220,7 +222,8 @@ def write_export(project: Project, out: Path) -> Manifest:
             office=office, office_name=project.office.name if project.office else office,
             city=project.office.city if project.office else "", period_start=start,
             period_end=end, taxonomy_version=project.taxonomy.version,
-            threshold=settings.threshold, rounding=settings.rounding, rows=len(rows), files=files)
+            threshold=settings.threshold, rounding=settings.rounding, rows=len(rows), files=files,
+            as_of=project.today.isoformat())
         if partitioned:
             (base / "manifest.json").write_text(manifest.to_json(), encoding="utf-8")
             target = out / f"office={office}"

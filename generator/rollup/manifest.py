@@ -92,7 +92,8 @@ def read_manifest(path: Path, shown: str) -> tuple[Manifest | None, str, list[Pr
             taxonomy_version=str(document["taxonomy_version"]),
             threshold=int(document["policy"]["threshold"]),
             rounding=int(document["policy"]["rounding"]), rows=int(document["rows"]),
-            files=tuple((str(f["path"]), str(f["sha256"])) for f in document["files"]))
+            files=tuple((str(f["path"]), str(f["sha256"])) for f in document["files"]),
+            as_of=str(document.get("as_of", "")))
     except (OSError, UnicodeDecodeError) as error:
         return None, "", [Problem.make(shown, 0, 0, "", "rollup.manifest_invalid",
                                        reason=getattr(error, "strerror", None) or str(error))]

@@ -57,3 +57,32 @@ def offices(connection: duckdb.DuckDBPyConnection) -> dict[str, int]:
     rows = connection.execute(
         "SELECT office, COUNT(*) FROM clients GROUP BY office ORDER BY office").fetchall()
     return {str(office): int(n) for office, n in rows}
+
+
+def sensitive_sql(as_of_year: int) -> str:
+    """Clients of each sensitive category (main or additional) active in each calendar year:
+    from the year of intake to the year of closure (open cases: to the export's year)."""
+    last = f"COALESCE(CAST(substr(closed_quarter, 1, 4) AS INTEGER), {int(as_of_year)})"
+    return (
+        "SELECT category, office, year, COUNT(*) AS clients FROM ("
+        "SELECT category, office, UNNEST(generate_series(first, last)) AS year FROM ("
+        "SELECT office, UNNEST(sensitive_categories) AS category, year AS first, "
+        f"{last} AS last FROM clients WHERE sensitive)) GROUP BY ALL ORDER BY ALL")
+
+
+def sensitive_counts(connection: duckdb.DuckDBPyConnection, as_of_year: int
+                     ) -> dict[str, Counts]:
+    """category -> office -> year (as text) -> clients."""
+    found: dict[str, Counts] = {}
+    for category, office, year, clients in connection.execute(
+            sensitive_sql(as_of_year)).fetchall():
+        found.setdefault(category, {}).setdefault(str(office), {})[str(year)] = int(clients)
+    return found
+
+
+def year_span(connection: duckdb.DuckDBPyConnection, as_of_year: int) -> list[str]:
+    """Every calendar year some client was active in, first to last (the office tables' span)."""
+    first, last = connection.execute(
+        "SELECT MIN(year), MAX(COALESCE(CAST(substr(closed_quarter, 1, 4) AS INTEGER), "
+        f"{int(as_of_year)})) FROM clients").fetchall()[0]
+    return [str(y) for y in range(first, last + 1)] if first is not None else []
