@@ -105,11 +105,19 @@ def run_child(root: Path) -> dict:
         ProvincialTable,
         code_vector,
         office_cells,
+        public_sensitive,
         public_table,
+        sensitive_table,
     )
     from generator.rollup.dimensions import DIMENSIONS, template
     from generator.rollup.manifest import check_exports
-    from generator.rollup.query import all_counts, connect, offices
+    from generator.rollup.query import (
+        all_counts,
+        connect,
+        offices,
+        sensitive_counts,
+        year_span,
+    )
 
     settings = Settings.model_validate({"rollup": {"name": "Provinsi Sintetis",
                                                    "exports": ["exports"]}})
@@ -125,6 +133,7 @@ def run_child(root: Path) -> dict:
     began = time.perf_counter()
     connection = connect([path for export in exports for path in export.data])
     counted, sizes = all_counts(connection), offices(connection)
+    found, years = sensitive_counts(connection, 2026), year_span(connection, 2026)
     connection.close()
     times["sql_counts_s"] = time.perf_counter() - began
     peaks["sql_counts_rss_mb"] = _rss_mb()
@@ -138,12 +147,14 @@ def run_child(root: Path) -> dict:
     began = time.perf_counter()
     tables = tuple(ProvincialTable(template(taxonomy, d.key), everyone, rows[d.key],
                                    protect_province(rows[d.key], policy)) for d in DIMENSIONS)
+    sensitive = sensitive_table(found, years, everyone, taxonomy, policy)
     times["province_protection_s"] = time.perf_counter() - began
     peaks["province_protection_rss_mb"] = _rss_mb()
     began = time.perf_counter()
     shown = list(range(len(everyone)))
     release = Release("x", {"id": "x", "en": "x"}, "Provinsi Sintetis", policy,
-                      tuple(public_table(t, shown, policy) for t in tables), None)
+                      tuple(public_table(t, shown, policy) for t in tables),
+                      public_sensitive(sensitive, "Provinsi Sintetis", policy))
     pages = public_statistics(release)
     times["render_s"] = time.perf_counter() - began
     peaks["render_rss_mb"] = _rss_mb()
