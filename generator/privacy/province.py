@@ -130,9 +130,10 @@ def _absorb(row: OfficeRow, target: int, shift: int, margins: _Margins,
                 break
             count, cell, margin = entries[index]
             sign = 1 if need * weight[index] > 0 else -1
-            room = _capacity(count, cell, policy, margin, sign)
+            used = abs(moved.get(index, 0))  # taken by the first pass, in the same direction
+            room = _capacity(count, cell, policy, margin, sign) - used
             if free_only:
-                room = min(room, _free_room(index, m, sign, weight, margins))
+                room = min(room, _free_room(index, m, sign, margins))
             step = min(room, abs(need))
             if step <= 0:
                 continue
@@ -150,7 +151,7 @@ def _absorb(row: OfficeRow, target: int, shift: int, margins: _Margins,
         margins.withhold(-1)
 
 
-def _free_room(index: int, m: int, sign: int, weight: list[int], margins: _Margins) -> int:
+def _free_room(index: int, m: int, sign: int, margins: _Margins) -> int:
     """How far an entry moves before its provincial margin would have to be withheld."""
     margin = -1 if index == m else index
     cell = margins.cells[margin]
