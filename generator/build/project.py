@@ -435,3 +435,9 @@ def setting_line(root: Path, key: str) -> int:
     path = Path(root) / SETTINGS_FILE
     lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
     return next((n for n, text in enumerate(lines, 1) if text.startswith(f"{key}:")), 1)
+
+
+def load_settings_only(root: Path) -> tuple[Settings | None, list[Problem]]:
+    """casebook.yml alone (a roll-up project has no cases), with its problems."""
+    loader = _Loader(Path(root), None)
+    return loader.settings, loader.problems

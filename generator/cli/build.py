@@ -55,6 +55,8 @@ def command(
     from generator.export.documents import ExportError
 
     root = project_root(project)
+    if _rollup(root, out, strict, lang):
+        return
     chosen = AUDIENCES if audience == "all" else (audience,)
     try:
         result = build(root, audiences=chosen, out=out, strict=strict, lang=lang,
@@ -73,3 +75,27 @@ def command(
 
 def _progress(message: str) -> None:
     click.echo(message, err=True)
+
+
+def _rollup(root: Path, out: Path | None, strict: bool, lang: str | None) -> bool:
+    """Build a roll-up project (``rollup:`` in casebook.yml); False for an office project."""
+    from generator.build.project import load_settings_only
+    from generator.model.taxonomy import load_taxonomy
+    from generator.rollup.build import build_rollup
+
+    settings, problems = load_settings_only(root)
+    if settings is None or settings.rollup is None:
+        return False
+    lang = lang or settings.language
+    if not problems:
+        result = build_rollup(root, settings, load_taxonomy(root), out or root / "site",
+                              lang=lang, strict=strict, say=_progress)
+        problems = result.problems
+    if problems:
+        print_problems(problems, 1, lang)
+    if any(p.is_error for p in problems):
+        sys.exit(1)
+    if result.error:
+        click.echo(result.error, err=True)
+        sys.exit(1)
+    return True

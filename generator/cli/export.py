@@ -163,3 +163,38 @@ def export_markdown(
         )
     except ExportError as error:
         raise click.ClickException(str(error)) from error
+
+
+@command.command("office")
+@click.option(
+    "--out", "-o", type=click.Path(path_type=Path), required=True,
+    help="Berkas .parquet, atau folder dataset (office=…/year=…) / a .parquet file or a "
+    "dataset folder.",
+)
+@PROJECT_OPTION
+@LANG_OPTION
+def office_command(out: Path, project: Path | None, lang: str | None) -> None:
+    """Ekspor data kantor untuk roll-up provinsi / export the office's data for a roll-up.
+
+    Hanya bidang umum statistik publik (kategori, kelompok umur, triwulan, ...), tanpa alias,
+    nomor kasus, catatan, nama, kecamatan atau tanggal harian; Parquet dan manifes (digest).
+
+    Only the generalised fields of the public statistics, never an alias, case id, note, name,
+    district or day-level date; Parquet plus a manifest with the data's digest.
+    """
+    from generator.build.project import load_project
+    from generator.rollup.export import manifest_path, write_export
+
+    root = project_root(project)
+    loaded, problems = load_project(root)
+    lang = lang or loaded.settings.language
+    if any(p.is_error for p in problems):
+        print_problems(problems, loaded.files_checked, lang)
+        sys.exit(1)
+    try:
+        manifest = write_export(loaded, out)
+    except OSError as error:
+        raise click.ClickException(
+            f"{out}: tidak dapat ditulis ({error.strerror or error}) / cannot be written") from error
+    where = manifest_path(out) if out.suffix == ".parquet" else out / f"office={manifest.office}"
+    click.echo(f"{where}  {manifest.rows} baris / rows, {manifest.period}")

@@ -1,4 +1,5 @@
-"""``casebook init``: a new project for a real office, empty of cases; or the sample (``--sample``).
+"""``casebook init``: a new project for a real office, empty of cases; the sample (``--sample``);
+or a provincial roll-up of office exports (``--rollup``, written by generator.rollup.init).
 
 The empty project holds casebook.yml, office.yaml, mkdocs.yml, content/index.md, .gitignore
 (site/, .casebook/, exports/, private/), an empty cases/ and interns/, and schema/. It is ready
@@ -35,14 +36,21 @@ PLACEHOLDER_AREA = "00.00"  # model.scaffold.OFFICE_EXAMPLE_VALUES: a finding un
 @click.option("--study-programme", default=None, help="Program studi / study programme.")
 @click.option("--sample", is_flag=True,
               help="Salin proyek contoh (Kota Sukamaju, fiktif) / copy the sample project.")
+@click.option("--rollup", is_flag=True,
+              help="Proyek roll-up provinsi dari ekspor kantor / a provincial roll-up of office exports.")
+@click.option("--name", default="Provinsi", show_default=True,
+              help="Nama wilayah roll-up (dengan --rollup) / name of the roll-up area (with --rollup).")
 def command(folder: Path, office: str | None, city: str | None, province: str | None,
             area_code: str | None, division: str, programme: str | None, university: str | None,
-            study_programme: str | None, sample: bool) -> None:
+            study_programme: str | None, sample: bool, rollup: bool, name: str) -> None:
     """Buat proyek Casebook baru di FOLDER (bawaan: folder ini) / create a new project in FOLDER.
 
     Yang tidak diberikan lewat opsi ditanyakan. Berkas yang sudah ada tidak pernah ditimpa.
     Anything not given as an option is asked for. Existing files are never overwritten.
     """
+    if rollup:
+        _init_rollup(folder, name)
+        return
     _refuse_existing_project(folder)
     if sample:
         _copy_sample(folder)
@@ -58,6 +66,17 @@ def command(folder: Path, office: str | None, city: str | None, province: str | 
     for name in sorted(files):
         click.echo((folder / name).as_posix())
     click.echo(say("init.done", folder=folder))
+
+
+def _init_rollup(folder: Path, name: str) -> None:
+    from generator.rollup.init import InitError, write_rollup_project
+
+    try:
+        written = write_rollup_project(folder, name)
+    except InitError as error:
+        _fail(str(error))
+    for path in written:
+        click.echo(str(path))
 
 
 def project_files(values: dict[str, str | None]) -> dict[str, str]:

@@ -569,6 +569,20 @@ class ReportSettings(Strict):
     )
 
 
+class RollupSettings(Strict):
+    """casebook.yml ``rollup:``: a provincial roll-up of office exports instead of one office."""
+
+    name: ShortText = described("Nama wilayah roll-up (provinsi)", "Name of the roll-up (province)")
+    exports: list[ShortText] = described(
+        "Ekspor kantor: berkas manifes/Parquet atau folder", "Office exports: files or folders",
+        min_length=1,
+    )
+    min_office_cases: int = described(
+        "Kantor dengan klien lebih sedikit hanya dihitung dalam total provinsi",
+        "Offices with fewer clients count only inside the provincial totals", default=50, ge=10,
+    )
+
+
 class Settings(Strict):
     """casebook.yml: project settings (all optional)."""
 
@@ -612,6 +626,10 @@ class Settings(Strict):
     workers: Annotated[int, Field(ge=1, le=256)] | None = described(
         "Jumlah proses paling banyak untuk membangun halaman (bawaan: semua inti prosesor)",
         "Most processes that render pages at once (default: every processor core)", default=None,
+    )
+    rollup: RollupSettings | None = described(
+        "Roll-up provinsi dari ekspor kantor (casebook init --rollup)",
+        "Provincial roll-up of office exports (casebook init --rollup)", default=None,
     )
 
 
