@@ -63,8 +63,8 @@ def command(folder: Path, office: str | None, city: str | None, province: str | 
     files = project_files(values)
     _write(folder, files)
     _write_schemas(folder)
-    for name in sorted(files):
-        click.echo((folder / name).as_posix())
+    for written in sorted(files):
+        click.echo((folder / written).as_posix())
     click.echo(say("init.done", folder=folder))
 
 
