@@ -258,8 +258,9 @@ def small_project(root: Path, notes: str = "", summary: str = "", denylist: bool
     )
     text = (REPO / "cases" / "K-2025-0001.yaml").read_text(encoding="utf-8")
     if notes:
+        assert "bersedia ikut setelah ditawari" in text  # the anchor the notes are planted at
         text = text.replace(
-            "bersedia ikut ke rumah singgah", f"bersedia ikut ke rumah singgah. {notes}"
+            "bersedia ikut setelah ditawari", f"bersedia ikut setelah ditawari. {notes}"
         )
     if summary:
         text = text.replace(

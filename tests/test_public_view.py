@@ -352,7 +352,7 @@ PHONE = "0812-9999-0001"
 
 
 def test_finding_in_an_internal_field_is_a_warning_at_its_exact_position():
-    text = planted("bersedia ikut ke rumah singgah", f"bersedia ikut ke rumah singgah (hp {PHONE})")
+    text = planted("bersedia ikut setelah ditawari", f"bersedia ikut setelah ditawari (hp {PHONE})")
     problems = case_problems(*loaded_case(text), "cases/K-2025-0001.yaml")
     assert [(p.code, p.severity, p.path) for p in problems] == [
         ("privacy.identifier", "warning", "notes.engagement_intake")
@@ -389,7 +389,7 @@ def test_office_address_and_phone_are_allowed():
         "(061) 899-9991"  # synthetic; the sample's fictional area code is no valid number
     )
     text = planted(
-        "bersedia ikut ke rumah singgah",
+        "bersedia ikut setelah ditawari",
         f"ikut ke kantor di {OFFICE.address}, telepon {office_phone}",
     )
     assert case_problems(*loaded_case(text), "c", Rules(allow=(OFFICE.address, office_phone))) == []
@@ -401,7 +401,7 @@ def test_denylisted_name_anywhere_is_an_error():
     from generator.privacy.denylist import DenyList
 
     text = planted(
-        "bersedia ikut ke rumah singgah", "bersedia ikut Estiono Usamah ke rumah singgah"
+        "bersedia ikut setelah ditawari", "bersedia ikut Estiono Usamah setelah ditawari"
     )
     problems = case_problems(*loaded_case(text), "c", Rules(denylist=DenyList(["Estiono Usamah"])))
     assert [(p.code, p.severity, p.path) for p in problems] == [
