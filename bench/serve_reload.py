@@ -65,6 +65,16 @@ def edit_case(path: Path, token: str) -> None:
     path.write_text(head + marker + first_line + "\n" + rest, encoding="utf-8")
 
 
+def fresh_demo_project(work: Path, cases: int) -> None:
+    """The demo project of ``cases`` cases, made anew in ``work`` (same seed every run)."""
+    os.environ["CASEBOOK_TODAY"] = TODAY
+    sys.path.insert(0, str(REPO))
+    from casebook_demo.generate import generate_project
+
+    shutil.rmtree(work, ignore_errors=True)
+    generate_project(work, cases=cases, seed=2026, interns=max(4, cases // 40))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--cases", type=int, default=1000)
@@ -74,12 +84,7 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/casebook-bench/serve"))
     parser.add_argument("--out", type=Path, default=HERE / "results" / "serve.json")
     args = parser.parse_args()
-    os.environ["CASEBOOK_TODAY"] = TODAY
-    sys.path.insert(0, str(REPO))
-    from casebook_demo.generate import generate_project
-
-    shutil.rmtree(args.work, ignore_errors=True)
-    generate_project(args.work, cases=args.cases, seed=2026, interns=max(4, args.cases // 40))
+    fresh_demo_project(args.work, args.cases)
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "generator", "serve", "--project", str(args.work), "--audience",

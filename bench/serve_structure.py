@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -28,7 +27,7 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
-from serve_reload import TODAY, fetch, free_port, wait_for
+from serve_reload import fetch, free_port, fresh_demo_project, wait_for
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -76,12 +75,7 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/casebook-bench/serve-structure"))
     parser.add_argument("--out", type=Path, default=HERE / "results" / "serve_structure.json")
     args = parser.parse_args()
-    os.environ["CASEBOOK_TODAY"] = TODAY
-    sys.path.insert(0, str(REPO))
-    from casebook_demo.generate import generate_project
-
-    shutil.rmtree(args.work, ignore_errors=True)
-    generate_project(args.work, cases=args.cases, seed=2026, interns=max(4, args.cases // 40))
+    fresh_demo_project(args.work, args.cases)
     cases, spare = args.work / "cases", args.work / "spare"
     spare.mkdir()  # outside the watched folders: a renamed file is written here, then moved in
     mentioned = "\n".join(p.read_text(encoding="utf-8") for p in
