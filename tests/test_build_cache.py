@@ -75,20 +75,27 @@ def converted(caches: list[engine.RenderCache]) -> int:
     return sum(cache.converted for cache in caches[-len(AUDIENCES):])
 
 
+def templated(caches: list[engine.RenderCache]) -> int:
+    return sum(cache.templated for cache in caches[-len(AUDIENCES):])
+
+
 @pytest.mark.slow
 def test_a_warm_build_after_random_edits_is_byte_identical_to_a_cold_one(tmp_path, caches):
     warm = copy_sample(tmp_path / "warm")
     build(warm, caches)
     pages = converted(caches)
     assert pages > 100  # a cold build converts every page
+    assert templated(caches) == pages  # and puts every page through its template
     assert all(cache.parsed == 0 for cache in caches)  # search reuses the render's parse
     build(warm, caches)
     assert converted(caches) == 0  # nothing changed: every page comes from the cache
+    assert templated(caches) == 0  # its finished HTML too
     rng = random.Random(17)
     for round_number in range(2):
         done = [random_edit(warm, rng) for _ in range(rng.randint(1, 2))]
         build(warm, caches)
         assert 0 < converted(caches) < pages / 4, done
+        assert 0 < templated(caches) < pages / 4, done
         cold = copy_sample(tmp_path / f"cold-{round_number}")
         for path in (warm / "cases").glob("*.yaml"):
             (cold / "cases" / path.name).write_bytes(path.read_bytes())

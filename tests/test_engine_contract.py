@@ -72,3 +72,23 @@ def test_every_private_name_site_uses_is_listed():
     """A private name added to site.py without a line in PRIVATE_NAMES fails here."""
     listed = {private.name for private in site.PRIVATE_NAMES}
     assert private_names_used_in_site_module() <= listed
+
+
+def test_the_theme_reads_no_page_fact_the_kept_output_key_leaves_out():
+    """A page's finished HTML is kept by the facts of it that Material's templates read
+    (``page_signature``, ``output_fingerprint``); the build date is not among them, so no
+    template may print it, and every ``page.`` fact a template reads must be in the key."""
+    import re
+
+    from generator.site.engine import theme_folder
+
+    templates = [path.read_text(encoding="utf-8")
+                 for path in sorted(theme_folder("mkdocs").rglob("*.html"))]
+    templates.append((REPO / "generator" / "site" / "overrides" / "main.html").read_text(
+        encoding="utf-8"))
+    assert not any("build_date_utc" in text for text in templates)
+    read = {name for text in templates for name in re.findall(r"\bpage\.([a-z_]+)", text)}
+    in_key = {"url", "canonical_url", "abs_url", "edit_url", "title", "is_homepage", "meta",
+              "toc", "previous_page", "next_page", "ancestors", "parent", "content"}
+    blog_only = {"authors", "categories", "config"}  # Material's blog plugin (not configured)
+    assert read - in_key - blog_only == set()

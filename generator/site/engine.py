@@ -47,7 +47,10 @@ Design notes (checked against MkDocs 1.6.1 and mkdocs-material 9.8.2 sources):
 * Work done once: ``RenderCache`` converts each page's Markdown once and keeps the result (and
   its search sections) by a content key in ``.casebook/cache/pages/<audience>/``; pages not kept
   yet are converted by worker processes (``workers:`` in casebook.yml caps them) before MkDocs
-  reads them. The output is byte for byte that of a one-process build without a cache.
+  reads them. Each page's finished HTML file (template, robots meta, policy: ``finish_page``)
+  is kept as well, by the facts of the page and of the navigation its template reads; once
+  every page is converted, the pages not kept yet go through their templates in forked worker
+  processes. The output is byte for byte that of a one-process build without a cache.
 * Preview speed: ``DevServer`` watches with the operating system's file events (MkDocs polls
   every half second), reuses one compiled Jinja environment across rebuilds, and reloads the
   browser as soon as the saved file's own pages are built; pages that summarise many files
@@ -87,7 +90,7 @@ import yaml
 from generator.errors import OutputError
 from generator.sanitise import SANITISER, clean_html
 from generator.site import search_lang
-from generator.site.csp import apply_policy
+from generator.site.csp import apply_policy, with_policy
 from generator.site.publish import swap_into_place
 
 log = logging.getLogger(__name__)
@@ -385,11 +388,14 @@ def stage_site(
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.build-", dir=site_dir.parent))
     try:
         if spec.engine == "mkdocs":
-            render = RenderCache(spec.cache_dir, workers=worker_count(spec.workers))
+            render = RenderCache(spec.cache_dir, workers=worker_count(spec.workers),
+                                 audience=spec.audience)
             run_mkdocs({**config, "site_dir": str(staging)}, progress=progress, render=render)
+            done = render.finished
         else:
             run_engine_command(spec.engine, tree_config, staging, strict=spec.strict)
-        finish_output(staging, spec.audience, spec.language, offline=spec.offline)
+            done = set()
+        finish_output(staging, spec.audience, spec.language, offline=spec.offline, done=done)
         refused = verify(staging, engine_files(staging, spec.engine)) if verify else []
         if refused:
             raise SiteBuildError("\n".join(refused))
@@ -474,7 +480,7 @@ def run_mkdocs(
             collector.addFilter(_not_the_dirty_build_warning)
         try:
             mkdocs_config = load_mkdocs_config(config, fresh_plugins=fresh_plugins)
-            mkdocs_config.plugins["casebook-compact-pages"] = CompactPages()
+            mkdocs_config.plugins[COMPACT_PLUGIN] = CompactPages()
             if render is not None:
                 render.config = config
                 mkdocs_config.plugins["casebook-render-cache"] = render
@@ -496,6 +502,9 @@ def run_mkdocs(
 def _not_the_dirty_build_warning(record: logging.LogRecord) -> bool:
     """The preview rebuilds dirty on purpose: MkDocs' warning about it would follow every save."""
     return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+COMPACT_PLUGIN = "casebook-compact-pages"
 
 
 class CompactPages:
@@ -637,16 +646,17 @@ def pack(rendered: RenderedPage) -> bytes:
 
 def render_fingerprint(config: dict, files) -> bytes:
     """What every page's HTML depends on besides its own Markdown: the engine's and the
-    Markdown libraries' versions, Casebook's engine and sanitiser code, the whole configuration
+    Markdown libraries' versions, Casebook's engine, sanitiser and policy code, the whole configuration
     (theme, extensions, nav) and the list of files (links are checked and rewritten against it)."""
     from importlib import metadata
 
     from generator import sanitise
+    from generator.site import csp
 
     digest = hashlib.sha256(RENDER_FORMAT)
     for name in RENDER_DISTRIBUTIONS:
         digest.update(f"{name}={metadata.version(name)}\n".encode())
-    for module in (__file__, sanitise.__file__):
+    for module in (__file__, sanitise.__file__, csp.__file__):
         digest.update(hashlib.sha256(Path(module).read_bytes()).digest())
     settings = {key: value for key, value in config.items() if key != "site_dir"}
     digest.update(json.dumps(settings, sort_keys=True, default=str).encode())
@@ -672,8 +682,11 @@ class RenderCache:
     the same). Pages not kept yet are converted by ``workers`` processes at once, before MkDocs
     reads them one by one. ``folder`` None: nothing kept between builds."""
 
-    def __init__(self, folder: Path | None, *, workers: int = 1) -> None:
+    def __init__(self, folder: Path | None, *, workers: int = 1, audience: str | None = None
+                 ) -> None:
         self.folder = Path(folder) if folder is not None else None
+        self.audience = audience  # pages are finished (finish_page) for it; None: not here
+        self.finished: set[Path] = set()  # the HTML files written finished
         self.workers = workers
         self.config: dict | None = None  # the configuration dict (set by run_mkdocs)
         self.fingerprint = b""
@@ -682,10 +695,15 @@ class RenderCache:
         self.converted = 0  # pages converted in this build (the rest came from the cache)
         self.sections: dict[str, tuple[str, bytes]] = {}  # page → its HTML's digest, sections
         self.parsed = 0  # pages the search index parsed itself (their sections were unknown)
+        self.output_fingerprint = b""  # what every page's template output depends on
+        self.nav = None  # the build's navigation, once MkDocs has made it
+        self.render_keys: dict[str, str] = {}  # page → the key its HTML was rendered under
+        self.templated = 0  # pages whose template was rendered in this build
 
     def on_nav(self, nav, *, config, files):
         """Every page's key is known once the files are: convert the missing pages, in parallel."""
         self.fingerprint = render_fingerprint(self.config or {}, files)
+        self.nav = nav
         missing = []
         for file in files.documentation_pages():
             key = self._key(file)
@@ -710,6 +728,24 @@ class RenderCache:
             return
         index_page(index, page, pickle.loads(zlib.decompress(packed)))
 
+    def on_env(self, env, *, config, files):
+        """Pass every page's template through the cache of finished pages (``KeptTemplate``);
+        every page is read and converted by now: put the missing ones through their templates
+        in worker processes."""
+        if self.folder is None:
+            return env
+        get_template = env.get_template
+        env.get_template = lambda *args, **kwargs: KeptTemplate(
+            get_template(*args, **kwargs), self)
+        if self.workers > 1 and self.nav is not None and _can_fork():
+            pages = files.documentation_pages()
+            missing = [file.src_uri for file in pages
+                       if (key := self.output_key(page_context(file.page, config, pages, self.nav)))
+                       and not self._path(key, ".html.z").is_file()]
+            if len(missing) > _CHUNK:
+                self._template_in_workers(missing, env, config, files)
+        return env
+
     def on_pre_page(self, page, *, config, files):
         """Convert this page through the cache when MkDocs renders it."""
         page.render = functools.partial(self._render, page)
@@ -719,8 +755,8 @@ class RenderCache:
         """Keep only what this build used."""
         if self.folder is None or not self.folder.is_dir():
             return
-        for path in self.folder.glob("*/*.pickle"):
-            if path.stem not in self.used:
+        for path in self.folder.glob("*/*"):
+            if path.name.partition(".")[0] not in self.used:
                 path.unlink(missing_ok=True)
 
     def _key(self, file) -> str | None:
@@ -734,6 +770,7 @@ class RenderCache:
 
     def _render(self, page, config, files) -> None:
         key = page_key(self.fingerprint, page.file.src_uri, page.markdown)
+        self.render_keys[page.file.src_uri] = key
         rendered = self._kept(key)
         if rendered is None:
             rendered = render_page(page, config, files)
@@ -775,8 +812,64 @@ class RenderCache:
         except OSError:
             self.ready[key] = packed  # a cache that cannot be written: kept for this build
 
-    def _path(self, key: str) -> Path | None:
-        return None if self.folder is None else self.folder / key[:2] / f"{key}.pickle"
+    def _path(self, key: str, suffix: str = ".pickle") -> Path | None:
+        return None if self.folder is None else self.folder / key[:2] / f"{key}{suffix}"
+
+    # A page's finished template output (its HTML file, finish_page done) is kept too, keyed by
+    # everything the theme's templates read of it: its HTML (by its render key), table of
+    # contents, title, meta, URLs and neighbours, the navigation, the configuration and the
+    # template files (tests/test_engine_contract.py checks that the templates read nothing else).
+
+    def output_key(self, context: dict) -> str | None:
+        """The key of a page's template output; None: a context this cache does not know."""
+        page = context.get("page")
+        if page is None or set(context) - _KNOWN_CONTEXT or self.folder is None:
+            return None
+        if not self.output_fingerprint:
+            self.output_fingerprint = output_fingerprint(self.fingerprint, context)
+        rendered = self.render_keys.get(page.file.src_uri)
+        if rendered is None:
+            return None  # not converted through this cache: its HTML is not known by a key
+        digest = hashlib.sha256(self.output_fingerprint)
+        digest.update(str(self.audience).encode())  # how the page is finished
+        digest.update(rendered.encode())  # the page's HTML (after the Casebook-only plugins)
+        digest.update(_json(page_signature(page)).encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
+
+    def kept_output(self, key: str) -> str | None:
+        path = self._path(key, ".html.z")
+        try:
+            return zlib.decompress(path.read_bytes()).decode("utf-8") if path.is_file() else None
+        except (OSError, zlib.error, UnicodeDecodeError):
+            return None
+        finally:
+            self.used.add(key)
+
+    def keep_output(self, key: str, output: str) -> None:
+        path = self._path(key, ".html.z")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_suffix(".tmp")
+            temporary.write_bytes(zlib.compress(output.encode("utf-8", "surrogatepass"), 1))
+            os.replace(temporary, path)
+        except OSError:
+            pass  # a cache that cannot be written: the page is rendered again next time
+        self.templated += 1
+
+    def _template_in_workers(self, missing: list[str], env, config, files) -> None:
+        """Put pages through their templates in forked workers, which inherit this process's
+        pages and navigation and keep each output in the cache folder, where the build then
+        finds it (``KeptTemplate``)."""
+        import multiprocessing
+
+        chunks = [missing[start:start + _CHUNK] for start in range(0, len(missing), _CHUNK)]
+        _FORKED.update(cache=self, env=env, config=config, files=files, nav=self.nav,
+                       compact=config.plugins.get(COMPACT_PLUGIN))
+        try:
+            with multiprocessing.get_context("fork").Pool(self.workers) as pool:
+                self.templated += sum(pool.imap_unordered(_worker_template, chunks))
+        finally:
+            _FORKED.clear()
 
     def _convert_in_workers(self, missing: list[str]) -> None:
         import multiprocessing
@@ -791,7 +884,117 @@ class RenderCache:
                     self.converted += 1
 
     on_nav.mkdocs_priority = -100  # after every other plugin has changed the files or nav
+    on_env.mkdocs_priority = -100
     on_pre_page.mkdocs_priority = -100
+
+
+# What MkDocs' get_context puts in a page's template context; a plugin that added anything
+# else would turn the kept output off. build_date_utc is left out of the key: no template reads
+# it (tests/test_engine_contract.py checks).
+_KNOWN_CONTEXT = frozenset({"nav", "pages", "base_url", "extra_css", "extra_javascript",
+                            "mkdocs_version", "build_date_utc", "config", "page"})
+
+
+class KeptTemplate:
+    """A page template whose output comes from the render cache when the page, its navigation
+    and the theme are unchanged; any other template (404, sitemap) renders as usual."""
+
+    def __init__(self, template, cache: RenderCache) -> None:
+        self.template, self.cache = template, cache
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.template, name)
+
+    def render(self, *args, **kwargs) -> str:
+        """The template's output for this context: kept, or rendered and kept."""
+        context = args[0] if len(args) == 1 and not kwargs and isinstance(args[0], dict) else None
+        key = self.cache.output_key(context) if context is not None else None
+        if key is None:
+            return self.template.render(*args, **kwargs)
+        output = self.cache.kept_output(key)
+        if output is None:
+            output = self.template.render(context)
+            if self.cache.audience is not None:
+                output = finish_page(output, self.cache.audience)
+            self.cache.keep_output(key, output)
+        if self.cache.audience is not None:
+            self.cache.finished.add(Path(context["page"].file.abs_dest_path))
+        return output
+
+
+_FORKED: dict[str, Any] = {}  # what a forked template worker inherits (_template_in_workers)
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def page_context(page, config, pages: list, nav) -> dict:
+    """A page's template context, as MkDocs' _build_page makes it (Casebook's plugins leave
+    it as it is); ``pages``: the files' documentation_pages()."""
+    from mkdocs.commands.build import get_context
+
+    return get_context(nav, pages, config, page)
+
+
+def _worker_template(src_uris: list[str]) -> int:
+    """Put some pages through their templates (KeptTemplate keeps each finished output)."""
+    state = _FORKED
+    config, files, nav, env = state["config"], state["files"], state["nav"], state["env"]
+    pages = files.documentation_pages()
+    for uri in src_uris:
+        page = files.get_file_from_path(uri).page
+        packed = state["compact"].packed.get(uri) if state["compact"] is not None else None
+        if packed is not None:
+            page.content = zlib.decompress(packed).decode("utf-8")
+        page.active = True
+        try:
+            context = page_context(page, config, pages, nav)
+            env.get_template(page.meta.get("template", "main.html")).render(context)
+        finally:
+            page.active = False
+            page.content = ""
+    return len(src_uris)
+
+
+def output_fingerprint(fingerprint: bytes, context: dict) -> bytes:
+    """What every page's template output depends on besides the page itself: the render
+    fingerprint (versions, configuration, files), the theme's template files (Casebook's
+    overrides among them) and the whole navigation with its pages' titles and URLs."""
+    config = context["config"]
+    digest = hashlib.sha256(fingerprint)
+    for folder in config.theme.dirs:
+        for path in sorted(Path(folder).rglob("*.html")):
+            digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+    digest.update(str(context.get("mkdocs_version")).encode())
+    digest.update(_json([_nav_signature(item) for item in context["nav"]]).encode(
+        "utf-8", "surrogatepass"))
+    homepage = context["nav"].homepage
+    digest.update(str(homepage.url if homepage else None).encode())
+    return digest.digest()
+
+
+def _nav_signature(item) -> list:
+    children = getattr(item, "children", None) or []
+    return [type(item).__name__, item.title, getattr(item, "url", None),
+            [_nav_signature(child) for child in children]]
+
+
+def page_signature(page) -> list:
+    """Everything of one page that Material's templates read (see PRIVATE_NAMES' notes)."""
+    def linked(other):
+        return None if other is None else [other.url, other.title]
+
+    return [page.url, page.canonical_url, page.abs_url, page.edit_url, page.title,
+            page.is_homepage, page.meta, _toc(page.toc),
+            linked(page.previous_page), linked(page.next_page),
+            [[a.title, getattr(a, "url", None)] for a in page.ancestors]]
+
+
+def _toc(items) -> list:
+    return [[item.title, item.url, item.level, _toc(item.children)] for item in items or []]
 
 
 _WORKER: dict[str, Any] = {}
@@ -1033,15 +1236,17 @@ def copy_changed(sources: dict[Path, Path], target_folder: Path) -> list[Path]:
 
 
 def finish_output(site_dir: Path, audience: str, language: str = "id", *,
-                  offline: bool = False, finished: dict[Path, int] | None = None) -> None:
+                  offline: bool = False, finished: dict[Path, int] | None = None,
+                  done: frozenset[Path] | set[Path] = frozenset()) -> None:
     """Post-build passes, the same whatever the engine: deterministic sitemap; no HTML comments
     on the public site; search engines kept off the review site; the search index in the
     site's language (as a script on an offline site); a Content-Security-Policy on every page.
+    ``done``: pages already finished (``finish_page``) as MkDocs wrote them.
 
     ``finished`` (a preview's builds): each page finished before, with its file time then; only
     pages written since are finished now, and recorded."""
     normalise_sitemap(site_dir)
-    pages = sorted(site_dir.rglob("*.html"))
+    pages = sorted(set(site_dir.rglob("*.html")) - done)
     if finished is not None:
         pages = [page for page in pages if finished.get(page) != page.stat().st_mtime_ns]
     for page in pages:
@@ -1057,16 +1262,34 @@ def finish_output(site_dir: Path, audience: str, language: str = "id", *,
         finished.update((page, page.stat().st_mtime_ns) for page in pages)
 
 
+def finish_page(html: str, audience: str) -> str:
+    """What finish_output does to one page's HTML file, done to its text before it is written
+    (newlines as reading the file back would leave them)."""
+    if not html.strip():
+        return html  # MkDocs writes no file for an empty page
+    html = html.replace("\r\n", "\n").replace("\r", "\n")
+    html = strip_html_comments(html) if audience == "public" else with_noindex(html)
+    return with_policy(html)
+
+
 NOINDEX = '<meta name="robots" content="noindex, nofollow">'
 
 
-def add_noindex(page: Path) -> None:
+def with_noindex(html: str) -> str:
     """Tell search engines to stay away from a review page (its robots.txt disallows all too):
     the robots meta goes right after the charset declaration."""
-    html = page.read_text(encoding="utf-8")
     head, charset, rest = html.partition('<meta charset="utf-8">')
     if charset and NOINDEX not in html:
-        page.write_text(f"{head}{charset}\n    {NOINDEX}{rest}", encoding="utf-8")
+        return f"{head}{charset}\n    {NOINDEX}{rest}"
+    return html
+
+
+def add_noindex(page: Path) -> None:
+    """with_noindex on a page's file."""
+    html = page.read_text(encoding="utf-8")
+    marked = with_noindex(html)
+    if marked is not html:
+        page.write_text(marked, encoding="utf-8")
 
 
 SEARCH_INDEX = "search/search_index.json"
