@@ -93,6 +93,7 @@ class Project:
     _sorted: list[CaseDoc] = field(default_factory=list, init=False, repr=False, compare=False)
     _by_author: dict[str, list[CaseDoc]] | None = field(
         default=None, init=False, repr=False, compare=False)
+    _position: dict[str, int] | None = field(default=None, init=False, repr=False, compare=False)
     _interns_key: tuple[int, int] | None = field(default=None, init=False, repr=False, compare=False)
     _sorted_interns: list[InternDoc] = field(default_factory=list, init=False, repr=False,
                                              compare=False)
@@ -104,9 +105,22 @@ class Project:
         key = (id(self.cases), len(self.cases))
         if self._sorted_key != key:
             self._sorted = [self.cases[case_id] for case_id in sorted(self.cases)]
-            self._by_author = None
+            self._by_author = self._position = None
             self._sorted_key = key
         return self._sorted
+
+    def case_neighbours(self, case_id: str) -> tuple[str | None, str | None]:
+        """The valid case ids before and after ``case_id`` by case id ((None, None) for a
+        case that is not valid); one index for every case, so case pages stay linear."""
+        ordered = self.sorted_cases()
+        if self._position is None:
+            self._position = {doc.index.case_id: at for at, doc in enumerate(ordered)}
+        at = self._position.get(case_id)
+        if at is None:
+            return None, None
+        before = ordered[at - 1].index.case_id if at else None
+        after = ordered[at + 1].index.case_id if at + 1 < len(ordered) else None
+        return before, after
 
     def cases_of(self, intern_id: str) -> list[CaseDoc]:
         """The valid cases an intern authored, by case id; one index for every intern, built

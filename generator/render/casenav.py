@@ -20,11 +20,7 @@ WORDS = words.catalogue(words.beside(__file__, "casenav.yaml"))
 
 def neighbours(project: Project, case_id: str) -> tuple[str | None, str | None]:
     """The case ids before and after ``case_id`` in the project's case order."""
-    ids = [doc.index.case_id for doc in project.sorted_cases()]
-    if case_id not in ids:
-        return None, None
-    at = ids.index(case_id)
-    return (ids[at - 1] if at else None), (ids[at + 1] if at + 1 < len(ids) else None)
+    return project.case_neighbours(case_id)
 
 
 def case_nav(project: Project, doc: CaseDoc, lang: str) -> str:
