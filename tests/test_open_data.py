@@ -99,6 +99,15 @@ def test_summary_is_the_first_paragraph_as_plain_text():
     assert len(summary(long)) <= 160 and summary(long).endswith("…")
 
 
+def test_a_case_pages_summary_skips_its_line_of_links_and_attribute_lists():
+    page = ("# Kasus K-2025-0002: Klien 2\n\n"
+            "← [Daftar kasus](index.md) · ‹ [K-2025-0001](K-2025-0001.md) sebelumnya\n"
+            "{: data-search-exclude }\n\n"
+            "Klien 2 adalah seorang perempuan berusia 48 tahun dari kota setempat.\n"
+            "{: .lead }\n")
+    assert summary(page) == "Klien 2 adalah seorang perempuan berusia 48 tahun dari kota setempat."
+
+
 def test_front_matter_keeps_its_keys_and_an_own_description():
     assert with_description("---\naudience: review\n---\n# T\n\nIsi halaman.\n") == (
         '---\naudience: review\ndescription: "Isi halaman."\n---\n# T\n\nIsi halaman.\n')

@@ -15,7 +15,8 @@ LIMIT = 160  # characters: what search engines show
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.DOTALL)
 _NOT_PROSE = re.compile(r"^\s*(#|!!!|\?\?\?|\||[-*+] |\d+\. |<|>|```|~~~|\{|\[TOC\]|:::|---)")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MARKUP = re.compile(r"[*_`]+|\{[#.][^}]*\}|<[^>]+>")
+_MARKUP = re.compile(r"[*_`]+|\{:[^}]*\}|\{[#.][^}]*\}|<[^>]+>")
+_OUT_OF_SEARCH = re.compile(r"^\s*\{:[^}]*\bdata-search-exclude\b", re.MULTILINE)
 _BACKSLASH_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~&])")
 
 
@@ -31,9 +32,11 @@ def summary(markdown: str) -> str:
 
 
 def _prose(block: str) -> str:
-    """A block as plain text, or "" when it is a heading, list, table, admonition or code."""
+    """A block as plain text, or "" when it is a heading, list, table, admonition or code, or
+    kept out of search (a case page's line of links to its neighbours is no summary)."""
     lines = [line for line in block.strip().splitlines() if line.strip()]
-    if not lines or _NOT_PROSE.match(lines[0]) or block.startswith(("    ", "\t")):
+    if (not lines or _NOT_PROSE.match(lines[0]) or block.startswith(("    ", "\t"))
+            or _OUT_OF_SEARCH.search(block)):
         return ""
     text = " ".join(_MARKUP.sub("", _LINK.sub(r"\1", _plain(line))).strip() for line in lines)
     return re.sub(r"\s+", " ", text).strip()
