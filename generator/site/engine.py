@@ -546,7 +546,29 @@ class CompactPages:
 RENDER_FORMAT = b"casebook-render-2"
 _PAGE_LOG = "mkdocs.structure.pages"  # where MkDocs logs a page's broken links while rendering
 RENDER_DISTRIBUTIONS = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "nh3")
-_CHUNK = 16  # pages per task sent to a worker
+_CHUNK = 16  # pages per task sent to a worker, at most
+_CHUNK_BYTES = 256 * 1024  # of Markdown per task, at most: a bigger page is a task of its own
+
+
+def work_chunks(src_uris: list[str], files) -> list[list[str]]:
+    """Pages in tasks for the workers, biggest first: a big page left to the end (a statistics
+    page of 10,000 cases takes seconds) would keep one core busy while the others wait."""
+    def size(uri: str) -> int:
+        try:
+            return os.path.getsize(files.get_file_from_path(uri).abs_src_path)
+        except (OSError, TypeError, AttributeError):
+            return 0
+
+    chunks: list[list[str]] = []
+    chunk: list[str] = []
+    total = 0
+    for uri, bytes_ in sorted(((uri, size(uri)) for uri in src_uris), key=lambda s: -s[1]):
+        if chunk and (len(chunk) == _CHUNK or total + bytes_ > _CHUNK_BYTES):
+            chunks.append(chunk)
+            chunk, total = [], 0
+        chunk.append(uri)
+        total += bytes_
+    return chunks + [chunk] if chunk else chunks
 
 
 def worker_count(cap: int | None = None) -> int:
@@ -710,7 +732,7 @@ class RenderCache:
             if key is not None and not self._has(key):
                 missing.append(file.src_uri)
         if self.workers > 1 and len(missing) > _CHUNK and self.config is not None:
-            self._convert_in_workers(missing)
+            self._convert_in_workers(work_chunks(missing, files))
         search = config.plugins.get("material/search")
         index = getattr(search, "search_index", None)
         if index is not None and hasattr(index, "create_entry_for_section"):
@@ -862,7 +884,7 @@ class RenderCache:
         finds it (``KeptTemplate``)."""
         import multiprocessing
 
-        chunks = [missing[start:start + _CHUNK] for start in range(0, len(missing), _CHUNK)]
+        chunks = work_chunks(missing, files)
         _FORKED.update(cache=self, env=env, config=config, files=files, nav=self.nav,
                        compact=config.plugins.get(COMPACT_PLUGIN))
         try:
@@ -871,11 +893,10 @@ class RenderCache:
         finally:
             _FORKED.clear()
 
-    def _convert_in_workers(self, missing: list[str]) -> None:
+    def _convert_in_workers(self, chunks: list[list[str]]) -> None:
         import multiprocessing
 
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-        chunks = [missing[start:start + _CHUNK] for start in range(0, len(missing), _CHUNK)]
         context = multiprocessing.get_context(method)
         with context.Pool(self.workers, initializer=_worker_start, initargs=(self.config,)) as pool:
             for results in pool.imap_unordered(_worker_convert, chunks):
