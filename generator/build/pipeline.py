@@ -8,10 +8,11 @@ stays as it was; the engine itself builds into a temporary folder and swaps it i
 
 from __future__ import annotations
 
+import functools
 import gc
 import re
 import shutil
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +22,8 @@ import yaml
 from generator import escape
 from generator.build.descriptions import with_description
 from generator.build.project import SETTINGS_FILE, load_project, setting_line
+from generator.build.workers import CHUNK as WORKERS_CHUNK
+from generator.build.workers import make_pages, worker_count
 from generator.errors import InputError
 from generator.export.downloads import download_formats, site_downloads
 from generator.model.project import Project
@@ -64,8 +67,20 @@ class Producer:
 
 
 def _review_pages(project: Project, lang: str | None, only: Collection[str] | None) -> Pages:
-    pages = review_pages(project, lang=lang, only=only, without=INDEX_PAGES)
+    pages = review_pages(project, lang=lang, only=only, without=INDEX_PAGES,
+                         make=functools.partial(_make_in_workers, project))
     return mark_changes(project, pages, lang)
+
+
+def _make_in_workers(project: Project, makers: Mapping[str, Callable[[], str]],
+                     paths: Sequence[str]) -> dict[str, str]:
+    """Case and intern pages made by as many processes as the project's ``workers`` allow;
+    every case's model is fetched first, so that the workers inherit them."""
+    workers = worker_count(project.settings.workers)
+    if workers > 1 and len(paths) > WORKERS_CHUNK:
+        for doc in project.sorted_cases():
+            doc.case  # noqa: B018 - fetched once here, not once per worker
+    return make_pages(makers, paths, workers=workers)
 
 
 def _index_pages(project: Project, lang: str | None, only: Collection[str] | None) -> Pages:

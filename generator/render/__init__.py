@@ -7,7 +7,7 @@ intern, the index pages and the office page.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -53,18 +53,27 @@ def _bind(function: Callable[..., str], *args: Any) -> Callable[[], str]:
     return lambda: function(*args)
 
 
+# Runs page makers: (path → maker, the paths wanted in order) → path → page.
+MakePages = Callable[[Mapping[str, Callable[[], str]], Sequence[str]], dict[str, str]]
+
+
 def review_pages(
     project: Project,
     *,
     lang: str | None = None,
     only: Collection[str] | None = None,
     without: Collection[str] = (),
+    make: MakePages | None = None,
 ) -> dict[str, str]:
     """The review site's pages; with ``only``, just those of the given paths that exist;
-    never those in ``without``."""
+    never those in ``without``. ``make`` runs the pages' makers (by default, one by one)."""
     makers = review_page_makers(project, lang)
     wanted = set(makers) if only is None else set(only) & set(makers)
-    return {path: makers[path]() for path in sorted(wanted - set(without))}
+    paths = sorted(wanted - set(without))
+    if make is not None:
+        return make(makers, paths)
+    return {path: makers[path]() for path in paths}
+
 
 
 # ---------------------------------------------------------------- what a change affects (serve)
