@@ -947,9 +947,12 @@ _FORKED: dict[str, Any] = {}  # what a forked template worker inherits (_templat
 
 
 def _can_fork() -> bool:
+    """Forking is available and safe here: this process runs one thread (a preview's file
+    watcher may hold a lock the child would inherit held); else templates render here."""
     import multiprocessing
+    import threading
 
-    return "fork" in multiprocessing.get_all_start_methods()
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
 def page_context(page, config, pages: list, nav) -> dict:
