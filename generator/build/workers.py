@@ -9,22 +9,15 @@ forked: a lock another thread held would stay held in the child.
 from __future__ import annotations
 
 import multiprocessing
-import threading
 from collections.abc import Callable, Mapping, Sequence
 
-from generator.site.engine import worker_count
+from generator.site.engine import can_fork, worker_count
 
 __all__ = ["CHUNK", "can_fork", "make_pages", "worker_count"]
 
 CHUNK = 250  # pages per task: few enough tasks to share out the work, big enough to be worth one
 
 _FORKED: dict[str, Mapping[str, Callable[[], str]]] = {}  # what a forked worker inherits
-
-
-def can_fork() -> bool:
-    """Forking is available and safe here (this process runs one thread)."""
-    return ("fork" in multiprocessing.get_all_start_methods()
-            and threading.active_count() == 1)
 
 
 def make_pages(makers: Mapping[str, Callable[[], str]], paths: Sequence[str], *,

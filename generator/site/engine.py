@@ -759,7 +759,7 @@ class RenderCache:
         get_template = env.get_template
         env.get_template = lambda *args, **kwargs: KeptTemplate(
             get_template(*args, **kwargs), self)
-        if self.workers > 1 and self.nav is not None and _can_fork():
+        if self.workers > 1 and self.nav is not None and can_fork():
             pages = files.documentation_pages()
             missing = [file.src_uri for file in pages
                        if (key := self.output_key(page_context(file.page, config, pages, self.nav)))
@@ -946,9 +946,9 @@ class KeptTemplate:
 _FORKED: dict[str, Any] = {}  # what a forked template worker inherits (_template_in_workers)
 
 
-def _can_fork() -> bool:
+def can_fork() -> bool:
     """Forking is available and safe here: this process runs one thread (a preview's file
-    watcher may hold a lock the child would inherit held); else templates render here."""
+    watcher may hold a lock the child would inherit held); else the work stays here."""
     import multiprocessing
     import threading
 
