@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
+from generator.build.project import _check_case as _CHECK_CASE
 from generator.build.project import load_project
 from generator.load.cache import CACHE_DIR
 
@@ -107,9 +109,11 @@ def test_held_caches_stay_in_memory_until_the_block_ends(project: Path, monkeypa
     load_project(project, today=TODAY)  # a warm cache on disk
     pickles = sorted((project / CACHE_DIR).glob("*.pickle"))
     on_disk = {path: path.read_bytes() for path in pickles}
-    reads: list[bytes] = []
-    real_loads = cache.pickle.loads
-    monkeypatch.setattr(cache.pickle, "loads", lambda data: reads.append(data) or real_loads(data))
+    reads: list[Path] = []  # the cache files read
+    real_read = cache.ValidationCache._read
+    monkeypatch.setattr(cache.ValidationCache, "_read",
+                        lambda self, path: (path is not None and path.is_file() and reads.append(path))
+                        or real_read(self, path))
     case = project / "cases" / "K-2025-0001.yaml"
     with cache.held():
         load_project(project, today=TODAY)
@@ -119,7 +123,7 @@ def test_held_caches_stay_in_memory_until_the_block_ends(project: Path, monkeypa
         assert [p.code for p in problems if p.is_error] == ["field.vocabulary"]
         reloaded, _ = load_project(project, today=TODAY)
         assert reloaded.cases["K-2025-0002"].case.case_id == "K-2025-0002"
-        assert len(reads) == first_reads  # later loads, and their models, read no pickle
+        assert len(reads) == first_reads  # later loads, and their models, read no cache file
         assert {path: path.read_bytes() for path in pickles} == on_disk  # nothing written yet
     assert {path: path.read_bytes() for path in pickles} != on_disk  # written at the end
     _, after = load_project(project, today=TODAY)
@@ -137,3 +141,45 @@ def test_flush_writes_held_caches_without_ending_the_hold(project: Path) -> None
         assert (project / CACHE_DIR / "cases-models.pickle").is_file()
     fresh, _ = load_project(project, today=TODAY)
     assert fresh.cases["K-2025-0001"].case.client.alias == "Klien A"
+
+
+def _load_with_workers(project: Path, monkeypatch, workers: int, pids: Path):
+    """load_project with case files checked by ``workers`` processes, ten files a task; each
+    process that checks a case writes its pid to ``pids``."""
+    from generator.build import project as loading
+
+    def check(loader, file, **options):
+        with pids.open("a", encoding="utf-8") as out:
+            out.write(f"{os.getpid()}\n")
+        return _CHECK_CASE(loader, file, **options)
+
+    monkeypatch.setattr(loading, "_CASES_PER_TASK", 10)
+    monkeypatch.setattr(loading, "_check_case", check)
+    monkeypatch.setattr(loading, "worker_count", lambda cap=None: workers)
+    return load_project(project, today=TODAY)
+
+
+def test_cases_checked_by_workers_load_as_they_do_here(project: Path, tmp_path_factory,
+                                                       monkeypatch) -> None:
+    _break_sex(project / "cases" / "K-2025-0001.yaml")
+    (project / "cases" / "K-2025-0002.yaml").write_text("case_id: [\n", encoding="utf-8")
+    serial_copy = tmp_path_factory.mktemp("serial")
+    shutil.copytree(project, serial_copy, dirs_exist_ok=True)
+    logs = tmp_path_factory.mktemp("pids")
+    here, _ = _load_with_workers(serial_copy, monkeypatch, 1, logs / "serial")
+    forked, problems = _load_with_workers(project, monkeypatch, 2, logs / "forked")
+
+    checkers = set((logs / "forked").read_text().split())
+    assert str(os.getpid()) not in checkers and len(checkers) == 2  # two workers did it all
+    assert set((logs / "serial").read_text().split()) == {str(os.getpid())}
+    assert problems == here.problems
+    errors = {(p.file, p.code) for p in problems if p.is_error}
+    assert ("cases/K-2025-0001.yaml", "field.vocabulary") in errors
+    assert any(file == "cases/K-2025-0002.yaml" and code.startswith("yaml.") for file, code in errors)
+    assert list(forked.cases) == list(here.cases)
+    assert [doc.case.model_dump() for doc in forked.cases.values()] == [
+        doc.case.model_dump() for doc in here.cases.values()]
+    (logs / "forked").unlink()
+    warm, again = _load_with_workers(project, monkeypatch, 2, logs / "forked")
+    assert again == problems and not (logs / "forked").exists()  # every case from the cache
+    assert warm.cases["K-2025-0003"].case == forked.cases["K-2025-0003"].case

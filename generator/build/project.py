@@ -16,10 +16,14 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import difflib
+import functools
 import os
+import pickle
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.build.workers import forked_map, will_fork, worker_count
 from generator.load.cache import ValidationCache, digest
 from generator.load.source import LoadedFile, LoadError, load_yaml_bytes, read_source
 from generator.model import scaffold
@@ -44,6 +48,7 @@ from generator.validate import review as review_rules
 from generator.validate import rules as validate
 
 ROOT_MARKERS = ("casebook.yml", "office.yaml")
+_CASES_PER_TASK = 100  # case files a worker validates at a time, when workers share them out
 # What a skeleton from `casebook new` / `casebook init` asks to replace (generator/model/scaffold.py)
 SKELETON_EXAMPLES = {Case: scaffold.CASE_EXAMPLE_CODES, Intern: scaffold.INTERN_EXAMPLE_CODES,
                      Office: scaffold.OFFICE_EXAMPLE_VALUES}
@@ -224,8 +229,7 @@ def _load_cases(loader: _Loader, project: Project) -> dict[str, CaseDoc]:
     cases: dict[str, CaseDoc] = {}
     privacy = loader.privacy.fingerprint() if loader.scan_privacy else "no-privacy"
     cache = ValidationCache.for_project(loader.root, *_cache_context(loader), privacy)
-    for path in case_files(loader.root):
-        doc = _load_case(loader, path, cache)
+    for doc in _case_docs(loader, case_files(loader.root), cache):
         if isinstance(doc, str):
             project.invalid_case_ids.add(doc)
             continue
@@ -239,39 +243,102 @@ def _load_cases(loader: _Loader, project: Project) -> dict[str, CaseDoc]:
     return cases
 
 
-def _load_case(loader: _Loader, path: Path, cache: ValidationCache) -> CaseDoc | str | None:
-    """One case, validated with its own rules, or taken from the cache when unchanged.
+@dataclass(frozen=True)
+class _CaseFile:
+    """One case file as read: its bytes (None when unreadable) and their digest."""
 
-    An invalid file gives its case_id when it has one (links to it are not reported twice)."""
-    display = loader.display(path)
+    path: Path
+    display: str
+    raw: bytes | None
+    key: str
+
+
+@dataclass(frozen=True)
+class _CheckedCase:
+    """What validating one case file gives: its index (or the case_id an invalid file claims),
+    its own problems and, when valid, its model, or the model's pickle when it was validated in
+    a worker (unpickling every model would cost the main process a third of the work saved)."""
+
+    index: CaseIndex | str | None
+    problems: list[Problem]
+    case: Case | bytes | None
+
+
+def _case_docs(loader: _Loader, paths: list[Path], cache: ValidationCache
+               ) -> list[CaseDoc | str | None]:
+    """Every case file, in order: unchanged ones from the cache, the others validated, by as
+    many forked workers as the project's ``workers`` setting allows when there are many.
+
+    An invalid file gives the case_id it claims, when it has one (links to it are not reported
+    twice), and an unreadable one None."""
+    files = [_read_case(loader, path) for path in paths]
+    cached = {file.path: _cached_case(loader, file, cache) for file in files
+              if file.raw is not None and cache.get(file.display, file.key) is not None}
+    fresh = [file for file in files if file.path not in cached]
+    workers = worker_count(loader.settings.workers)
+    pickled = will_fork(len(fresh), workers=workers, chunk=_CASES_PER_TASK)
+    checked = forked_map(functools.partial(_check_case, loader, pickled=pickled), fresh,
+                         workers=workers, chunk=_CASES_PER_TASK)
+    results = dict(zip((file.path for file in fresh), checked, strict=True))
+    return [cached[file.path] if file.path in cached
+            else _fresh_case(loader, file, results[file.path], cache) for file in files]
+
+
+def _read_case(loader: _Loader, path: Path) -> _CaseFile:
     try:
-        raw = path.read_bytes()
+        raw: bytes | None = path.read_bytes()
     except OSError:
         raw = None
-    key = digest(raw) if raw is not None else ""
-    cached = cache.get(display, key) if raw is not None else None
-    if cached is not None:
-        loader.files += 1
-        index, problems = cached
-        loader.problems.extend(problems)
-        if isinstance(index, str) or index is None:
-            return index
-        fetch = lambda: cache.model(display) or _revalidate(loader, path)
-        return CaseDoc(index, path, display, LoadedFile(path, None), fetch=fetch)
-    before = len(loader.problems)
-    case, loaded = loader.document(path, Case, raw)
+    return _CaseFile(path, loader.display(path), raw, digest(raw) if raw is not None else "")
+
+
+def _cached_case(loader: _Loader, file: _CaseFile, cache: ValidationCache) -> CaseDoc | str | None:
+    """An unchanged case, from the cache: its model is read only when first asked for."""
+    loader.files += 1
+    index, problems = cache.get(file.display, file.key)
+    loader.problems.extend(problems)
+    if isinstance(index, str) or index is None:
+        return index
+    fetch = lambda: cache.model(file.display) or _revalidate(loader, file.path)
+    return CaseDoc(index, file.path, file.display, LoadedFile(file.path, None), fetch=fetch)
+
+
+def _check_case(loader: _Loader, file: _CaseFile, *, pickled: bool = False) -> _CheckedCase:
+    """Validate one case file with its own rules, its model pickled with ``pickled``; leaves the
+    loader as it was (this may run in a forked worker, whose loader is a copy)."""
+    before, files = len(loader.problems), loader.files
+    case, loaded = loader.document(file.path, Case, file.raw)
     if case is not None:
-        report = validate.Reporter(loaded, display)
+        report = validate.Reporter(loaded, file.display)
         validate.case_rules(case, report, loader.taxonomy, loader.today)
         if loader.scan_privacy:
             report.problems.extend(
-                privacy_check.case_problems(case, loaded, display, loader.privacy))
+                privacy_check.case_problems(case, loaded, file.display, loader.privacy))
         loader.problems.extend(report.problems)
-    index = CaseIndex.of(case) if case is not None else _claimed_id(loaded)
-    if raw is not None:
-        cache.put(display, key, (index, loader.problems[before:]), case)
+    problems = loader.problems[before:]
+    del loader.problems[before:]
+    loader.files = files
+    if case is None:
+        return _CheckedCase(_claimed_id(loaded), problems, None)
+    model = pickle.dumps(case, protocol=pickle.HIGHEST_PROTOCOL) if pickled else case
+    return _CheckedCase(CaseIndex.of(case), problems, model)
+
+
+def _fresh_case(loader: _Loader, file: _CaseFile, checked: _CheckedCase, cache: ValidationCache
+                ) -> CaseDoc | str | None:
+    """A case just validated: its problems reported and, when the file was read, cached."""
+    loader.files += 1
+    loader.problems.extend(checked.problems)
+    if file.raw is not None:
+        cache.put(file.display, file.key, (checked.index, checked.problems), checked.case)
     # Positions are found again from the file if ever needed: the parsed data is not kept.
-    return CaseDoc(index, path, display, LoadedFile(path, None), case) if case else index
+    if checked.case is None:
+        return checked.index if isinstance(checked.index, str) else None
+    loaded = LoadedFile(file.path, None)
+    if isinstance(checked.case, bytes):  # from a worker: the cache unpickles it when first used
+        return CaseDoc(checked.index, file.path, file.display, loaded,
+                       fetch=lambda: cache.model(file.display))
+    return CaseDoc(checked.index, file.path, file.display, loaded, checked.case)
 
 
 def _claimed_id(loaded: LoadedFile | None) -> str | None:

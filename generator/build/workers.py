@@ -1,8 +1,8 @@
-"""Pages made in parallel: thousands of case pages are independent of one another.
+"""Work done in parallel: thousands of case files and case pages are independent of one another.
 
-The makers (``path → function that renders the page``) close over the project, which cannot
-be sent to another process cheaply; forked workers inherit it instead, and only page paths
-and finished pages cross. A process with other threads (a preview's file watcher) is never
+The work (a file to validate, a page to make) closes over the project or the loader, which
+cannot be sent to another process cheaply; forked workers inherit it instead, and only the
+items and their results cross. A process with other threads (a preview's file watcher) is never
 forked: a lock another thread held would stay held in the child.
 """
 
@@ -10,32 +10,48 @@ from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Callable, Mapping, Sequence
+from typing import Any, TypeVar
 
 from generator.site.engine import can_fork, worker_count
 
-__all__ = ["CHUNK", "can_fork", "make_pages", "worker_count"]
+__all__ = ["CHUNK", "can_fork", "forked_map", "make_pages", "will_fork", "worker_count"]
 
-CHUNK = 250  # pages per task: few enough tasks to share out the work, big enough to be worth one
+CHUNK = 250  # items per task: few enough tasks to share out the work, big enough to be worth one
 
-_FORKED: dict[str, Mapping[str, Callable[[], str]]] = {}  # what a forked worker inherits
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+_FORKED: dict[str, Callable[[Any], Any]] = {}  # what a forked worker inherits
+
+
+def forked_map(work: Callable[[Item], Result], items: Sequence[Item], *, workers: int = 1,
+               chunk: int = CHUNK) -> list[Result]:
+    """``work(item)`` for each item, in the items' order: in ``workers`` forked processes when
+    there are items enough for more than one task (``will_fork``), else here."""
+    if not will_fork(len(items), workers=workers, chunk=chunk):
+        return [work(item) for item in items]
+    chunks = [list(items[start:start + chunk]) for start in range(0, len(items), chunk)]
+    _FORKED["work"] = work
+    try:
+        with multiprocessing.get_context("fork").Pool(min(workers, len(chunks))) as pool:
+            done = pool.map(_work_chunk, chunks, chunksize=1)
+    finally:
+        _FORKED.clear()
+    return [result for results in done for result in results]
+
+
+def will_fork(count: int, *, workers: int, chunk: int = CHUNK) -> bool:
+    """Whether ``forked_map`` shares ``count`` items out to forked workers."""
+    return workers > 1 and count > chunk and can_fork()
+
+
+def _work_chunk(items: list[Any]) -> list[Any]:
+    work = _FORKED["work"]
+    return [work(item) for item in items]
 
 
 def make_pages(makers: Mapping[str, Callable[[], str]], paths: Sequence[str], *,
                workers: int = 1) -> dict[str, str]:
-    """Each page of ``paths``, in that order, made by its maker: in ``workers`` forked processes
-    when there are pages enough for more than one task, else here."""
-    if workers < 2 or len(paths) <= CHUNK or not can_fork():
-        return {path: makers[path]() for path in paths}
-    chunks = [list(paths[start:start + CHUNK]) for start in range(0, len(paths), CHUNK)]
-    _FORKED["makers"] = makers
-    try:
-        with multiprocessing.get_context("fork").Pool(min(workers, len(chunks))) as pool:
-            made = pool.map(_make_chunk, chunks, chunksize=1)
-    finally:
-        _FORKED.clear()
-    return {path: page for chunk in made for path, page in chunk}
-
-
-def _make_chunk(paths: list[str]) -> list[tuple[str, str]]:
-    makers = _FORKED["makers"]
-    return [(path, makers[path]()) for path in paths]
+    """Each page of ``paths``, in that order, made by its maker (``forked_map``)."""
+    pages = forked_map(lambda path: makers[path](), paths, workers=workers)
+    return dict(zip(paths, pages, strict=True))

@@ -34,19 +34,24 @@ def digest(raw: bytes) -> str:
 class ValidationCache:
     """Entries ``display name -> (content digest, value)`` valid for one context key, plus a
     side store of the validated models, read only when a model is first asked for (``check``
-    needs only the entries, a build needs the models)."""
+    needs only the entries, a build needs the models).
+
+    The store keeps each model pickled on its own: a model is unpickled only when asked for,
+    and one validated in a worker process arrives as its pickle and is written as it came."""
 
     def __init__(self, path: Path | None, context: str):
         self.path = path
         self.context = context
         self.entries: dict[str, tuple[str, Any]] = {}
-        self.models: dict[str, Any] | None = None
+        self.models: dict[str, Any] | None = None  # name → model, or its pickle (bytes)
         self.fresh: dict[str, tuple[str, Any]] = {}
-        self.fresh_models: dict[str, Any] = {}
+        self.fresh_models: dict[str, Any] = {}  # likewise, for the files validated this run
+        self.pickles: dict[str, bytes] = {}  # the pickle each unpickled model came from
         self.changed = False  # held in memory with changes not yet written
         previous = _held.get(path) if _held is not None and path is not None else None
         if previous is not None and previous.context == context:
             self.entries, self.models = previous.entries, previous.models
+            self.pickles = previous.pickles
         else:
             self.entries = self._read(path)
 
@@ -66,17 +71,39 @@ class ValidationCache:
         return None
 
     def put(self, name: str, key: str, value: Any, model: Any = None) -> None:
+        """Record a file validated this run; ``model`` may be the model or its pickle."""
         self.fresh[name] = (key, value)
         if model is not None:
             self.fresh_models[name] = model
 
     def model(self, name: str) -> Any | None:
-        """The cached model of an unchanged file, or None."""
-        if name in self.fresh_models:
-            return self.fresh_models[name]
+        """The model of a file (validated this run, or unchanged and cached), or None."""
+        store = self.fresh_models if name in self.fresh_models else self._stored_models()
+        model = store.get(name)
+        if isinstance(model, bytes):
+            self.pickles[name], model = model, pickle.loads(model)
+            store[name] = model
+        return model
+
+    def _stored_models(self) -> dict[str, Any]:
         if self.models is None:
             self.models = self._read(self._models_path()) if self.entries else {}
-        return self.models.get(name)
+        return self.models
+
+    def _held_model(self, name: str) -> Any | None:
+        """A model as it is held (the model or its pickle), without unpickling it."""
+        if name in self.fresh_models:
+            return self.fresh_models[name]
+        return self._stored_models().get(name)
+
+    def _pickled(self, name: str) -> bytes | None:
+        """A model's pickle, made only when it has none yet."""
+        model = self._held_model(name)
+        if model is None or isinstance(model, bytes):
+            return model
+        if name not in self.pickles:
+            self.pickles[name] = pickle.dumps(model, protocol=pickle.HIGHEST_PROTOCOL)
+        return self.pickles[name]
 
     def save(self) -> None:
         """Write what this run used (entries of deleted files drop out); while held, keep it
@@ -89,8 +116,8 @@ class ValidationCache:
             self._write_files()
 
     def _models_in_use(self) -> dict[str, Any]:
-        """The model of every entry this run used (files that had none are left out)."""
-        models = {name: self.model(name) for name in self.fresh}
+        """The model (or pickle) of every entry this run used; files that had none are left out."""
+        models = {name: self._held_model(name) for name in self.fresh}
         return {name: model for name, model in models.items() if model is not None}
 
     def _keep_in_memory(self) -> None:
@@ -98,12 +125,14 @@ class ValidationCache:
         changed = self.fresh != self.entries or (previous is not None and previous.changed)
         kept = ValidationCache(None, self.context)
         kept.path, kept.entries, kept.models = self.path, self.fresh, self._models_in_use()
+        kept.pickles = {name: self.pickles[name] for name in kept.models if name in self.pickles}
         kept.changed = changed
         _held[self.path] = kept
 
     def _write_files(self) -> None:
         if self.fresh_models or self.models or self._models_path().is_file():
-            _write(self._models_path(), (self.context, self._models_in_use()))
+            pickles = {name: self._pickled(name) for name in self._models_in_use()}
+            _write(self._models_path(), (self.context, pickles))
         _write(self.path, (self.context, self.fresh))
 
     def _models_path(self) -> Path:
@@ -155,6 +184,6 @@ def _code_fingerprint() -> str:
     """Changes whenever the model, rules or messages change, so a cache never outlives them."""
     here = Path(__file__).parents[1]
     names = ("model/records.py", "model/project.py", "model/facts.py", "model/scaffold.py",
-             "validate/rules.py", "load/source.py", "load/explain.py", "messages.yaml",
-             "build/project.py")
+             "validate/rules.py", "load/source.py", "load/explain.py", "load/cache.py",
+             "messages.yaml", "build/project.py")
     return digest(b"".join((here / name).read_bytes() for name in names))
