@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Iterator
 
 LIMIT = 160  # characters: what search engines show
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.DOTALL)
@@ -17,6 +18,7 @@ _NOT_PROSE = re.compile(r"^\s*(#|!!!|\?\?\?|\||[-*+] |\d+\. |<|>|```|~~~|\{|\[TO
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKUP = re.compile(r"[*_`]+|\{:[^}]*\}|\{[#.][^}]*\}|<[^>]+>")
 _OUT_OF_SEARCH = re.compile(r"^\s*\{:[^}]*\bdata-search-exclude\b", re.MULTILINE)
+_GAP = re.compile(r"\n\s*\n")
 _BACKSLASH_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~&])")
 
 
@@ -26,9 +28,22 @@ SHORTEST = 40  # a shorter paragraph (a cover line such as "LAPORAN MAGANG") is 
 def summary(markdown: str) -> str:
     """The first paragraph of prose, as plain text, cut at a word near LIMIT characters (the
     first one of at least SHORTEST characters, if there is one)."""
-    paragraphs = [text for text in map(_prose, re.split(r"\n\s*\n", markdown)) if text]
-    chosen = next((text for text in paragraphs if len(text) >= SHORTEST), None)
-    return _shorten(chosen or (paragraphs[0] if paragraphs else ""))
+    first = ""
+    for block in _blocks(markdown):  # read no further than the summary: pages can be megabytes
+        text = _prose(block)
+        if len(text) >= SHORTEST:
+            return _shorten(text)
+        first = first or text
+    return _shorten(first)
+
+
+def _blocks(markdown: str) -> Iterator[str]:
+    """The page's blocks (separated by blank lines), one at a time."""
+    start = 0
+    for gap in _GAP.finditer(markdown):
+        yield markdown[start:gap.start()]
+        start = gap.end()
+    yield markdown[start:]
 
 
 def _prose(block: str) -> str:

@@ -21,6 +21,7 @@ import yaml
 
 from generator import escape
 from generator.build.descriptions import with_description
+from generator.build.kept import KeptPages, MakePages, case_page_keys, make_keeping
 from generator.build.project import SETTINGS_FILE, load_project, setting_line
 from generator.build.workers import CHUNK as WORKERS_CHUNK
 from generator.build.workers import make_pages, worker_count
@@ -67,8 +68,13 @@ class Producer:
 
 
 def _review_pages(project: Project, lang: str | None, only: Collection[str] | None) -> Pages:
-    pages = review_pages(project, lang=lang, only=only, without=INDEX_PAGES,
-                         make=functools.partial(_make_in_workers, project))
+    make: MakePages = functools.partial(_make_in_workers, project)
+    if only is None:  # a whole build: case pages whose inputs are unchanged are kept ones
+        language = page_language(project, lang)
+        kept = KeptPages(render_cache_folder(project.root, "review").with_name(
+            f"generated-review-{language}.pickle"))
+        make = functools.partial(make_keeping, kept, case_page_keys(project, language), make)
+    pages = review_pages(project, lang=lang, only=only, without=INDEX_PAGES, make=make)
     return mark_changes(project, pages, lang)
 
 

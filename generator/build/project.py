@@ -300,7 +300,8 @@ def _cached_case(loader: _Loader, file: _CaseFile, cache: ValidationCache) -> Ca
     if isinstance(index, str) or index is None:
         return index
     fetch = lambda: cache.model(file.display) or _revalidate(loader, file.path)
-    return CaseDoc(index, file.path, file.display, LoadedFile(file.path, None), fetch=fetch)
+    return CaseDoc(index, file.path, file.display, LoadedFile(file.path, None), fetch=fetch,
+                   digest=file.key)
 
 
 def _check_case(loader: _Loader, file: _CaseFile, *, pickled: bool = False) -> _CheckedCase:
@@ -337,8 +338,8 @@ def _fresh_case(loader: _Loader, file: _CaseFile, checked: _CheckedCase, cache: 
     loaded = LoadedFile(file.path, None)
     if isinstance(checked.case, bytes):  # from a worker: the cache unpickles it when first used
         return CaseDoc(checked.index, file.path, file.display, loaded,
-                       fetch=lambda: cache.model(file.display))
-    return CaseDoc(checked.index, file.path, file.display, loaded, checked.case)
+                       fetch=lambda: cache.model(file.display), digest=file.key)
+    return CaseDoc(checked.index, file.path, file.display, loaded, checked.case, digest=file.key)
 
 
 def _claimed_id(loaded: LoadedFile | None) -> str | None:

@@ -44,16 +44,20 @@ class CaseIndex:
 
 
 class CaseDoc:
-    """A validated case and where it came from; the model itself may be fetched on first use."""
+    """A validated case and where it came from; the model itself may be fetched on first use.
+    ``digest``: of the file's bytes the model was validated from ("" when it is not the file's
+    own, as in a lecturer's narrowed copy)."""
 
     def __init__(self, index: CaseIndex, path: Path, display: str, loaded: LoadedFile,
-                 case: Case | None = None, fetch: Callable[[], Case] | None = None):
+                 case: Case | None = None, fetch: Callable[[], Case] | None = None,
+                 digest: str = ""):
         self.index = index
         self.path = path
         self.display = display
         self.loaded = loaded
         self._case = case
         self._fetch = fetch
+        self.digest = digest
 
     @property
     def case(self) -> Case:

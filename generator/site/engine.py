@@ -731,8 +731,13 @@ class RenderCache:
             key = self._key(file)
             if key is not None and not self._has(key):
                 missing.append(file.src_uri)
-        if self.workers > 1 and len(missing) > _CHUNK and self.config is not None:
-            self._convert_in_workers(work_chunks(missing, files))
+        if self.workers > 1 and missing and self.config is not None:
+            chunks = work_chunks(missing, files)
+            # Many pages, or a few big ones: after one edit, the index and statistics pages of
+            # 10,000 cases take seconds each. (A process with other threads, a preview's, forks
+            # only for many pages, as it did before.)
+            if len(chunks) > 1 and (len(missing) > _CHUNK or can_fork()):
+                self._convert_in_workers(chunks)
         search = config.plugins.get("material/search")
         index = getattr(search, "search_index", None)
         if index is not None and hasattr(index, "create_entry_for_section"):

@@ -214,7 +214,7 @@ def split_front_matter(text: str) -> tuple[dict | None, str]:
     if not match:
         return {}, text
     try:
-        data = yaml.safe_load(match.group(1) or "")
+        data = yaml.load(match.group(1) or "", Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError:
         data = None
     data = data if isinstance(data, dict) or data is None else None
