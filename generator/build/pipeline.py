@@ -24,7 +24,7 @@ from generator.build.descriptions import with_description
 from generator.build.kept import KeptPages, MakePages, case_page_keys, make_keeping
 from generator.build.project import SETTINGS_FILE, load_project, setting_line
 from generator.build.workers import CHUNK as WORKERS_CHUNK
-from generator.build.workers import make_pages, worker_count
+from generator.build.workers import forked_map, make_pages, will_fork, worker_count
 from generator.errors import InputError
 from generator.export.downloads import download_formats, site_downloads
 from generator.model.project import Project
@@ -187,8 +187,8 @@ class ContentError(InputError):
 def generated_pages(project: Project, audience: str, lang: str | None = None) -> dict[str, str]:
     """Every generated page of one audience (all producers merged; a clash is a bug)."""
     pages: dict[str, str] = {}
-    for producer in PRODUCERS[audience]:
-        produced = producer.make(project, lang, None)
+    producers = PRODUCERS[audience]
+    for producer, produced in zip(producers, _produce(project, producers, lang), strict=True):
         clash = sorted(set(pages) & set(produced))
         if clash:
             raise ContentError(
@@ -199,6 +199,21 @@ def generated_pages(project: Project, audience: str, lang: str | None = None) ->
 
 
 # ---------------------------------------------------------------- content/
+
+
+def _produce(project: Project, producers: Sequence[Producer], lang: str | None) -> list[Pages]:
+    """Each producer's pages, in order. The pages of single files (which share their own work
+    out to workers) are made here; the summaries of many files (indexes, statistics, reports,
+    downloads) side by side in forked workers, when the project allows more than one."""
+    summaries = [producer for producer in producers if producer.deferrable]
+    workers = min(worker_count(project.settings.workers), len(summaries))
+    if will_fork(len(summaries), workers=workers, chunk=1):
+        for doc in project.sorted_cases():
+            doc.case  # noqa: B018 - fetched once here, not once per worker
+    made = dict(zip(summaries, forked_map(lambda producer: producer.make(project, lang, None),
+                                          summaries, workers=workers, chunk=1), strict=True))
+    return [made[producer] if producer in made else producer.make(project, lang, None)
+            for producer in producers]
 
 
 def front_matter(text: str) -> dict:
