@@ -23,7 +23,6 @@ from generator import escape
 from generator.build.descriptions import with_description
 from generator.build.kept import KeptPages, MakePages, case_page_keys, make_keeping
 from generator.build.project import SETTINGS_FILE, load_project, setting_line
-from generator.build.workers import CHUNK as WORKERS_CHUNK
 from generator.build.workers import forked_map, make_pages, will_fork, worker_count
 from generator.errors import InputError
 from generator.export.downloads import download_formats, site_downloads
@@ -83,10 +82,16 @@ def _make_in_workers(project: Project, makers: Mapping[str, Callable[[], str]],
     """Case and intern pages made by as many processes as the project's ``workers`` allow;
     every case's model is fetched first, so that the workers inherit them."""
     workers = worker_count(project.settings.workers)
-    if workers > 1 and len(paths) > WORKERS_CHUNK:
-        for doc in project.sorted_cases():
-            doc.case  # noqa: B018 - fetched once here, not once per worker
+    if will_fork(len(paths), workers=workers):
+        _fetch_models(project)
     return make_pages(makers, paths, workers=workers)
+
+
+def _fetch_models(project: Project) -> None:
+    """Fetch every case's model here, once, before forking: the workers inherit them instead of
+    each unpickling its own."""
+    for doc in project.sorted_cases():
+        doc.case  # noqa: B018 - the fetch is the point
 
 
 def _index_pages(project: Project, lang: str | None, only: Collection[str] | None) -> Pages:
@@ -208,8 +213,7 @@ def _produce(project: Project, producers: Sequence[Producer], lang: str | None) 
     summaries = [producer for producer in producers if producer.deferrable]
     workers = min(worker_count(project.settings.workers), len(summaries))
     if will_fork(len(summaries), workers=workers, chunk=1):
-        for doc in project.sorted_cases():
-            doc.case  # noqa: B018 - fetched once here, not once per worker
+        _fetch_models(project)
     made = dict(zip(summaries, forked_map(lambda producer: producer.make(project, lang, None),
                                           summaries, workers=workers, chunk=1), strict=True))
     return [made[producer] if producer in made else producer.make(project, lang, None)

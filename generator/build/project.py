@@ -272,8 +272,10 @@ def _case_docs(loader: _Loader, paths: list[Path], cache: ValidationCache
     An invalid file gives the case_id it claims, when it has one (links to it are not reported
     twice), and an unreadable one None."""
     files = [_read_case(loader, path) for path in paths]
-    cached = {file.path: _cached_case(loader, file, cache) for file in files
-              if file.raw is not None and cache.get(file.display, file.key) is not None}
+    entries = {file.path: entry for file in files
+               if file.raw is not None and (entry := cache.get(file.display, file.key)) is not None}
+    cached = {file.path: _cached_case(loader, file, entries[file.path], cache) for file in files
+              if file.path in entries}
     fresh = [file for file in files if file.path not in cached]
     workers = worker_count(loader.settings.workers)
     pickled = will_fork(len(fresh), workers=workers, chunk=_CASES_PER_TASK)
@@ -292,10 +294,11 @@ def _read_case(loader: _Loader, path: Path) -> _CaseFile:
     return _CaseFile(path, loader.display(path), raw, digest(raw) if raw is not None else "")
 
 
-def _cached_case(loader: _Loader, file: _CaseFile, cache: ValidationCache) -> CaseDoc | str | None:
-    """An unchanged case, from the cache: its model is read only when first asked for."""
+def _cached_case(loader: _Loader, file: _CaseFile, entry: tuple[Any, list[Problem]],
+                 cache: ValidationCache) -> CaseDoc | str | None:
+    """An unchanged case, from its cache entry: its model is read only when first asked for."""
     loader.files += 1
-    index, problems = cache.get(file.display, file.key)
+    index, problems = entry
     loader.problems.extend(problems)
     if isinstance(index, str) or index is None:
         return index
