@@ -8,6 +8,7 @@ import hashlib
 import random
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from conftest import copy_sample
@@ -90,6 +91,7 @@ def test_a_warm_build_after_random_edits_is_byte_identical_to_a_cold_one(tmp_pat
     build(warm, caches)
     assert converted(caches) == 0  # nothing changed: every page comes from the cache
     assert templated(caches) == 0  # its finished HTML too
+    assert sum(cache.reused for cache in caches[-len(AUDIENCES):]) == pages  # HTML never read
     rng = random.Random(17)
     for round_number in range(2):
         done = [random_edit(warm, rng) for _ in range(rng.randint(1, 2))]
@@ -102,6 +104,15 @@ def test_a_warm_build_after_random_edits_is_byte_identical_to_a_cold_one(tmp_pat
         build(cold, caches)
         assert converted(caches) == pages  # the cold copy has no cache
         assert site_digests(warm) == site_digests(cold), done
+
+
+def test_search_parses_a_page_again_when_a_plugin_changed_its_html():
+    cache = engine.RenderCache(None)
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="a.md"))
+    for html, kept in (("<p>Asesmen</p>", True), ("<p>Diubah plugin</p>", False)):
+        cache.sections["a.md"], cache._content["a.md"] = b"sections", "<p>Asesmen</p>"
+        assert cache.on_page_content(html, page=page, config=None, files=None) == html
+        assert ("a.md" in cache.sections) is kept
 
 
 def test_a_changed_setting_or_file_list_changes_every_key(tmp_path):

@@ -480,7 +480,8 @@ def run_mkdocs(
             collector.addFilter(_not_the_dirty_build_warning)
         try:
             mkdocs_config = load_mkdocs_config(config, fresh_plugins=fresh_plugins)
-            mkdocs_config.plugins[COMPACT_PLUGIN] = CompactPages()
+            compact = mkdocs_config.plugins[COMPACT_PLUGIN] = CompactPages()
+            compact.render = render
             if render is not None:
                 render.config = config
                 mkdocs_config.plugins["casebook-render-cache"] = render
@@ -516,6 +517,7 @@ class CompactPages:
 
     def __init__(self) -> None:
         self.packed: dict[str, bytes] = {}
+        self.render: RenderCache | None = None  # its kept outputs need no HTML (run_mkdocs)
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
         """Keep the HTML compressed and drop the Markdown source, which is no longer read."""
@@ -524,9 +526,10 @@ class CompactPages:
         return ""
 
     def on_page_context(self, context: dict, *, page, config, nav) -> dict:
-        """Give the page its HTML back just before its template (and search) read it."""
+        """Give the page its HTML back just before its template (and search) read it -- unless
+        neither will: its finished output and its search sections are kept (``RenderCache``)."""
         packed = self.packed.pop(page.file.src_uri, None)
-        if packed is not None:
+        if packed is not None and not (self.render and page.file.src_uri in self.render.outputs):
             page.content = zlib.decompress(packed).decode("utf-8")
         return context
 
@@ -657,10 +660,6 @@ def apply_rendered(page, rendered: RenderedPage, files, *, replay: bool) -> None
             logger.log(level, message)
 
 
-def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-
-
 def pack(rendered: RenderedPage) -> bytes:
     """A rendered page as compressed bytes (kept on disk, sent from a worker)."""
     return zlib.compress(pickle.dumps(rendered, protocol=5), 1)
@@ -715,12 +714,15 @@ class RenderCache:
         self.ready: dict[str, bytes] = {}  # key → packed page, converted by a worker (no folder)
         self.used: set[str] = set()
         self.converted = 0  # pages converted in this build (the rest came from the cache)
-        self.sections: dict[str, tuple[str, bytes]] = {}  # page → its HTML's digest, sections
+        self.sections: dict[str, bytes] = {}  # page → the sections of its HTML, packed
+        self._content: dict[str, str] = {}  # page → its HTML as rendered, until plugins saw it
+        self.outputs: dict[str, str] = {}  # page → its kept finished output, until templated
         self.parsed = 0  # pages the search index parsed itself (their sections were unknown)
         self.output_fingerprint = b""  # what every page's template output depends on
         self.nav = None  # the build's navigation, once MkDocs has made it
         self.render_keys: dict[str, str] = {}  # page → the key its HTML was rendered under
         self.templated = 0  # pages whose template was rendered in this build
+        self.reused = 0  # pages whose kept output was used without reading their HTML again
 
     def on_nav(self, nav, *, config, files):
         """Every page's key is known once the files are: convert the missing pages, in parallel."""
@@ -748,8 +750,8 @@ class RenderCache:
     def _index(self, index, fallback, page) -> None:
         """Index a page from the sections found when it was rendered (the same HTML), else as
         Material does."""
-        digest, packed = self.sections.pop(page.file.src_uri, ("", b""))
-        if not packed or digest != _digest(page.content):
+        packed = self.sections.pop(page.file.src_uri, b"")
+        if not packed:
             self.parsed += 1
             fallback(page)
             return
@@ -777,6 +779,26 @@ class RenderCache:
         """Convert this page through the cache when MkDocs renders it."""
         page.render = functools.partial(self._render, page)
         return page
+
+    def on_page_content(self, html: str, *, page, config, files) -> str:
+        """The sections found when the page was rendered stand for its HTML only if no plugin
+        changed that HTML since."""
+        rendered = self._content.pop(page.file.src_uri, None)
+        if rendered is not html and rendered != html:
+            self.sections.pop(page.file.src_uri, None)
+        return html
+
+    def on_page_context(self, context: dict, *, page, config, nav) -> dict:
+        """Take the page's finished output from the cache now, when it is kept and the search
+        index has the page's sections: then neither reads the page's HTML again."""
+        uri = page.file.src_uri
+        if uri in self.sections:
+            key = self.output_key(context)
+            output = self.kept_output(key) if key is not None else None
+            if output is not None:
+                self.outputs[uri] = output
+                self.reused += 1
+        return context
 
     def on_post_build(self, *, config) -> None:
         """Keep only what this build used."""
@@ -807,7 +829,8 @@ class RenderCache:
             apply_rendered(page, rendered, files, replay=True)
         self.used.add(key)
         if rendered.sections:
-            self.sections[page.file.src_uri] = (_digest(rendered.content), rendered.sections)
+            self.sections[page.file.src_uri] = rendered.sections
+            self._content[page.file.src_uri] = page.content
 
     def _has(self, key: str) -> bool:
         path = self._path(key)
@@ -912,6 +935,8 @@ class RenderCache:
     on_nav.mkdocs_priority = -100  # after every other plugin has changed the files or nav
     on_env.mkdocs_priority = -100
     on_pre_page.mkdocs_priority = -100
+    on_page_content.mkdocs_priority = -90  # after the other plugins, before CompactPages
+    on_page_context.mkdocs_priority = 110  # before CompactPages gives the page its HTML back
 
 
 # What MkDocs' get_context puts in a page's template context; a plugin that added anything
@@ -934,15 +959,18 @@ class KeptTemplate:
     def render(self, *args, **kwargs) -> str:
         """The template's output for this context: kept, or rendered and kept."""
         context = args[0] if len(args) == 1 and not kwargs and isinstance(args[0], dict) else None
-        key = self.cache.output_key(context) if context is not None else None
-        if key is None:
-            return self.template.render(*args, **kwargs)
-        output = self.cache.kept_output(key)
+        page = context.get("page") if context is not None else None
+        output = self.cache.outputs.pop(page.file.src_uri, None) if page is not None else None
         if output is None:
-            output = self.template.render(context)
-            if self.cache.audience is not None:
-                output = finish_page(output, self.cache.audience)
-            self.cache.keep_output(key, output)
+            key = self.cache.output_key(context) if context is not None else None
+            if key is None:
+                return self.template.render(*args, **kwargs)
+            output = self.cache.kept_output(key)
+            if output is None:
+                output = self.template.render(context)
+                if self.cache.audience is not None:
+                    output = finish_page(output, self.cache.audience)
+                self.cache.keep_output(key, output)
         if self.cache.audience is not None:
             self.cache.finished.add(Path(context["page"].file.abs_dest_path))
         return output
