@@ -784,7 +784,7 @@ class RenderCache:
         """The sections found when the page was rendered stand for its HTML only if no plugin
         changed that HTML since."""
         rendered = self._content.pop(page.file.src_uri, None)
-        if rendered is not html and rendered != html:
+        if rendered != html:  # the same string object compares at once
             self.sections.pop(page.file.src_uri, None)
         return html
 
@@ -972,7 +972,7 @@ class KeptTemplate:
                     output = finish_page(output, self.cache.audience)
                 self.cache.keep_output(key, output)
         if self.cache.audience is not None:
-            self.cache.finished.add(Path(context["page"].file.abs_dest_path))
+            self.cache.finished.add(Path(page.file.abs_dest_path))
         return output
 
 
