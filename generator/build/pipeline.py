@@ -138,11 +138,13 @@ def _public_statistics(project: Project, lang: str | None, only: Collection[str]
 PRODUCERS: dict[str, tuple[Producer, ...]] = {
     "review": (
         Producer("review pages", _review_pages, affected=_affected_own_pages),
+        # The summaries are shared out to the workers in this order, the longest first (at
+        # 10,000 cases: lecturer pages 1.9 s, index pages 1.4 s, statistics 1.3 s).
+        Producer("lecturer pages", _lecturer_pages, affected_lecturer_pages, deferrable=True),
         # the index pages list every case (some 500 KB of tables at 1,000 cases): while
         # previewing, an added or deleted case's own page is shown before they follow
         Producer("index pages", _index_pages, affected=_affected_index_pages, deferrable=True),
         Producer("review statistics", _review_statistics, deferrable=True),
-        Producer("lecturer pages", _lecturer_pages, affected_lecturer_pages, deferrable=True),
         Producer("downloads", _downloads, deferrable=True),
     ),
     "public": (

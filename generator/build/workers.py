@@ -12,7 +12,7 @@ import multiprocessing
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
-from generator.site.engine import can_fork, worker_count
+from generator.site.engine import can_fork, frozen_heap, worker_count
 
 __all__ = ["CHUNK", "can_fork", "forked_map", "make_pages", "will_fork", "worker_count"]
 
@@ -33,7 +33,8 @@ def forked_map(work: Callable[[Item], Result], items: Sequence[Item], *, workers
     chunks = [list(items[start:start + chunk]) for start in range(0, len(items), chunk)]
     _FORKED["work"] = work
     try:
-        with multiprocessing.get_context("fork").Pool(min(workers, len(chunks))) as pool:
+        processes = min(workers, len(chunks))
+        with frozen_heap(), multiprocessing.get_context("fork").Pool(processes) as pool:
             done = pool.map(_work_chunk, chunks, chunksize=1)
     finally:
         _FORKED.clear()

@@ -64,6 +64,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import gc
 import gzip
 import hashlib
 import html
@@ -916,7 +917,7 @@ class RenderCache:
         _FORKED.update(cache=self, env=env, config=config, files=files, nav=self.nav,
                        compact=config.plugins.get(COMPACT_PLUGIN))
         try:
-            with multiprocessing.get_context("fork").Pool(self.workers) as pool:
+            with frozen_heap(), multiprocessing.get_context("fork").Pool(self.workers) as pool:
                 self.templated += sum(pool.imap_unordered(_worker_template, chunks))
         finally:
             _FORKED.clear()
@@ -926,7 +927,8 @@ class RenderCache:
 
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
         context = multiprocessing.get_context(method)
-        with context.Pool(self.workers, initializer=_worker_start, initargs=(self.config,)) as pool:
+        with frozen_heap(), context.Pool(self.workers, initializer=_worker_start,
+                                         initargs=(self.config,)) as pool:
             for results in pool.imap_unordered(_worker_convert, chunks):
                 for key, packed in results:
                     self._keep(key, packed)
@@ -986,6 +988,17 @@ def can_fork() -> bool:
     import threading
 
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
+@contextmanager
+def frozen_heap() -> Iterator[None]:
+    """Fork workers with this process's objects out of the garbage collector's reach: a child's
+    collections would otherwise walk (and so copy) every inherited page of memory."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def page_context(page, config, pages: list, nav) -> dict:
