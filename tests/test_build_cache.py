@@ -96,6 +96,7 @@ def test_a_warm_build_after_random_edits_is_byte_identical_to_a_cold_one(tmp_pat
     assert converted(caches) == 0  # nothing changed: every page comes from the cache
     assert templated(caches) == 0  # its finished HTML too
     assert reused(caches) == pages  # and no page's HTML is read again for it
+    assert all(cache.withhold for cache in caches)  # nor uncompressed: only Casebook reads it
     rng = random.Random(17)
     for round_number in range(2):
         done = [random_edit(warm, rng) for _ in range(rng.randint(1, 2))]
@@ -117,6 +118,23 @@ def test_search_parses_a_page_again_when_a_plugin_changed_its_html():
         cache.sections["a.md"], cache._content["a.md"] = b"sections", "<p>Asesmen</p>"
         assert cache.on_page_content(html, page=page, config=None, files=None) == html
         assert ("a.md" in cache.sections) is kept
+
+
+def test_a_kept_pages_html_stays_compressed_only_while_no_other_plugin_reads_it():
+    from mkdocs.plugins import BasePlugin, PluginCollection
+
+    class Reader(BasePlugin):
+        def on_page_content(self, html, **kwargs):
+            return html
+
+    cache, plugins = engine.RenderCache(None), PluginCollection()
+    plugins["casebook-render-cache"] = cache
+    config = SimpleNamespace(plugins=plugins)
+    assert not cache._html_read_only_by_casebook(config)  # nothing would give it back
+    plugins[engine.COMPACT_PLUGIN] = engine.CompactPages()
+    assert cache._html_read_only_by_casebook(config)
+    plugins["reader"] = Reader()
+    assert not cache._html_read_only_by_casebook(config)
 
 
 def test_a_changed_setting_or_file_list_changes_every_key(tmp_path):

@@ -521,8 +521,11 @@ class CompactPages:
         self.render: RenderCache | None = None  # its kept outputs need no HTML (run_mkdocs)
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
-        """Keep the HTML compressed and drop the Markdown source, which is no longer read."""
-        self.packed[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
+        """Keep the HTML compressed and drop the Markdown source, which is no longer read. (A
+        page the render cache kept has its HTML compressed already, and no plugin read it.)"""
+        withheld = self.render.withheld.pop(page.file.src_uri, None) if self.render else None
+        self.packed[page.file.src_uri] = (
+            withheld if withheld is not None and not html else zlib.compress(html.encode("utf-8"), 1))
         page.markdown = ""  # not None: MkDocs reads None as "source not read yet"
         return ""
 
@@ -547,7 +550,7 @@ class CompactPages:
 
 # --------------------------------------------------------------------------- render cache, workers
 
-RENDER_FORMAT = b"casebook-render-2"
+RENDER_FORMAT = b"casebook-render-3"
 _PAGE_LOG = "mkdocs.structure.pages"  # where MkDocs logs a page's broken links while rendering
 RENDER_DISTRIBUTIONS = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "nh3")
 _CHUNK = 16  # pages per task sent to a worker, at most
@@ -662,8 +665,18 @@ def apply_rendered(page, rendered: RenderedPage, files, *, replay: bool) -> None
 
 
 def pack(rendered: RenderedPage) -> bytes:
-    """A rendered page as compressed bytes (kept on disk, sent from a worker)."""
-    return zlib.compress(pickle.dumps(rendered, protocol=5), 1)
+    """A rendered page as bytes (kept on disk, sent from a worker): its HTML compressed apart
+    from the rest, so that a kept page's HTML can stay compressed (``CompactPages``)."""
+    html = zlib.compress(rendered.content.encode("utf-8", "surrogatepass"), 1)
+    return pickle.dumps((html, replace(rendered, content="")), protocol=5)
+
+
+def unpack(packed: bytes) -> tuple[bytes, RenderedPage]:
+    """A packed page's compressed HTML, and the page without it (``pack``)."""
+    html, rendered = pickle.loads(packed)
+    if not isinstance(html, bytes) or not isinstance(rendered, RenderedPage):
+        raise TypeError("not a packed page")
+    return html, rendered
 
 
 def render_fingerprint(config: dict, files) -> bytes:
@@ -724,11 +737,14 @@ class RenderCache:
         self.render_keys: dict[str, str] = {}  # page → the key its HTML was rendered under
         self.templated = 0  # pages whose template was rendered in this build
         self.reused = 0  # pages whose kept output was used without reading their HTML again
+        self.withheld: dict[str, bytes] = {}  # page → its kept HTML, compressed (CompactPages)
+        self.withhold = False  # no plugin but Casebook's reads a page's HTML as it is rendered
 
     def on_nav(self, nav, *, config, files):
         """Every page's key is known once the files are: convert the missing pages, in parallel."""
         self.fingerprint = render_fingerprint(self.config or {}, files)
         self.nav = nav
+        self.withhold = self._html_read_only_by_casebook(config)
         missing = []
         for file in files.documentation_pages():
             key = self._key(file)
@@ -809,6 +825,16 @@ class RenderCache:
             if path.name.partition(".")[0] not in self.used:
                 path.unlink(missing_ok=True)
 
+    def _html_read_only_by_casebook(self, config) -> bool:
+        """No plugin but this cache and ``CompactPages`` sees a page's HTML as it is rendered
+        (``on_page_content``), and CompactPages is there to give it back before the page's
+        template reads it."""
+        compact = config.plugins.get(COMPACT_PLUGIN)
+        ours = (self, compact)
+        return isinstance(compact, CompactPages) and all(
+            getattr(handler, "__self__", None) in ours
+            for handler in config.plugins.events.get("page_content", []))
+
     def _key(self, file) -> str | None:
         from mkdocs.utils import meta
 
@@ -821,13 +847,18 @@ class RenderCache:
     def _render(self, page, config, files) -> None:
         key = page_key(self.fingerprint, page.file.src_uri, page.markdown)
         self.render_keys[page.file.src_uri] = key
-        rendered = self._kept(key)
-        if rendered is None:
+        kept = self._kept(key)
+        if kept is None:
             rendered = render_page(page, config, files)
             self.converted += 1
             self._keep(key, rendered)
         else:
+            html, rendered = kept
             apply_rendered(page, rendered, files, replay=True)
+            if self.withhold:  # CompactPages takes the compressed HTML as it is
+                self.withheld[page.file.src_uri] = html
+            else:
+                page.content = zlib.decompress(html).decode("utf-8", "surrogatepass")
         self.used.add(key)
         if rendered.sections:
             self.sections[page.file.src_uri] = rendered.sections
@@ -837,15 +868,15 @@ class RenderCache:
         path = self._path(key)
         return key in self.ready or (path is not None and path.is_file())
 
-    def _kept(self, key: str) -> RenderedPage | None:
+    def _kept(self, key: str) -> tuple[bytes, RenderedPage] | None:
+        """A kept page: its compressed HTML and the rest (``unpack``), or None."""
         packed, path = self.ready.pop(key, None), self._path(key)
         try:
             if packed is None and path is not None and path.is_file():
                 packed = path.read_bytes()
-            rendered = pickle.loads(zlib.decompress(packed)) if packed else None
-        except (OSError, ValueError, EOFError, pickle.UnpicklingError, zlib.error):
+            return unpack(packed) if packed else None
+        except (OSError, ValueError, TypeError, EOFError, pickle.UnpicklingError):
             return None
-        return rendered if isinstance(rendered, RenderedPage) else None
 
     def _keep(self, key: str, rendered: RenderedPage | bytes) -> None:
         """Keep a page (packed: compressed) in the folder, or in memory for this build."""
