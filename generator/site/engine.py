@@ -89,6 +89,7 @@ from typing import Any
 import yaml
 
 from generator.errors import OutputError
+from generator.quick_inline import QUICK_INLINE
 from generator.sanitise import SANITISER, clean_html
 from generator.site import search_lang
 from generator.site.csp import apply_policy, with_policy
@@ -298,7 +299,8 @@ def theme_config(base_theme: dict | str | None, spec: SiteSpec) -> dict:
 
 
 def markdown_extensions(base_extensions: list | None) -> list:
-    """The base extension list (or Casebook's default), refusing CDN-backed ones."""
+    """The base extension list (or Casebook's default), refusing CDN-backed ones, then
+    Casebook's own: the quick inline step and the sanitiser, last."""
     extensions = list(base_extensions or copy.deepcopy(list(DEFAULT_MARKDOWN_EXTENSIONS)))
     for entry in extensions:
         name = next(iter(entry)) if isinstance(entry, dict) else entry
@@ -306,7 +308,8 @@ def markdown_extensions(base_extensions: list | None) -> list:
             raise SiteBuildError(
                 f"markdown_extensions: {name} memuat gambar dari CDN / loads images from a CDN"
             )
-    return [entry for entry in extensions if entry != SANITISER] + [SANITISER]
+    ours = (QUICK_INLINE, SANITISER)
+    return [entry for entry in extensions if entry not in ours] + list(ours)
 
 
 def escaped_nav(nav: list) -> list:
@@ -681,17 +684,18 @@ def unpack(packed: bytes) -> tuple[bytes, RenderedPage]:
 
 def render_fingerprint(config: dict, files) -> bytes:
     """What every page's HTML depends on besides its own Markdown: the engine's and the
-    Markdown libraries' versions, Casebook's engine, sanitiser and policy code, the whole configuration
-    (theme, extensions, nav) and the list of files (links are checked and rewritten against it)."""
+    Markdown libraries' versions, Casebook's engine, Markdown extensions and policy code, the
+    whole configuration (theme, extensions, nav) and the list of files (links are checked and
+    rewritten against it)."""
     from importlib import metadata
 
-    from generator import sanitise
+    from generator import quick_inline, sanitise
     from generator.site import csp
 
     digest = hashlib.sha256(RENDER_FORMAT)
     for name in RENDER_DISTRIBUTIONS:
         digest.update(f"{name}={metadata.version(name)}\n".encode())
-    for module in (__file__, sanitise.__file__, csp.__file__):
+    for module in (__file__, sanitise.__file__, quick_inline.__file__, csp.__file__):
         digest.update(hashlib.sha256(Path(module).read_bytes()).digest())
     settings = {key: value for key, value in config.items() if key != "site_dir"}
     digest.update(json.dumps(settings, sort_keys=True, default=str).encode())
