@@ -97,6 +97,7 @@ def test_a_warm_build_after_random_edits_is_byte_identical_to_a_cold_one(tmp_pat
     assert templated(caches) == 0  # its finished HTML too
     assert reused(caches) == pages  # and no page's HTML is read again for it
     assert all(cache.withhold for cache in caches)  # nor uncompressed: only Casebook reads it
+    assert sum(cache.entries_reused for cache in caches[-len(AUDIENCES):]) == pages  # nor indexed
     rng = random.Random(17)
     for round_number in range(2):
         done = [random_edit(warm, rng) for _ in range(rng.randint(1, 2))]

@@ -553,7 +553,7 @@ class CompactPages:
 
 # --------------------------------------------------------------------------- render cache, workers
 
-RENDER_FORMAT = b"casebook-render-3"
+RENDER_FORMAT = b"casebook-render-4"
 _PAGE_LOG = "mkdocs.structure.pages"  # where MkDocs logs a page's broken links while rendering
 RENDER_DISTRIBUTIONS = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "nh3")
 _CHUNK = 16  # pages per task sent to a worker, at most
@@ -743,6 +743,10 @@ class RenderCache:
         self.reused = 0  # pages whose kept output was used without reading their HTML again
         self.withheld: dict[str, bytes] = {}  # page → its kept HTML, compressed (CompactPages)
         self.withhold = False  # no plugin but Casebook's reads a page's HTML as it is rendered
+        self.search_index = None  # Material's search index, once MkDocs has made it
+        self.kept_entries: dict[str, list] = {}  # page → its search entries, kept with its output
+        self.indexed: dict[str, list] = {}  # page → its search entries made in this build
+        self.entries_reused = 0  # pages indexed by the entries kept with their output
 
     def on_nav(self, nav, *, config, files):
         """Every page's key is known once the files are: convert the missing pages, in parallel."""
@@ -764,19 +768,27 @@ class RenderCache:
         search = config.plugins.get("material/search")
         index = getattr(search, "search_index", None)
         if index is not None and hasattr(index, "create_entry_for_section"):
+            self.search_index = index
             fallback = index.add_entry_from_context
             index.add_entry_from_context = functools.partial(self._index, index, fallback)
         return nav
 
     def _index(self, index, fallback, page) -> None:
-        """Index a page from the sections found when it was rendered (the same HTML), else as
-        Material does."""
-        packed = self.sections.pop(page.file.src_uri, b"")
-        if not packed:
+        """Index a page by the entries kept with its output; else from the sections found when
+        it was rendered (the same HTML); else as Material does."""
+        uri = page.file.src_uri
+        kept, packed = self.kept_entries.pop(uri, None), self.sections.pop(uri, b"")
+        if kept is not None:
+            index.entries.extend(kept)
+            self.entries_reused += 1
+            return
+        start = len(index.entries)
+        if packed:
+            index_page(index, page, pickle.loads(zlib.decompress(packed)))
+        else:
             self.parsed += 1
             fallback(page)
-            return
-        index_page(index, page, pickle.loads(zlib.decompress(packed)))
+        self.indexed[uri] = index.entries[start:]  # kept with the page's output
 
     def on_env(self, env, *, config, files):
         """Pass every page's template through the cache of finished pages (``KeptTemplate``);
@@ -815,9 +827,11 @@ class RenderCache:
         uri = page.file.src_uri
         if uri in self.sections:
             key = self.output_key(context)
-            output = self.kept_output(key) if key is not None else None
-            if output is not None:
-                self.outputs[uri] = output
+            kept = self.kept_output(key) if key is not None else None
+            if kept is not None:
+                self.outputs[uri], entries = kept
+                if entries is not None:
+                    self.kept_entries[uri] = entries
                 self.reused += 1
         return context
 
@@ -922,25 +936,46 @@ class RenderCache:
         digest.update(_json(page_signature(page)).encode("utf-8", "surrogatepass"))
         return digest.hexdigest()
 
-    def kept_output(self, key: str) -> str | None:
+    def kept_output(self, key: str) -> tuple[str, list | None] | None:
+        """A page's kept output and its search entries (None: not kept with it), or None."""
         path = self._path(key, ".html.z")
         try:
-            return zlib.decompress(path.read_bytes()).decode("utf-8") if path.is_file() else None
-        except (OSError, zlib.error, UnicodeDecodeError):
+            kept = pickle.loads(zlib.decompress(path.read_bytes())) if path.is_file() else None
+        except (OSError, ValueError, EOFError, pickle.UnpicklingError, zlib.error):
             return None
         finally:
             self.used.add(key)
+        valid = (isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[0], str)
+                 and isinstance(kept[1], list | None))
+        return kept if valid else None
 
-    def keep_output(self, key: str, output: str) -> None:
+    def keep_output(self, key: str, output: str, entries: list | None) -> None:
+        """Keep a page's output, with its search entries (the output key covers all they read
+        of the page: its HTML, URL, title, table of contents and meta)."""
         path = self._path(key, ".html.z")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             temporary = path.with_suffix(".tmp")
-            temporary.write_bytes(zlib.compress(output.encode("utf-8", "surrogatepass"), 1))
+            temporary.write_bytes(zlib.compress(pickle.dumps((output, entries), protocol=5), 1))
             os.replace(temporary, path)
         except OSError:
             pass  # a cache that cannot be written: the page is rendered again next time
         self.templated += 1
+
+    def search_entries(self, page) -> list | None:
+        """The search entries of a page just put through its template: those the search index
+        made for it, or (in a template worker, where nothing indexes it) made as the index would
+        from its sections; None when there is no search index, or the page's sections are
+        unknown."""
+        uri = page.file.src_uri
+        if uri in self.indexed:
+            return self.indexed.pop(uri)
+        packed = self.sections.get(uri)
+        if self.search_index is None or not packed:
+            return None
+        index = type(self.search_index)(**self.search_index.config)
+        index_page(index, page, pickle.loads(zlib.decompress(packed)))
+        return index.entries
 
     def _template_in_workers(self, missing: list[str], env, config, files) -> None:
         """Put pages through their templates in forked workers, which inherit this process's
@@ -1002,12 +1037,13 @@ class KeptTemplate:
             key = self.cache.output_key(context) if context is not None else None
             if key is None:
                 return self.template.render(*args, **kwargs)
-            output = self.cache.kept_output(key)
+            kept = self.cache.kept_output(key)
+            output = kept[0] if kept is not None else None
             if output is None:
                 output = self.template.render(context)
                 if self.cache.audience is not None:
                     output = finish_page(output, self.cache.audience)
-                self.cache.keep_output(key, output)
+                self.cache.keep_output(key, output, self.cache.search_entries(page))
         if self.cache.audience is not None:
             self.cache.finished.add(Path(page.file.abs_dest_path))
         return output
