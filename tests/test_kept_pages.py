@@ -1,4 +1,4 @@
-"""Case pages kept between builds (generator/build/kept.py): after an edit, only the pages
+"""Case and intern pages kept between builds (generator/build/kept.py): after an edit, only the pages
 whose inputs changed are made again, and every page is the one a build without kept pages
 makes."""
 
@@ -12,6 +12,7 @@ from conftest import copy_sample
 
 from generator.build import pipeline
 from generator.build.project import load_project
+from generator.render.text import intern_page_path
 
 STORE = Path(".casebook/cache/pages/generated-review-id.pickle")
 
@@ -63,11 +64,16 @@ def test_an_edited_case_makes_its_own_page_again_and_the_rest_are_kept(tmp_path,
     root = copy_sample(tmp_path / "project")
     first = pages(root)
     assert len(case_pages(made[-1])) > 50 and (root / STORE).is_file()
-    assert pages(root) == first and case_pages(made[-1]) == []  # nothing changed
+    assert pages(root) == first and made[-1] == []  # nothing changed: every page is kept
     edit(root / "cases" / "K-2025-0003.yaml", "alias: ", "alias: Baru ")
     edited = pages(root)
-    assert case_pages(made[-1]) == ["kasus/K-2025-0003.md"]
+    authors = load_project(root)[0].cases["K-2025-0003"].index.authors
+    assert authors
+    assert sorted(made[-1]) == sorted(["kasus/K-2025-0003.md",
+                                       *(intern_page_path(a) for a in authors)])
     assert edited["kasus/K-2025-0003.md"] != first["kasus/K-2025-0003.md"]
+    for author in authors:  # the intern's list of cases shows the new alias
+        assert edited[intern_page_path(author)] != first[intern_page_path(author)]
     assert edited == made_afresh(root)
 
 

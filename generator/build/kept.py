@@ -1,12 +1,14 @@
-"""Case pages kept between builds, by the inputs they are made from.
+"""Case and intern pages kept between builds, by the inputs they are made from.
 
 A case page is made from its own file, the case ids before and after it, and what every page
 shares: the project's other files (office, settings, taxonomies, every intern's folder), the
-interns' and staff's names, the language, "today" and Casebook's own code. Its key digests all of
-these, so ``casebook build`` after editing one case makes that case's page (and its neighbours',
-when the order changed) again and takes the other pages as they were made last time, byte for
-byte. A case whose model did not come from its own file unchanged (a lecturer's copy narrows it)
-has no content digest, and its page is always made.
+interns' and staff's names, the language, "today" and Casebook's own code. An intern's page is
+made from what every page shares, the files of the cases the intern wrote, and which case ids
+exist (its logbook links to them). A page's key digests all of these, so ``casebook build`` after
+editing one case makes that case's page (and its neighbours', when the order changed) and its
+interns' pages again and takes the other pages as they were made last time, byte for byte. A case
+whose model did not come from its own file unchanged (a lecturer's copy narrows it) has no
+content digest: its page is always made, and so is every intern's page.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator.model.project import Project
-from generator.render.text import case_page_path, people_names
+from generator.render.text import case_page_path, intern_page_path, people_names
 
 MakePages = Callable[[Mapping[str, Callable[[], str]], Sequence[str]], dict[str, str]]
 
@@ -29,9 +31,15 @@ _SHARED_FILES = ("casebook.yml", "office.yaml", "rubric.yaml", "holidays.yaml")
 _SHARED_FOLDERS = ("interns", "taxonomies")
 
 
-def case_page_keys(project: Project, lang: str) -> dict[str, str]:
-    """Each case page's key, for the cases whose model is their file's (the others have none)."""
+def page_keys(project: Project, lang: str) -> dict[str, str]:
+    """The key of every case and intern page that has one (``case_page_keys``,
+    ``intern_page_keys``)."""
     shared = shared_inputs(project, lang)
+    return {**case_page_keys(project, shared), **intern_page_keys(project, shared)}
+
+
+def case_page_keys(project: Project, shared: bytes) -> dict[str, str]:
+    """Each case page's key, for the cases whose model is their file's (the others have none)."""
     keys: dict[str, str] = {}
     for doc in project.sorted_cases():
         if not doc.digest:
@@ -44,8 +52,25 @@ def case_page_keys(project: Project, lang: str) -> dict[str, str]:
     return keys
 
 
+def intern_page_keys(project: Project, shared: bytes) -> dict[str, str]:
+    """Each intern page's key, when every case has its file's model (a narrowed copy, whose
+    cases do not, keeps no page)."""
+    if not all(doc.digest for doc in project.cases.values()):
+        return {}
+    case_ids = "\0".join(sorted(project.cases)).encode("utf-8", "surrogatepass")
+    every_case = shared + hashlib.sha256(case_ids).digest()  # the logbooks link to case ids
+    keys: dict[str, str] = {}
+    for doc in project.sorted_interns():
+        digest = hashlib.sha256(every_case)
+        for case in project.cases_of(doc.intern.id):
+            for part in (case.display, case.digest):
+                digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+        keys[intern_page_path(doc.intern.id)] = digest.hexdigest()
+    return keys
+
+
 def shared_inputs(project: Project, lang: str) -> bytes:
-    """What every case page depends on besides its own case and its neighbours."""
+    """What every kept page depends on besides its own cases (and a case page's neighbours)."""
     digest = hashlib.sha256(f"{_FORMAT}\0{__version__}\0{lang}\0{project.today}\0".encode())
     digest.update(_code_digest())
     for path in _shared_files(project.root):

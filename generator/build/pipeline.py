@@ -21,7 +21,7 @@ import yaml
 
 from generator import escape
 from generator.build.descriptions import with_description
-from generator.build.kept import KeptPages, MakePages, case_page_keys, make_keeping
+from generator.build.kept import KeptPages, MakePages, make_keeping, page_keys
 from generator.build.project import SETTINGS_FILE, load_project, setting_line
 from generator.build.workers import forked_map, make_pages, will_fork, worker_count
 from generator.errors import InputError
@@ -68,11 +68,11 @@ class Producer:
 
 def _review_pages(project: Project, lang: str | None, only: Collection[str] | None) -> Pages:
     make: MakePages = functools.partial(_make_in_workers, project)
-    if only is None:  # a whole build: case pages whose inputs are unchanged are kept ones
+    if only is None:  # a whole build: case and intern pages whose inputs are unchanged are kept
         language = page_language(project, lang)
         kept = KeptPages(render_cache_folder(project.root, "review").with_name(
             f"generated-review-{language}.pickle"))
-        make = functools.partial(make_keeping, kept, case_page_keys(project, language), make)
+        make = functools.partial(make_keeping, kept, page_keys(project, language), make)
     pages = review_pages(project, lang=lang, only=only, without=INDEX_PAGES, make=make)
     return mark_changes(project, pages, lang)
 
