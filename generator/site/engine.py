@@ -643,12 +643,13 @@ def search_sections(content: str) -> bytes:
     return zlib.compress(pickle.dumps(parser.data, protocol=5), 1)
 
 
-def index_page(index, page, sections: list) -> None:
-    """What Material's ``SearchIndex.add_entry_from_context`` does, from parsed sections."""
+def index_page(index, page, packed: bytes) -> None:
+    """What Material's ``SearchIndex.add_entry_from_context`` does, from the page's sections as
+    ``search_sections`` packed them."""
     search = page.meta.get("search") or {}
     if search.get("exclude"):
         return
-    for section in sections:
+    for section in pickle.loads(zlib.decompress(packed)):
         if not section.is_excluded():
             index.create_entry_for_section(section, page.toc, page.url, page)
 
@@ -784,7 +785,7 @@ class RenderCache:
             return
         start = len(index.entries)
         if packed:
-            index_page(index, page, pickle.loads(zlib.decompress(packed)))
+            index_page(index, page, packed)
         else:
             self.parsed += 1
             fallback(page)
@@ -974,7 +975,7 @@ class RenderCache:
         if self.search_index is None or not packed:
             return None
         index = type(self.search_index)(**self.search_index.config)
-        index_page(index, page, pickle.loads(zlib.decompress(packed)))
+        index_page(index, page, packed)
         return index.entries
 
     def _template_in_workers(self, missing: list[str], env, config, files) -> None:
