@@ -134,3 +134,26 @@ def test_an_invalid_case_leaves_the_previous_site_and_is_reported_with_its_posit
     assert f"cases/K-2025-0999.yaml:{line}:8" in result.stderr
     assert "lelaki" in result.stderr
     assert snapshot(out / "review") == before
+
+
+def test_the_engine_runs_with_the_project_freed(tmp_path, monkeypatch):
+    """The engine reads the written trees: the project, with its models and pages (hundreds of
+    MB at 10,000 cases), is freed before it runs."""
+    import gc
+
+    from generator.build import pipeline
+    from generator.model.project import Project
+
+    monkeypatch.setenv("CASEBOOK_TODAY", "2026-11-22")
+    root = sample_project(tmp_path / "project")
+    alive = []
+    stage_engine = pipeline.stage_engine
+
+    def counting(ready, project_root, **kwargs):
+        alive.append(sum(isinstance(o, Project) and o.root.resolve() == root.resolve()
+                         for o in gc.get_objects()))
+        return stage_engine(ready, project_root, **kwargs)
+
+    monkeypatch.setattr(pipeline, "stage_engine", counting)
+    assert build(root, audiences=("review",), out=tmp_path / "site").ok
+    assert alive == [0]

@@ -460,7 +460,12 @@ def build(
         check_output(out, list(audiences))
         with build_lock(lock_folder(root)):
             clean_stale(out)
-            _build_locked(project, audiences, out, result, strict=strict, say=say)
+            prepared = _prepare_all(project, audiences, out, result, strict=strict, say=say)
+            # the engine reads the written trees: free the models and pages before it runs
+            del project
+            gc.collect()
+            if prepared:
+                _stage_and_publish(prepared, root, out, result, say=say)
     except PublishError as error:
         result.error = str(error)
     return result
@@ -473,19 +478,24 @@ def lock_folder(root: Path) -> Path:
     return folder
 
 
-def _build_locked(project: Project, audiences: tuple[str, ...], out: Path, result: BuildResult,
-                  *, strict: bool, say: Progress) -> None:
-    """Generate every audience, stage every site, then publish them all together."""
-    root, lang = project.root, result.lang
+def _prepare_all(project: Project, audiences: tuple[str, ...], out: Path, result: BuildResult,
+                 *, strict: bool, say: Progress) -> list[PreparedSite]:
+    """Generate and write every audience's docs tree; none when one fails (``result.error``)."""
     prepared = []
     for audience in audiences:
-        ready = prepare_audience(project, audience, out / audience, strict=strict, lang=lang, say=say)
+        ready = prepare_audience(project, audience, out / audience, strict=strict,
+                                 lang=result.lang, say=say)
         if isinstance(ready, str):
             result.error = ready
-            return
+            return []
         prepared.append(ready)
-    del project  # the engine reads the written trees: free the models and pages before it runs
-    gc.collect()
+    return prepared
+
+
+def _stage_and_publish(prepared: list[PreparedSite], root: Path, out: Path, result: BuildResult,
+                       *, say: Progress) -> None:
+    """Stage every prepared site, then publish them all together."""
+    lang = result.lang
     staged: dict[Path, Path] = {}
     try:
         for ready in prepared:

@@ -46,7 +46,7 @@ class ValidationCache:
         self.models: dict[str, Any] | None = None  # name → model, or its pickle (bytes)
         self.fresh: dict[str, tuple[str, Any]] = {}
         self.fresh_models: dict[str, Any] = {}  # likewise, for the files validated this run
-        self.pickles: dict[str, bytes] = {}  # the pickle each unpickled model came from
+        self.pickles: dict[str, bytes] = {}  # the pickle each unpickled model came from (held)
         self.changed = False  # held in memory with changes not yet written
         previous = _held.get(path) if _held is not None and path is not None else None
         if previous is not None and previous.context == context:
@@ -81,8 +81,9 @@ class ValidationCache:
         store = self.fresh_models if name in self.fresh_models else self._stored_models()
         model = store.get(name)
         if isinstance(model, bytes):
-            self.pickles[name], model = model, pickle.loads(model)
-            store[name] = model
+            if _held is not None:  # kept to be written again without pickling it anew
+                self.pickles[name] = model
+            model = store[name] = pickle.loads(model)
         return model
 
     def _stored_models(self) -> dict[str, Any]:
