@@ -79,13 +79,13 @@ import sys
 import tempfile
 import threading
 import time
-import zlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+import lz4.frame
 import yaml
 
 from generator.errors import OutputError
@@ -528,7 +528,7 @@ class CompactPages:
         page the render cache kept has its HTML compressed already, and no plugin read it.)"""
         withheld = self.render.withheld.pop(page.file.src_uri, None) if self.render else None
         self.packed[page.file.src_uri] = (
-            withheld if withheld is not None and not html else zlib.compress(html.encode("utf-8"), 1))
+            withheld if withheld is not None and not html else compress(html.encode("utf-8")))
         page.markdown = ""  # not None: MkDocs reads None as "source not read yet"
         return ""
 
@@ -537,7 +537,7 @@ class CompactPages:
         neither will: its finished output and its search sections are kept (``RenderCache``)."""
         packed = self.packed.pop(page.file.src_uri, None)
         if packed is not None and not (self.render and page.file.src_uri in self.render.outputs):
-            page.content = zlib.decompress(packed).decode("utf-8")
+            page.content = decompress(packed).decode("utf-8")
         return context
 
     def on_post_page(self, output: str, *, page, config) -> str:
@@ -553,9 +553,9 @@ class CompactPages:
 
 # --------------------------------------------------------------------------- render cache, workers
 
-RENDER_FORMAT = b"casebook-render-4"
+RENDER_FORMAT = b"casebook-render-5"
 _PAGE_LOG = "mkdocs.structure.pages"  # where MkDocs logs a page's broken links while rendering
-RENDER_DISTRIBUTIONS = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "nh3")
+RENDER_DISTRIBUTIONS = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "nh3", "lz4")
 _CHUNK = 16  # pages per task sent to a worker, at most
 _CHUNK_BYTES = 256 * 1024  # of Markdown per task, at most: a bigger page is a task of its own
 
@@ -630,6 +630,17 @@ def render_page(page, config, files) -> RenderedPage:
     )
 
 
+def compress(data: bytes) -> bytes:
+    """Bytes compressed to be kept (the render cache, pages held in memory): LZ4 frames, which
+    decompress some seven times faster than zlib's fastest level, for a third more bytes."""
+    return lz4.frame.compress(data)
+
+
+def decompress(data: bytes) -> bytes:
+    """What ``compress`` compressed; RuntimeError for bytes that are not an LZ4 frame."""
+    return lz4.frame.decompress(data)
+
+
 def search_sections(content: str) -> bytes:
     """Material's search parser's sections of a page's HTML, packed: the page is parsed for the
     search index once, when it is rendered, and never again while its HTML is kept."""
@@ -640,7 +651,7 @@ def search_sections(content: str) -> bytes:
     parser = Parser()
     parser.feed(content)
     parser.close()
-    return zlib.compress(pickle.dumps(parser.data, protocol=5), 1)
+    return compress(pickle.dumps(parser.data, protocol=5))
 
 
 def index_page(index, page, packed: bytes) -> None:
@@ -649,7 +660,7 @@ def index_page(index, page, packed: bytes) -> None:
     search = page.meta.get("search") or {}
     if search.get("exclude"):
         return
-    for section in pickle.loads(zlib.decompress(packed)):
+    for section in pickle.loads(decompress(packed)):
         if not section.is_excluded():
             index.create_entry_for_section(section, page.toc, page.url, page)
 
@@ -671,7 +682,7 @@ def apply_rendered(page, rendered: RenderedPage, files, *, replay: bool) -> None
 def pack(rendered: RenderedPage) -> bytes:
     """A rendered page as bytes (kept on disk, sent from a worker): its HTML compressed apart
     from the rest, so that a kept page's HTML can stay compressed (``CompactPages``)."""
-    html = zlib.compress(rendered.content.encode("utf-8", "surrogatepass"), 1)
+    html = compress(rendered.content.encode("utf-8", "surrogatepass"))
     return pickle.dumps((html, replace(rendered, content="")), protocol=5)
 
 
@@ -877,7 +888,7 @@ class RenderCache:
             if self.withhold:  # CompactPages takes the compressed HTML as it is
                 self.withheld[page.file.src_uri] = html
             else:
-                page.content = zlib.decompress(html).decode("utf-8", "surrogatepass")
+                page.content = decompress(html).decode("utf-8", "surrogatepass")
         self.used.add(key)
         if rendered.sections:
             self.sections[page.file.src_uri] = rendered.sections
@@ -941,8 +952,8 @@ class RenderCache:
         """A page's kept output and its search entries (None: not kept with it), or None."""
         path = self._path(key, ".html.z")
         try:
-            kept = pickle.loads(zlib.decompress(path.read_bytes())) if path.is_file() else None
-        except (OSError, ValueError, EOFError, pickle.UnpicklingError, zlib.error):
+            kept = pickle.loads(decompress(path.read_bytes())) if path.is_file() else None
+        except (OSError, ValueError, EOFError, RuntimeError, pickle.UnpicklingError):
             return None
         finally:
             self.used.add(key)
@@ -957,7 +968,7 @@ class RenderCache:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             temporary = path.with_suffix(".tmp")
-            temporary.write_bytes(zlib.compress(pickle.dumps((output, entries), protocol=5), 1))
+            temporary.write_bytes(compress(pickle.dumps((output, entries), protocol=5)))
             os.replace(temporary, path)
         except OSError:
             pass  # a cache that cannot be written: the page is rendered again next time
@@ -1090,7 +1101,7 @@ def _worker_template(src_uris: list[str]) -> int:
         page = files.get_file_from_path(uri).page
         packed = state["compact"].packed.get(uri) if state["compact"] is not None else None
         if packed is not None:
-            page.content = zlib.decompress(packed).decode("utf-8")
+            page.content = decompress(packed).decode("utf-8")
         page.active = True
         try:
             context = page_context(page, config, pages, nav)
