@@ -112,6 +112,20 @@ def test_a_warm_build_after_random_edits_is_byte_identical_to_a_cold_one(tmp_pat
         assert site_digests(warm) == site_digests(cold), done
 
 
+@pytest.mark.slow
+def test_damaged_kept_pages_are_made_again_never_trusted(tmp_path, caches):
+    root = copy_sample(tmp_path / "project")
+    build(root, caches)
+    first, pages = site_digests(root), converted(caches)
+    kept = [path for path in (root / ".casebook" / "cache" / "pages").rglob("*") if path.is_file()]
+    assert any(p.name.endswith(".html.z") for p in kept) and any(p.suffix == ".pickle" for p in kept)
+    for number, path in enumerate(kept):  # bytes that are no LZ4 frame, or a truncated one
+        path.write_bytes(b"not a page" if number % 2 else path.read_bytes()[:20])
+    build(root, caches)
+    assert site_digests(root) == first
+    assert converted(caches) == pages and templated(caches) == pages  # all made again
+
+
 def test_search_parses_a_page_again_when_a_plugin_changed_its_html():
     cache = engine.RenderCache(None)
     page = SimpleNamespace(file=SimpleNamespace(src_uri="a.md"))

@@ -242,6 +242,10 @@ def test_write_tree_rewrites_only_changes_and_removes_stale_files(tmp_path):
     assert (docs / "b" / "c.md").read_bytes() == b"C2"
     assert not (docs / "old.md").exists()
     assert (docs / "assets" / "casebook" / "casebook.css").is_file()
+    assert pipeline.write_tree(docs, {"a.md": b"A", "d/e/f.md": b"F"}) == (1, 1)
+    assert not (docs / "b").exists() and (docs / "d" / "e" / "f.md").is_file()
+    assert pipeline.write_tree(docs, {"a.md": b"A"}) == (0, 1)
+    assert not (docs / "d").exists() and docs.is_dir()  # emptied folders go, deepest first
 
 
 def test_assemble_tree_encodes_each_page_as_it_takes_it(project):

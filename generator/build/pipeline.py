@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import functools
 import gc
+import os
 import re
 import shutil
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -343,14 +344,20 @@ def write_tree(docs_dir: Path, files: dict[str, bytes], last: dict[str, bytes] |
         for path, data in sorted(files.items())
         if last.get(path) != data or not (docs_dir / path).is_file()
     )
-    deleted = 0
-    for path in sorted(p for p in docs_dir.rglob("*") if p.is_file()):
-        relative = path.relative_to(docs_dir).as_posix()
-        if relative not in files and not relative.startswith(ENGINE_OWNED):
-            path.unlink()
-            deleted += 1
+    stale = [relative for relative in _files_under(docs_dir)
+             if relative not in files and not relative.startswith(ENGINE_OWNED)]
+    for relative in sorted(stale):
+        (docs_dir / relative).unlink()
     _remove_empty_folders(docs_dir)
-    return written, deleted
+    return written, len(stale)
+
+
+def _files_under(folder: Path) -> Iterator[str]:
+    """The files under ``folder``, as relative POSIX paths (os.walk: no Path per file)."""
+    for parent, _, names in os.walk(folder):
+        relative = Path(parent).relative_to(folder).as_posix()
+        prefix = "" if relative == "." else relative + "/"
+        yield from (prefix + name for name in names)
 
 
 def _write_if_changed(target: Path, data: bytes) -> bool:
@@ -362,9 +369,9 @@ def _write_if_changed(target: Path, data: bytes) -> bool:
 
 
 def _remove_empty_folders(docs_dir: Path) -> None:
-    for folder in sorted((p for p in docs_dir.rglob("*") if p.is_dir()), reverse=True):
-        if not any(folder.iterdir()):
-            folder.rmdir()
+    for parent, _, _ in os.walk(docs_dir, topdown=False):  # the deepest first
+        if Path(parent) != docs_dir and not os.listdir(parent):
+            os.rmdir(parent)
 
 
 def generate_tree(
@@ -513,7 +520,8 @@ def _stage_and_publish(prepared: list[PreparedSite], root: Path, out: Path, resu
             shutil.rmtree(staging, ignore_errors=True)  # none left after a publish
     for ready in prepared:
         result.sites[ready.audience] = ready.spec.site_dir
-        result.pages[ready.audience] = len(list(ready.spec.site_dir.rglob("*.html")))
+        result.pages[ready.audience] = sum(name.endswith(".html") for _, _, names
+                                           in os.walk(ready.spec.site_dir) for name in names)
         say(_message(lang, "built", audience=ready.audience, site=_shown(ready.spec.site_dir, root)))
 
 

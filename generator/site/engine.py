@@ -1399,7 +1399,7 @@ def finish_output(site_dir: Path, audience: str, language: str = "id", *,
     ``finished`` (a preview's builds): each page finished before, with its file time then; only
     pages written since are finished now, and recorded."""
     normalise_sitemap(site_dir)
-    pages = sorted(set(site_dir.rglob("*.html")) - done)
+    pages = sorted(set(html_files(site_dir)) - done)
     if finished is not None:
         pages = [page for page in pages if finished.get(page) != page.stat().st_mtime_ns]
     for page in pages:
@@ -1413,6 +1413,12 @@ def finish_output(site_dir: Path, audience: str, language: str = "id", *,
     apply_policy(site_dir, pages)
     if finished is not None:
         finished.update((page, page.stat().st_mtime_ns) for page in pages)
+
+
+def html_files(site_dir: Path) -> list[Path]:
+    """Every HTML file of a built site (os.walk: a third of the time rglob takes)."""
+    return [Path(folder, name) for folder, _, names in os.walk(site_dir)
+            for name in names if name.endswith(".html")]
 
 
 def finish_page(html: str, audience: str) -> str:
