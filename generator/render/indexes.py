@@ -7,7 +7,7 @@ or intern: a nav that lists every page makes a Material build quadratic (``ssg-p
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from generator.model.facts import current_stage
@@ -91,15 +91,9 @@ def intern_link(intern_id: str, project: Project, page: str) -> str:
 def cases_by_status(project: Project, lang: str) -> str:
     v, page = voice(project, lang), CASES_INDEX
     docs = project.sorted_cases()
-    statuses = [
-        s
-        for s in project.taxonomy.codes("case_status")
-        if any(d.case.record.status == s for d in docs)
-    ]
-    counts = [
-        f"{sum(d.case.record.status == s for d in docs)} {v.term('case_status', s)}"
-        for s in statuses
-    ]
+    by_status = grouped(docs, lambda d: d.case.record.status)
+    statuses = [s for s in project.taxonomy.codes("case_status") if s in by_status]
+    counts = [f"{len(by_status[s])} {v.term('case_status', s)}" for s in statuses]
     lead = (
         v.say(
             "index.cases_lead",
@@ -114,7 +108,7 @@ def cases_by_status(project: Project, lang: str) -> str:
     sections = [
         grouped_section(
             v.label("case_status", s),
-            [d for d in docs if d.case.record.status == s],
+            by_status[s],
             project,
             v,
             page,
@@ -123,6 +117,14 @@ def cases_by_status(project: Project, lang: str) -> str:
         for s in statuses
     ]
     return paragraphs(f"# {v.say('index.cases_title')}", lead, *sections) + "\n"
+
+
+def grouped(docs: list[CaseDoc], key: Callable[[CaseDoc], str]) -> dict[str, list[CaseDoc]]:
+    """The cases by ``key``, each group in the order of ``docs``: one pass over them all."""
+    groups: dict[str, list[CaseDoc]] = {}
+    for doc in docs:
+        groups.setdefault(key(doc), []).append(doc)
+    return groups
 
 
 def grouped_section(
@@ -134,15 +136,12 @@ def grouped_section(
 def cases_by_category(project: Project, lang: str) -> str:
     v, page = voice(project, lang), CASES_BY_CATEGORY
     docs = project.sorted_cases()
-    codes = [
-        c
-        for c in project.taxonomy.codes("ppks")
-        if any(d.case.classification.ppks == c for d in docs)
-    ]
+    by_code = grouped(docs, lambda d: d.case.classification.ppks)
+    codes = [c for c in project.taxonomy.codes("ppks") if c in by_code]
     sections = [
         grouped_section(
             v.label("ppks", code),
-            [d for d in docs if d.case.classification.ppks == code],
+            by_code[code],
             project,
             v,
             page,
