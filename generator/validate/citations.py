@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -343,8 +344,10 @@ def _join_elements(parts: Iterable[str]) -> str:
 # ---------------------------------------------------------------- the reference list
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _fold(text: str) -> str:
-    """Case- and accent-insensitive sort text."""
+    """Case- and accent-insensitive sort text (remembered: every report sorts the same
+    sources)."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
