@@ -169,7 +169,12 @@ def test_a_changed_setting_or_file_list_changes_every_key(tmp_path):
 
 
 @pytest.mark.slow
-def test_two_workers_build_the_same_bytes_as_one(tmp_path, caches):
+@pytest.mark.parametrize("big", [False, True], ids=["pages", "every-page-big"])
+def test_two_workers_build_the_same_bytes_as_one(tmp_path, caches, monkeypatch, big):
+    """``every-page-big``: each page is a task of its own and its search sections are found by
+    the main process, as a big page's are."""
+    if big:
+        monkeypatch.setattr(engine, "_CHUNK_BYTES", 1)
     sites = []
     for workers in (1, 2):
         root = copy_sample(tmp_path / f"w{workers}")
@@ -178,6 +183,7 @@ def test_two_workers_build_the_same_bytes_as_one(tmp_path, caches):
                             encoding="utf-8")
         build(root, caches)
         assert all(cache.workers == engine.worker_count(workers) for cache in caches[-2:])
+        assert all(cache.parsed == 0 for cache in caches[-2:])  # every page's sections known
         sites.append(site_digests(root))
     assert sites[0] == sites[1]
 

@@ -612,8 +612,9 @@ class _Messages(logging.Handler):
             self.seen.append((record.levelno, record.getMessage()))
 
 
-def render_page(page, config, files) -> RenderedPage:
-    """MkDocs' own conversion of one page's Markdown, with what it logged."""
+def render_page(page, config, files, *, sections: bool = True) -> RenderedPage:
+    """MkDocs' own conversion of one page's Markdown, with what it logged, and (``sections``)
+    the search parser's sections of its HTML."""
     from mkdocs.structure.pages import Page
 
     logger, messages = logging.getLogger(_PAGE_LOG), _Messages()
@@ -626,7 +627,7 @@ def render_page(page, config, files) -> RenderedPage:
     return RenderedPage(
         page.content, page.toc, page._title_from_render, page.present_anchor_ids,
         None if links is None else {file.src_uri: dict(a) for file, a in links.items()},
-        messages.seen, search_sections(page.content),
+        messages.seen, search_sections(page.content) if sections else b"",
     )
 
 
@@ -684,6 +685,13 @@ def pack(rendered: RenderedPage) -> bytes:
     from the rest, so that a kept page's HTML can stay compressed (``CompactPages``)."""
     html = compress(rendered.content.encode("utf-8", "surrogatepass"))
     return pickle.dumps((html, replace(rendered, content="")), protocol=5)
+
+
+def with_sections(packed: bytes) -> bytes:
+    """A packed page with the search sections of its HTML found (``render_page`` left them)."""
+    html, rendered = unpack(packed)
+    rendered.sections = search_sections(decompress(html).decode("utf-8", "surrogatepass"))
+    return pickle.dumps((html, rendered), protocol=5)
 
 
 def unpack(packed: bytes) -> tuple[bytes, RenderedPage]:
@@ -1012,8 +1020,8 @@ class RenderCache:
         with frozen_heap(), context.Pool(self.workers, initializer=_worker_start,
                                          initargs=(self.config,)) as pool:
             for results in pool.imap_unordered(_worker_convert, chunks):
-                for key, packed in results:
-                    self._keep(key, packed)
+                for key, packed, parse_here in results:
+                    self._keep(key, with_sections(packed) if parse_here else packed)
                     self.converted += 1
 
     on_nav.mkdocs_priority = -100  # after every other plugin has changed the files or nav
@@ -1174,8 +1182,10 @@ def _worker_start(config: dict) -> None:
                    fingerprint=render_fingerprint(config, files))
 
 
-def _worker_convert(src_uris: list[str]) -> list[tuple[str, bytes]]:
-    """Read and convert some pages as MkDocs would; each packed, with its key."""
+def _worker_convert(src_uris: list[str]) -> list[tuple[str, bytes, bool]]:
+    """Read and convert some pages as MkDocs would; each packed, with its key, and whether the
+    main process is to find its search sections: a big page's, which it would otherwise wait
+    for idle (after one edit at 10,000 cases, three 2 MB case lists share two workers)."""
     config, files = _WORKER["config"], _WORKER["files"]
     done = []
     for uri in src_uris:
@@ -1184,7 +1194,9 @@ def _worker_convert(src_uris: list[str]) -> list[tuple[str, bytes]]:
         page.markdown = config.plugins.on_page_markdown(
             page.markdown, page=page, config=config, files=files)
         key = page_key(_WORKER["fingerprint"], uri, page.markdown)
-        done.append((key, pack(render_page(page, config, files))))
+        parse_here = len(src_uris) == 1 and len(page.markdown) > _CHUNK_BYTES
+        done.append((key, pack(render_page(page, config, files, sections=not parse_here)),
+                     parse_here))
         page.markdown = page.content = None  # not needed again in this worker
     return done
 
