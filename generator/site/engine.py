@@ -690,8 +690,8 @@ def pack(rendered: RenderedPage) -> bytes:
 def with_sections(packed: bytes) -> bytes:
     """A packed page with the search sections of its HTML found (``render_page`` left them)."""
     html, rendered = unpack(packed)
-    rendered.sections = search_sections(decompress(html).decode("utf-8", "surrogatepass"))
-    return pickle.dumps((html, rendered), protocol=5)
+    content = decompress(html).decode("utf-8", "surrogatepass")
+    return pack(replace(rendered, content=content, sections=search_sections(content)))
 
 
 def unpack(packed: bytes) -> tuple[bytes, RenderedPage]:
