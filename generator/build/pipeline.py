@@ -519,10 +519,11 @@ def _stage_and_publish(prepared: list[PreparedSite], root: Path, out: Path, resu
     finally:
         for staging in staged.values():
             shutil.rmtree(staging, ignore_errors=True)  # none left after a publish
+    from generator.site.engine import html_files
+
     for ready in prepared:
         result.sites[ready.audience] = ready.spec.site_dir
-        result.pages[ready.audience] = sum(name.endswith(".html") for _, _, names
-                                           in os.walk(ready.spec.site_dir) for name in names)
+        result.pages[ready.audience] = len(html_files(ready.spec.site_dir))
         say(_message(lang, "built", audience=ready.audience, site=_shown(ready.spec.site_dir, root)))
 
 
