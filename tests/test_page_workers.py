@@ -70,3 +70,46 @@ def test_work_chunks_hand_out_the_biggest_pages_first_and_each_page_once(tmp_pat
     for chunk in chunks:
         assert len(chunk) <= _CHUNK
         assert len(chunk) == 1 or sum(sizes[uri] for uri in chunk) <= _CHUNK_BYTES
+
+
+def test_the_collector_is_paused_only_inside_the_block_and_given_back_as_it_was():
+    import gc
+
+    assert gc.isenabled()
+    with workers.collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with workers.collector_paused():
+            pass
+        assert not gc.isenabled()  # a caller that had paused it keeps it paused
+    finally:
+        gc.enable()
+    try:
+        with workers.collector_paused():
+            raise KeyError
+    except KeyError:
+        pass
+    assert gc.isenabled()
+
+
+def test_the_models_are_fetched_with_the_collector_paused():
+    import gc
+
+    from generator.build import pipeline
+
+    seen = []
+
+    class Doc:
+        @property
+        def case(self):
+            seen.append(gc.isenabled())
+
+    class Project:
+        def sorted_cases(self):
+            return [Doc(), Doc()]
+
+    pipeline._fetch_models(Project())
+    assert seen == [False, False]
+    assert gc.isenabled()

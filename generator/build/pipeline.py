@@ -24,7 +24,13 @@ from generator import escape
 from generator.build.descriptions import with_description
 from generator.build.kept import KeptPages, MakePages, make_keeping, page_keys
 from generator.build.project import SETTINGS_FILE, load_project, setting_line
-from generator.build.workers import forked_map, make_pages, will_fork, worker_count
+from generator.build.workers import (
+    collector_paused,
+    forked_map,
+    make_pages,
+    will_fork,
+    worker_count,
+)
 from generator.errors import InputError
 from generator.export.downloads import download_formats, site_downloads
 from generator.model.project import Project
@@ -91,8 +97,9 @@ def _make_in_workers(project: Project, makers: Mapping[str, Callable[[], str]],
 def _fetch_models(project: Project) -> None:
     """Fetch every case's model here, once, before forking: the workers inherit them instead of
     each unpickling its own."""
-    for doc in project.sorted_cases():
-        doc.case  # noqa: B018 - the fetch is the point
+    with collector_paused():
+        for doc in project.sorted_cases():
+            doc.case  # noqa: B018 - the fetch is the point
 
 
 def _index_pages(project: Project, lang: str | None, only: Collection[str] | None) -> Pages:
