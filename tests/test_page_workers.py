@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 import threading
 
+import pytest
+
 from generator.build import workers
 from generator.build.workers import CHUNK, make_pages
 from generator.site.engine import _CHUNK, _CHUNK_BYTES, work_chunks
@@ -86,11 +88,8 @@ def test_the_collector_is_paused_only_inside_the_block_and_given_back_as_it_was(
         assert not gc.isenabled()  # a caller that had paused it keeps it paused
     finally:
         gc.enable()
-    try:
-        with workers.collector_paused():
-            raise KeyError
-    except KeyError:
-        pass
+    with pytest.raises(KeyError), workers.collector_paused():
+        raise KeyError
     assert gc.isenabled()
 
 
