@@ -15,7 +15,7 @@ from conftest import copy_sample
 
 from generator.build import pipeline
 from generator.build.project import load_project
-from generator.site import engine
+from generator.site import engine, pieces
 
 AUDIENCES = ("review", "public")
 
@@ -85,7 +85,14 @@ def reused(caches: list[engine.RenderCache]) -> int:
 
 
 @pytest.mark.slow
-def test_a_warm_build_after_random_edits_is_byte_identical_to_a_cold_one(tmp_path, caches):
+@pytest.mark.parametrize("in_pieces", [False, True], ids=["whole-pages", "every-page-in-pieces"])
+def test_a_warm_build_after_random_edits_is_byte_identical_to_a_cold_one(tmp_path, caches,
+                                                                        monkeypatch, in_pieces):
+    """``every-page-in-pieces``: every page that can be is converted in pieces of a few table
+    rows, as the case lists of 10,000 cases are; the pieces the edits left are kept."""
+    if in_pieces:
+        monkeypatch.setattr(pieces, "MIN_BYTES", 1)
+        monkeypatch.setattr(pieces, "TABLE_ROWS", 3)
     warm = copy_sample(tmp_path / "warm")
     build(warm, caches)
     pages = converted(caches)

@@ -91,7 +91,7 @@ import yaml
 from generator.errors import OutputError
 from generator.quick_inline import QUICK_INLINE
 from generator.sanitise import SANITISER, clean_html
-from generator.site import search_lang
+from generator.site import pieces, search_lang
 from generator.site.csp import apply_policy, with_policy
 from generator.site.publish import swap_into_place
 
@@ -612,23 +612,172 @@ class _Messages(logging.Handler):
             self.seen.append((record.levelno, record.getMessage()))
 
 
-def render_page(page, config, files, *, sections: bool = True) -> RenderedPage:
+def render_page(page, config, files, *, sections: bool = True,
+                store: PieceStore | None = None) -> RenderedPage:
     """MkDocs' own conversion of one page's Markdown, with what it logged, and (``sections``)
-    the search parser's sections of its HTML."""
+    the search parser's sections of its HTML. With a ``store``, a big page is converted in
+    pieces (``pieces.cut``), each kept there by its own key, and its sections found piece by
+    piece, whatever ``sections`` says; the page is converted whole when its pieces cannot
+    stand for it."""
+    cut = pieces.cut(page.markdown) if store is not None else None
+    if cut is not None:
+        try:
+            return render_in_pieces(page, config, files, cut, store)
+        except pieces.PiecesDiffer:
+            pass
+    return render_whole(page, config, files, sections=sections)
+
+
+def render_whole(page, config, files, *, sections: bool = True, quiet: bool = False
+                 ) -> RenderedPage:
+    """``render_page`` for the whole page at once; ``quiet``: what it logs is only kept."""
     from mkdocs.structure.pages import Page
 
     logger, messages = logging.getLogger(_PAGE_LOG), _Messages()
     logger.addHandler(messages)
+    propagate, logger.propagate = logger.propagate, logger.propagate and not quiet
     try:
         Page.render(page, config, files)
     finally:
         logger.removeHandler(messages)
+        logger.propagate = propagate
     links = page.links_to_anchors
     return RenderedPage(
         page.content, page.toc, page._title_from_render, page.present_anchor_ids,
         None if links is None else {file.src_uri: dict(a) for file, a in links.items()},
         messages.seen, search_sections(page.content) if sections else b"",
     )
+
+
+class PieceStore:
+    """Where the pieces of big pages and their search sections are kept between builds (the
+    render cache's folder; in memory only, without one), and the keys used in this build."""
+
+    def __init__(self, folder: Path | None, fingerprint: bytes, used: set[str] | None = None
+                 ) -> None:
+        self.folder, self.fingerprint = folder, fingerprint
+        self.used = set() if used is None else used
+        self.memory: dict[str, bytes] = {}
+
+    def key(self, kind: bytes, src_uri: str, text: str) -> str:
+        return page_key(self.fingerprint + kind, src_uri, text)
+
+    def get(self, key: str) -> bytes | None:
+        self.used.add(key)
+        path = self._path(key)
+        try:
+            return self.memory.get(key) or (path.read_bytes() if path and path.is_file() else None)
+        except OSError:
+            return None
+
+    def put(self, key: str, data: bytes) -> None:
+        self.used.add(key)
+        path = self._path(key)
+        if path is None:
+            self.memory[key] = data
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_suffix(".tmp")
+            temporary.write_bytes(data)
+            os.replace(temporary, path)
+        except OSError:
+            self.memory[key] = data
+
+    def _path(self, key: str) -> Path | None:
+        return None if self.folder is None else self.folder / key[:2] / f"{key}.piece"
+
+
+def render_in_pieces(page, config, files, cut: list[pieces.Piece], store: PieceStore
+                     ) -> RenderedPage:
+    """The page converted piece by piece, each piece kept or converted (as part of this page,
+    its links resolved from it), then put together as the whole page's conversion would be:
+    its HTML joined, its table of contents nested again, its title the first piece's, its
+    anchors and links to anchors gathered; PiecesDiffer when that cannot be sure (a piece logged
+    a message, two pieces hold the same anchor, the HTML is not shaped as expected)."""
+    from markdown.extensions.toc import nest_toc_tokens
+    from mkdocs.structure.toc import get_toc
+
+    whole = page.markdown
+    try:
+        parts = [_rendered_piece(page, config, files, piece, store) for piece in cut]
+    finally:
+        page.markdown = whole
+    if any(part.messages for part in parts):
+        raise pieces.PiecesDiffer("a piece logged a message: the page logs it converted whole")
+    anchors: set[str] = set()
+    for part in parts:
+        if anchors & (part.anchors or set()):
+            raise pieces.PiecesDiffer("two pieces hold the same anchor")
+        anchors |= part.anchors or set()
+    html = pieces.join_html(cut, [part.content for part in parts])
+    toc = get_toc(nest_toc_tokens([token for part in parts for token in pieces.flat_toc(part.toc)]))
+    rendered = RenderedPage(html, toc, parts[0].title, anchors, _links_of(parts), [],
+                            _sections_in_pieces(page.file.src_uri, cut, parts, store))
+    apply_rendered(page, rendered, files, replay=False)
+    return rendered
+
+
+def _rendered_piece(page, config, files, piece: pieces.Piece, store: PieceStore) -> RenderedPage:
+    key = store.key(b"piece", page.file.src_uri, piece.markdown)
+    kept = store.get(key)
+    if kept is not None:
+        try:
+            html, part = unpack(kept)
+            return replace(part, content=decompress(html).decode("utf-8", "surrogatepass"))
+        except (ValueError, TypeError, EOFError, RuntimeError, pickle.UnpicklingError):
+            pass  # a damaged piece is converted again
+    page.markdown = piece.markdown
+    part = render_whole(page, config, files, sections=False, quiet=True)
+    store.put(key, pack(part))
+    return part
+
+
+def _links_of(parts: list[RenderedPage]) -> dict[str, dict[str, str]] | None:
+    """The pieces' links to anchors, as the whole page's: the first link to each anchor."""
+    if parts[0].links_to_anchors is None:
+        return None  # not gathered at this log level
+    links: dict[str, dict[str, str]] = {}
+    for part in parts:
+        for uri, anchors in (part.links_to_anchors or {}).items():
+            for anchor, url in anchors.items():
+                links.setdefault(uri, {}).setdefault(anchor, url)
+    return links
+
+
+def _sections_in_pieces(src_uri: str, cut: list[pieces.Piece], parts: list[RenderedPage],
+                        store: PieceStore) -> bytes:
+    """The search parser's sections of the page, found run by run (a heading's piece and the
+    pieces going on with its table), each run's kept by a key of its HTML. A run after the first
+    starts with a heading, where the parser of the whole page starts a section too: parsed
+    alone, it has an empty preface section more, which is dropped. (The whole page's parser
+    gives each run's last section a trailing space more, which the index strips.)"""
+    try:
+        from material.plugins.search.plugin import Parser
+    except ImportError:
+        return b""
+    found: list = []
+    for number, run in enumerate(pieces.groups(cut)):
+        html = pieces.join_html([cut[i] for i in run], [parts[i].content for i in run])
+        key = store.key(b"sections", src_uri, html)
+        kept = store.get(key)
+        try:
+            sections = pickle.loads(decompress(kept)) if kept else None
+        except (ValueError, EOFError, RuntimeError, pickle.UnpicklingError):
+            sections = None
+        if not isinstance(sections, list):
+            parser = Parser()
+            parser.feed(html)
+            parser.close()
+            sections = parser.data
+            if number:
+                preface = sections[0] if sections else None
+                if preface is None or preface.el.tag != "hx" or preface.title or preface.text:
+                    raise pieces.PiecesDiffer("a run of pieces does not start a section")
+                sections = sections[1:]
+            store.put(key, compress(pickle.dumps(sections, protocol=5)))
+        found.extend(sections)
+    return compress(pickle.dumps(found, protocol=5))
 
 
 def compress(data: bytes) -> bytes:
@@ -715,7 +864,8 @@ def render_fingerprint(config: dict, files) -> bytes:
     digest = hashlib.sha256(RENDER_FORMAT)
     for name in RENDER_DISTRIBUTIONS:
         digest.update(f"{name}={metadata.version(name)}\n".encode())
-    for module in (__file__, sanitise.__file__, quick_inline.__file__, csp.__file__):
+    for module in (__file__, sanitise.__file__, quick_inline.__file__, csp.__file__,
+                   pieces.__file__):
         digest.update(hashlib.sha256(Path(module).read_bytes()).digest())
     settings = {key: value for key, value in config.items() if key != "site_dir"}
     digest.update(json.dumps(settings, sort_keys=True, default=str).encode())
@@ -767,10 +917,12 @@ class RenderCache:
         self.kept_entries: dict[str, list] = {}  # page → its search entries, kept with its output
         self.indexed: dict[str, list] = {}  # page → its search entries made in this build
         self.entries_reused = 0  # pages indexed by the entries kept with their output
+        self.pieces = PieceStore(None, b"", self.used)  # a big page's pieces (render_page)
 
     def on_nav(self, nav, *, config, files):
         """Every page's key is known once the files are: convert the missing pages, in parallel."""
         self.fingerprint = render_fingerprint(self.config or {}, files)
+        self.pieces = PieceStore(self.folder, self.fingerprint, self.used)
         self.nav = nav
         self.withhold = self._html_read_only_by_casebook(config)
         missing = []
@@ -887,7 +1039,7 @@ class RenderCache:
         self.render_keys[page.file.src_uri] = key
         kept = self._kept(key)
         if kept is None:
-            rendered = render_page(page, config, files)
+            rendered = render_page(page, config, files, store=self.pieces)
             self.converted += 1
             self._keep(key, rendered)
         else:
@@ -1018,8 +1170,9 @@ class RenderCache:
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
         context = multiprocessing.get_context(method)
         with frozen_heap(), context.Pool(self.workers, initializer=_worker_start,
-                                         initargs=(self.config,)) as pool:
-            for results in pool.imap_unordered(_worker_convert, chunks):
+                                         initargs=(self.config, self.folder)) as pool:
+            for results, used in pool.imap_unordered(_worker_convert, chunks):
+                self.used.update(used)  # the pieces of big pages a worker kept or read
                 for key, packed, parse_here in results:
                     self._keep(key, with_sections(packed) if parse_here else packed)
                     self.converted += 1
@@ -1161,7 +1314,7 @@ def _toc(items) -> list:
 _WORKER: dict[str, Any] = {}
 
 
-def _worker_start(config: dict) -> None:
+def _worker_start(config: dict, folder: Path | None = None) -> None:
     """A worker's own MkDocs configuration and file list, made as MkDocs' build makes them."""
     from mkdocs.commands.build import get_navigation
     from mkdocs.structure.files import get_files, set_exclusions
@@ -1178,15 +1331,17 @@ def _worker_start(config: dict) -> None:
     set_exclusions(files, mkdocs_config)
     nav = get_navigation(files, mkdocs_config)
     mkdocs_config.plugins.on_nav(nav, config=mkdocs_config, files=files)
-    _WORKER.update(config=mkdocs_config, files=files,
-                   fingerprint=render_fingerprint(config, files))
+    fingerprint = render_fingerprint(config, files)
+    _WORKER.update(config=mkdocs_config, files=files, fingerprint=fingerprint,
+                   store=PieceStore(folder, fingerprint))
 
 
-def _worker_convert(src_uris: list[str]) -> list[tuple[str, bytes, bool]]:
+def _worker_convert(src_uris: list[str]) -> tuple[list[tuple[str, bytes, bool]], set[str]]:
     """Read and convert some pages as MkDocs would; each packed, with its key, and whether the
-    main process is to find its search sections: a big page's, which it would otherwise wait
-    for idle (after one edit at 10,000 cases, three 2 MB case lists share two workers)."""
-    config, files = _WORKER["config"], _WORKER["files"]
+    main process is to find its search sections: a big page's not converted in pieces, which it
+    would otherwise wait for idle; and the keys of the pieces used."""
+    config, files, store = _WORKER["config"], _WORKER["files"], _WORKER["store"]
+    store.used = set()
     done = []
     for uri in src_uris:
         page = files.get_file_from_path(uri).page
@@ -1194,11 +1349,12 @@ def _worker_convert(src_uris: list[str]) -> list[tuple[str, bytes, bool]]:
         page.markdown = config.plugins.on_page_markdown(
             page.markdown, page=page, config=config, files=files)
         key = page_key(_WORKER["fingerprint"], uri, page.markdown)
-        parse_here = len(src_uris) == 1 and len(page.markdown) > _CHUNK_BYTES
-        done.append((key, pack(render_page(page, config, files, sections=not parse_here)),
-                     parse_here))
+        big = len(src_uris) == 1 and len(page.markdown) > _CHUNK_BYTES
+        rendered = render_page(page, config, files, sections=not big, store=store)
+        parse_here = big and not rendered.sections
+        done.append((key, pack(rendered), parse_here))
         page.markdown = page.content = None  # not needed again in this worker
-    return done
+    return done, store.used
 
 
 class StreamedSearchIndex:
