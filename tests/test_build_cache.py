@@ -200,3 +200,14 @@ def test_the_worker_count_follows_the_cores_and_the_cap():
     assert cores >= 1
     assert engine.worker_count(1) == 1
     assert engine.worker_count(cores + 5) == cores
+
+
+@pytest.mark.parametrize("source", [
+    "---\ndescription: \"Daftar\"\n---\n# Kasus\n", "---\n- a\n---\n# Bukan peta\n",
+    "---\n: [tidak\n---\n# Rusak\n", "title: Gaya MultiMarkdown\n\n# Kasus\n", "# Tanpa meta\n",
+    "---\ndescription: x\n...\n\n\n# Diakhiri titik\n",
+])
+def test_the_markdown_a_kept_page_is_found_by_is_the_markdown_mkdocs_reads(source):
+    from mkdocs.utils import meta
+
+    assert engine.markdown_of(source) == meta.get_data(source)[0]

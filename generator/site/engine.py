@@ -491,7 +491,7 @@ def run_mkdocs(
                 mkdocs_config.plugins["casebook-render-cache"] = render
             search = mkdocs_config.plugins.get("material/search")
             if search is not None and fresh_plugins and not (dirty or serve_url):
-                mkdocs_config.plugins["casebook-search-index"] = StreamedSearchIndex(search)
+                mkdocs_config.plugins[SEARCH_INDEX_PLUGIN] = StreamedSearchIndex(search)
             if theme_env is not None:
                 theme_env.install(mkdocs_config.theme)
             if serve_url:
@@ -552,6 +552,8 @@ class CompactPages:
 
 
 # --------------------------------------------------------------------------- render cache, workers
+
+SEARCH_INDEX_PLUGIN = "casebook-search-index"
 
 RENDER_FORMAT = b"casebook-render-5"
 _PAGE_LOG = "mkdocs.structure.pages"  # where MkDocs logs a page's broken links while rendering
@@ -647,6 +649,22 @@ def render_whole(page, config, files, *, sections: bool = True, quiet: bool = Fa
         None if links is None else {file.src_uri: dict(a) for file, a in links.items()},
         messages.seen, search_sections(page.content) if sections else b"",
     )
+
+
+def markdown_of(source: str) -> str:
+    """A page's Markdown without its front matter, as MkDocs' ``meta.get_data`` leaves it, the
+    YAML read by the C loader (it only tells whether the page is kept: a page whose Markdown it
+    reads otherwise is found missing, or not found kept, and converted all the same)."""
+    from mkdocs.utils import meta
+
+    match = meta.YAML_RE.match(source)
+    if match is None:
+        return meta.get_data(source)[0]
+    try:
+        data = yaml.load(match.group(1), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        return source
+    return source[match.end():].lstrip("\n") if isinstance(data, dict) else source
 
 
 class PieceStore:
@@ -914,10 +932,12 @@ class RenderCache:
         self.withheld: dict[str, bytes] = {}  # page → its kept HTML, compressed (CompactPages)
         self.withhold = False  # no plugin but Casebook's reads a page's HTML as it is rendered
         self.search_index = None  # Material's search index, once MkDocs has made it
-        self.kept_entries: dict[str, list] = {}  # page → its search entries, kept with its output
+        self.kept_entries: dict[str, str] = {}  # page → its search entries' JSON, kept with it
+        self.streamed = False  # StreamedSearchIndex writes the index: it takes KeptEntries
         self.indexed: dict[str, list] = {}  # page → its search entries made in this build
         self.entries_reused = 0  # pages indexed by the entries kept with their output
         self.pieces = PieceStore(None, b"", self.used)  # a big page's pieces (render_page)
+        self.output_keys: dict[str, str] = {}  # page → its output key, found by on_env
 
     def on_nav(self, nav, *, config, files):
         """Every page's key is known once the files are: convert the missing pages, in parallel."""
@@ -941,6 +961,7 @@ class RenderCache:
         index = getattr(search, "search_index", None)
         if index is not None and hasattr(index, "create_entry_for_section"):
             self.search_index = index
+            self.streamed = isinstance(config.plugins.get(SEARCH_INDEX_PLUGIN), StreamedSearchIndex)
             fallback = index.add_entry_from_context
             index.add_entry_from_context = functools.partial(self._index, index, fallback)
         return nav
@@ -951,7 +972,10 @@ class RenderCache:
         uri = page.file.src_uri
         kept, packed = self.kept_entries.pop(uri, None), self.sections.pop(uri, b"")
         if kept is not None:
-            index.entries.extend(kept)
+            if not self.streamed:
+                index.entries.extend(json.loads(f"[{kept}]"))
+            elif kept:
+                index.entries.append(KeptEntries(kept))  # written as they are
             self.entries_reused += 1
             return
         start = len(index.entries)
@@ -973,9 +997,12 @@ class RenderCache:
             get_template(*args, **kwargs), self)
         if self.workers > 1 and self.nav is not None and can_fork():
             pages = files.documentation_pages()
-            missing = [file.src_uri for file in pages
-                       if (key := self.output_key(page_context(file.page, config, pages, self.nav)))
-                       and not self._path(key, ".html.z").is_file()]
+            for file in pages:
+                key = self.output_key(page_context(file.page, config, pages, self.nav))
+                if key is not None:
+                    self.output_keys[file.src_uri] = key
+            missing = [uri for uri, key in self.output_keys.items()
+                       if not self._path(key, ".html.z").is_file()]
             if len(missing) > _CHUNK:
                 self._template_in_workers(missing, env, config, files)
         return env
@@ -997,8 +1024,9 @@ class RenderCache:
         """Take the page's finished output from the cache now, when it is kept and the search
         index has the page's sections: then neither reads the page's HTML again."""
         uri = page.file.src_uri
+        known = self.output_keys.pop(uri, None)  # found by on_env, from the same context
         if uri in self.sections:
-            key = self.output_key(context)
+            key = known or self.output_key(context)
             kept = self.kept_output(key) if key is not None else None
             if kept is not None:
                 self.outputs[uri], entries = kept
@@ -1026,10 +1054,8 @@ class RenderCache:
             for handler in config.plugins.events.get("page_content", []))
 
     def _key(self, file) -> str | None:
-        from mkdocs.utils import meta
-
         try:
-            markdown, _ = meta.get_data(file.content_string)
+            markdown = markdown_of(file.content_string)
         except (OSError, ValueError):
             return None  # MkDocs reports it when it reads the page
         return page_key(self.fingerprint, file.src_uri, markdown)
@@ -1108,8 +1134,9 @@ class RenderCache:
         digest.update(_json(page_signature(page)).encode("utf-8", "surrogatepass"))
         return digest.hexdigest()
 
-    def kept_output(self, key: str) -> tuple[str, list | None] | None:
-        """A page's kept output and its search entries (None: not kept with it), or None."""
+    def kept_output(self, key: str) -> tuple[str, str | None] | None:
+        """A page's kept output and its search entries as JSON (``entries_json``; None: not
+        kept with it), or None."""
         path = self._path(key, ".html.z")
         try:
             kept = pickle.loads(decompress(path.read_bytes())) if path.is_file() else None
@@ -1118,7 +1145,7 @@ class RenderCache:
         finally:
             self.used.add(key)
         valid = (isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[0], str)
-                 and isinstance(kept[1], list | None))
+                 and isinstance(kept[1], str | None))
         return kept if valid else None
 
     def keep_output(self, key: str, output: str, entries: list | None) -> None:
@@ -1128,7 +1155,8 @@ class RenderCache:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             temporary = path.with_suffix(".tmp")
-            temporary.write_bytes(compress(pickle.dumps((output, entries), protocol=5)))
+            kept = (output, None if entries is None else entries_json(entries))
+            temporary.write_bytes(compress(pickle.dumps(kept, protocol=5)))
             os.replace(temporary, path)
         except OSError:
             pass  # a cache that cannot be written: the page is rendered again next time
@@ -1378,7 +1406,9 @@ class StreamedSearchIndex:
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "w", encoding="utf-8") as stream:  # ensure_ascii: ASCII either way
             stream.write('{"config":' + _json(settings) + ',"docs":[')
-            stream.writelines(("," if number else "") + _json(entry) for number, entry in enumerate(search.search_index.entries))
+            stream.writelines(("," if number else "") + (
+                entry if isinstance(entry, KeptEntries) else _json(entry))
+                for number, entry in enumerate(search.search_index.entries))
             stream.write("]}")
         search.config.enabled = False  # Material's own on_post_build now returns at once
 
@@ -1388,6 +1418,16 @@ class StreamedSearchIndex:
 def _json(value: Any) -> str:
     """JSON as Material's search plugin writes it."""
     return json.dumps(value, separators=(",", ":"), default=str)
+
+
+def entries_json(entries: list) -> str:
+    """A page's search entries as they are written in the index, comma-separated."""
+    return ",".join(_json(entry) for entry in entries)
+
+
+class KeptEntries(str):
+    """One page's search entries (one or more) kept as the JSON the index is written with
+    (``entries_json``): StreamedSearchIndex writes them without reading them again."""
 
 
 class ThemeEnvironment:
