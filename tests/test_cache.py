@@ -219,3 +219,27 @@ def test_a_read_model_keeps_its_pickle_only_while_the_cache_is_held(tmp_path: Pa
         kept.get("a.yaml", "key")
         assert kept.model("a.yaml") == {"model": 1}
         assert pickle.loads(kept.pickles["a.yaml"]) == {"model": 1}
+
+
+def test_an_interns_privacy_findings_are_kept_and_found_again_when_a_file_or_rule_changes(
+        project: Path, monkeypatch) -> None:
+    from generator.privacy import check
+
+    chapter = project / "interns" / "dewi-lestari-2025" / "chapters" / "pelaksanaan.md"
+    clean = chapter.read_text(encoding="utf-8")
+    chapter.write_text(clean + "\nKlien dapat dihubungi di 0812-0000-9999.\n", encoding="utf-8")
+    found = lambda problems: sorted(p.code for p in problems if p.code.startswith("privacy."))
+    scans = []
+    real = check.intern_problems
+    monkeypatch.setattr(check, "intern_problems", lambda *a, **k: scans.append(1) or real(*a, **k))
+    _, first = load_project(project, today=TODAY)
+    interns, scanned = len(scans), found(first)
+    assert scanned and interns >= 2
+    _, second = load_project(project, today=TODAY)
+    assert found(second) == scanned and len(scans) == interns  # kept: no folder scanned again
+    chapter.write_text(clean, encoding="utf-8")
+    _, third = load_project(project, today=TODAY)
+    assert found(third) == [] and len(scans) == interns + 1  # only the edited folder
+    monkeypatch.setattr(check.Rules, "fingerprint", lambda self: "other rules")
+    load_project(project, today=TODAY)
+    assert len(scans) == 2 * interns + 1  # new rules: every folder scanned again

@@ -89,6 +89,7 @@ class _Loader:
         self.files = 0
         self.privacy = privacy_check.Rules()  # allow-list and deny-list for the free-text checks
         self.scan_privacy = True
+        self.privacy_key: str | None = None  # the privacy rules' fingerprint, for the caches
         self.context: dict[str, Any] = {}  # settings hold no vocabulary codes
         self.documents: ValidationCache | None = None  # set once the cache's context is known
         self.settings = self._settings()
@@ -191,6 +192,7 @@ def load_project(root: Path, *, today: dt.date | None = None, privacy: bool = Tr
     project = Project(root, loader.taxonomy, loader.settings, loader.today)
     project.office = _load_office(loader)
     loader.privacy = privacy_check.Rules.for_project(loader.root, loader.settings, project.office)
+    loader.privacy_key = loader.privacy.fingerprint() if privacy else None
     loader.problems.extend(privacy_check.allowlist_problems(loader.privacy, loader.display))
     project.rubric = _load_root_file(loader, "rubric.yaml", Rubric)
     project.holidays = _load_root_file(loader, "holidays.yaml", Holidays)
@@ -404,8 +406,26 @@ def _load_intern(loader: _Loader, folder: Path) -> InternDoc | None:
     doc = InternDoc(intern, folder, logbook or Logbook(), references or References(),
                     _chapters(folder, loader), sources, review)
     if loader.scan_privacy:
-        loader.problems.extend(privacy_check.intern_problems(doc, loader.display, loader.privacy))
+        loader.problems.extend(_intern_privacy_problems(loader, doc))
     return doc
+
+
+def _intern_privacy_problems(loader: _Loader, doc: InternDoc) -> list[Problem]:
+    """The identifier scan of an intern's folder, kept in the documents cache under a key of
+    every file in the folder and the privacy rules (allow-list, deny-list, detectors)."""
+    folder = Path(doc.folder)
+    if loader.documents is None or loader.privacy_key is None:
+        return privacy_check.intern_problems(doc, loader.display, loader.privacy)
+    parts = [loader.privacy_key.encode()]
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        parts += [path.relative_to(folder).as_posix().encode(), path.read_bytes()]
+    key, name = digest(b"\0".join(parts)), f"{loader.display(folder)}#privacy"
+    cached = loader.documents.get(name, key)
+    if isinstance(cached, list):
+        return cached
+    problems = privacy_check.intern_problems(doc, loader.display, loader.privacy)
+    loader.documents.put(name, key, problems)
+    return problems
 
 
 def _optional(loader: _Loader, path: Path, model: type[Strict], intern: Intern | None,
