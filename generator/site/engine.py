@@ -667,6 +667,18 @@ def markdown_of(source: str) -> str:
     return source[match.end():].lstrip("\n") if isinstance(data, dict) else source
 
 
+def write_kept(path: Path, data: bytes) -> bool:
+    """Write a file of the render cache whole or not at all; False: it cannot be written."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(".tmp")
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    except OSError:
+        return False
+    return True
+
+
 class PieceStore:
     """Where the pieces of big pages and their search sections are kept between builds (the
     render cache's folder; in memory only, without one), and the keys used in this build."""
@@ -691,15 +703,7 @@ class PieceStore:
     def put(self, key: str, data: bytes) -> None:
         self.used.add(key)
         path = self._path(key)
-        if path is None:
-            self.memory[key] = data
-            return
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_suffix(".tmp")
-            temporary.write_bytes(data)
-            os.replace(temporary, path)
-        except OSError:
+        if path is None or not write_kept(path, data):
             self.memory[key] = data
 
     def _path(self, key: str) -> Path | None:
@@ -1102,12 +1106,7 @@ class RenderCache:
             if isinstance(rendered, bytes):  # a worker's page; one rendered here is used at once
                 self.ready[key] = packed
             return
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_suffix(".tmp")
-            temporary.write_bytes(packed)
-            os.replace(temporary, path)
-        except OSError:
+        if not write_kept(path, packed):
             self.ready[key] = packed  # a cache that cannot be written: kept for this build
 
     def _path(self, key: str, suffix: str = ".pickle") -> Path | None:
@@ -1152,14 +1151,8 @@ class RenderCache:
         """Keep a page's output, with its search entries (the output key covers all they read
         of the page: its HTML, URL, title, table of contents and meta)."""
         path = self._path(key, ".html.z")
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_suffix(".tmp")
-            kept = (output, None if entries is None else entries_json(entries))
-            temporary.write_bytes(compress(pickle.dumps(kept, protocol=5)))
-            os.replace(temporary, path)
-        except OSError:
-            pass  # a cache that cannot be written: the page is rendered again next time
+        kept = (output, None if entries is None else entries_json(entries))
+        write_kept(path, compress(pickle.dumps(kept, protocol=5)))  # False: rendered next time
         self.templated += 1
 
     def search_entries(self, page) -> list | None:
