@@ -211,3 +211,30 @@ def test_the_markdown_a_kept_page_is_found_by_is_the_markdown_mkdocs_reads(sourc
     from mkdocs.utils import meta
 
     assert engine.markdown_of(source) == meta.get_data(source)[0]
+
+
+@pytest.mark.parametrize("source", [
+    "---\ntitle: Kasus\ndescription: \"Daftar\"\n---\n# Kasus\n", "---\n- a\n---\n# Bukan peta\n",
+    "---\n: [tidak\n---\n# Rusak\n", "title: Gaya MultiMarkdown\n\n# Kasus\n", "# Tanpa meta\n",
+])
+def test_a_page_read_for_its_source_key_is_read_as_mkdocs_reads_it(tmp_path, source):
+    from mkdocs.structure.files import File
+    from mkdocs.structure.pages import Page
+
+    (tmp_path / "a.md").write_text(source, encoding="utf-8")
+    pages = [Page(None, File("a.md", str(tmp_path), str(tmp_path / "site"), True), {})
+             for _ in range(2)]
+    Page.read_source(pages[0], SimpleNamespace(plugins=SimpleNamespace(
+        on_page_read_source=lambda **kwargs: None)))
+    assert engine.read_source(pages[1], None) == source
+    assert (pages[1].markdown, pages[1].meta) == (pages[0].markdown, pages[0].meta)
+
+
+def test_pages_are_kept_under_their_source_unless_a_plugin_reads_or_changes_it():
+    def config(**events):
+        handlers = {"page_read_source": [], "page_markdown": [], "page_content": [print]}
+        return SimpleNamespace(plugins=SimpleNamespace(events={**handlers, **events}))
+
+    assert engine.keyed_by_source(config())
+    assert not engine.keyed_by_source(config(page_markdown=[print]))
+    assert not engine.keyed_by_source(config(page_read_source=[print]))
