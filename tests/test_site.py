@@ -443,8 +443,14 @@ def test_streamed_search_index_is_byte_identical_to_materials(tmp_path, monkeypa
     site.build_site(streamed)
     assert len(written) > 5  # the settings, then one entry at a time
 
-    class Untouched:  # Material writes its own index
-        def __init__(self, search) -> None:
+    rewritten: list[Path] = []
+    real_replace = site.os.replace
+    monkeypatch.setattr(site.os, "replace", lambda a, b: rewritten.append(Path(b)) or real_replace(a, b))
+    site.declare_search_language(tmp_path / "streamed", "id")
+    assert not rewritten  # it declares Indonesian as it writes the index
+
+    class Untouched:  # Material writes its own index (then finish_output declares Indonesian)
+        def __init__(self, search, language=None) -> None:
             assert search.config.enabled
 
     monkeypatch.setattr(site, "StreamedSearchIndex", Untouched)
@@ -452,7 +458,7 @@ def test_streamed_search_index_is_byte_identical_to_materials(tmp_path, monkeypa
     site.build_site(material)
     ours = (tmp_path / "streamed" / "search" / "search_index.json").read_bytes()
     assert ours == (tmp_path / "material" / "search" / "search_index.json").read_bytes()
-    assert b"pendampingan rutin" in ours and ours.isascii()
+    assert b"pendampingan rutin" in ours and ours.isascii() and b'"lang":["id"]' in ours
 
 
 @pytest.mark.slow

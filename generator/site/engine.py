@@ -394,7 +394,8 @@ def stage_site(
         if spec.engine == "mkdocs":
             render = RenderCache(spec.cache_dir, workers=worker_count(spec.workers),
                                  audience=spec.audience)
-            run_mkdocs({**config, "site_dir": str(staging)}, progress=progress, render=render)
+            run_mkdocs({**config, "site_dir": str(staging)}, progress=progress, render=render,
+                       language=spec.language)
             done = render.finished
         else:
             run_engine_command(spec.engine, tree_config, staging, strict=spec.strict)
@@ -472,11 +473,12 @@ def run_mkdocs(
     fresh_plugins: bool = True,
     theme_env: ThemeEnvironment | None = None,
     render: RenderCache | None = None,
+    language: str | None = None,
 ) -> list[str]:
     """Run one MkDocs build of config; return its warnings or raise SiteBuildError.
 
     ``render``: the pages' Markdown is converted through it (kept between builds, and spread
-    over worker processes)."""
+    over worker processes). ``language``: the site's, declared in the search index."""
     from mkdocs.commands.build import build
 
     with capture_mkdocs_log(progress) as collector:
@@ -491,7 +493,7 @@ def run_mkdocs(
                 mkdocs_config.plugins["casebook-render-cache"] = render
             search = mkdocs_config.plugins.get("material/search")
             if search is not None and fresh_plugins and not (dirty or serve_url):
-                mkdocs_config.plugins[SEARCH_INDEX_PLUGIN] = StreamedSearchIndex(search)
+                mkdocs_config.plugins[SEARCH_INDEX_PLUGIN] = StreamedSearchIndex(search, language)
             if theme_env is not None:
                 theme_env.install(mkdocs_config.theme)
             if serve_url:
@@ -1427,15 +1429,18 @@ class StreamedSearchIndex:
     This writes the same bytes entry by entry, then tells Material's plugin (a fresh instance,
     used for this build only) that there is nothing left to do."""
 
-    def __init__(self, search) -> None:
+    def __init__(self, search, language: str | None = None) -> None:
         self.search = search
+        self.language = language  # the site's: declared in the index (declared_language)
 
     def on_post_build(self, *, config) -> None:
         """Write search/search_index.json exactly as Material would, without the big string."""
         search = self.search
         if not search.config.enabled:
             return
-        settings = {key: search.config[key] for key in ("lang", "separator", "pipeline", "fields")}
+        settings = declared_language(
+            {key: search.config[key] for key in ("lang", "separator", "pipeline", "fields")},
+            self.language)
         path = Path(config.site_dir) / "search" / "search_index.json"
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "w", encoding="utf-8") as stream:  # ensure_ascii: ASCII either way
@@ -1703,7 +1708,7 @@ def declare_search_language(site_dir: Path, language: str) -> None:
     the index's short config object at its start is rewritten; the entries are copied as bytes."""
     path = site_dir / SEARCH_INDEX
     if language != "id" or not path.is_file():
-        return
+        return  # (the index Casebook writes itself declares it already: StreamedSearchIndex)
     with open(path, "rb") as index:
         head = index.read(8192).decode("ascii", errors="replace")  # the config is ASCII JSON
     if not head.startswith(_INDEX_START):
@@ -1711,13 +1716,19 @@ def declare_search_language(site_dir: Path, language: str) -> None:
     config, end = json.JSONDecoder().raw_decode(head, len(_INDEX_START))
     if config.get("lang") == [language]:
         return
-    start = _INDEX_START + _json({**config, "lang": [language]})
+    start = _INDEX_START + _json(declared_language(config, language))
     rewritten = path.with_name(path.name + ".tmp")
     with open(path, "rb") as source, open(rewritten, "wb") as target:
         source.seek(end)
         target.write(start.encode("ascii"))
         shutil.copyfileobj(source, target)
     os.replace(rewritten, path)
+
+
+def declared_language(settings: dict, language: str | None) -> dict:
+    """The search index's settings with the site's language, when it is Indonesian (whose lunr
+    file is Casebook's own, ``declare_search_language``)."""
+    return {**settings, "lang": [language]} if language == "id" else settings
 
 
 def inline_search_index(site_dir: Path) -> None:
