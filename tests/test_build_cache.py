@@ -5,6 +5,7 @@ re-rendering only the pages the edits touched, and two workers give the same byt
 from __future__ import annotations
 
 import hashlib
+import pickle
 import random
 import re
 from pathlib import Path
@@ -99,7 +100,12 @@ def test_a_warm_build_after_random_edits_is_byte_identical_to_a_cold_one(tmp_pat
     assert pages > 100  # a cold build converts every page
     assert templated(caches) == pages  # and puts every page through its template
     assert all(cache.parsed == 0 for cache in caches)  # search reuses the render's parse
+    from mkdocs.utils import meta
+
+    yaml_read, get_data = [], meta.get_data
+    monkeypatch.setattr(meta, "get_data", lambda doc: yaml_read.append(doc) or get_data(doc))
     build(warm, caches)
+    assert not yaml_read  # each page's front matter is kept with it, by its source
     assert converted(caches) == 0  # nothing changed: every page comes from the cache
     assert templated(caches) == 0  # its finished HTML too
     assert reused(caches) == pages  # and no page's HTML is read again for it
@@ -218,16 +224,21 @@ def test_the_markdown_a_kept_page_is_found_by_is_the_markdown_mkdocs_reads(sourc
     "---\n: [tidak\n---\n# Rusak\n", "title: Gaya MultiMarkdown\n\n# Kasus\n", "# Tanpa meta\n",
 ])
 def test_a_page_read_for_its_source_key_is_read_as_mkdocs_reads_it(tmp_path, source):
+    """Read once with its YAML, then again with the front matter kept from the first read."""
     from mkdocs.structure.files import File
     from mkdocs.structure.pages import Page
 
     (tmp_path / "a.md").write_text(source, encoding="utf-8")
     pages = [Page(None, File("a.md", str(tmp_path), str(tmp_path / "site"), True), {})
-             for _ in range(2)]
+             for _ in range(3)]
     Page.read_source(pages[0], SimpleNamespace(plugins=SimpleNamespace(
         on_page_read_source=lambda **kwargs: None)))
-    assert engine.read_source(pages[1], None) == source
-    assert (pages[1].markdown, pages[1].meta) == (pages[0].markdown, pages[0].meta)
+    assert engine.page_source(pages[1], None) == source
+    front = engine.read_source(pages[1], source)
+    kept = pickle.loads(pickle.dumps(front))  # as it comes back from the cache
+    assert engine.read_source(pages[2], source, kept) == front
+    for page in pages[1:]:
+        assert (page.markdown, page.meta) == (pages[0].markdown, pages[0].meta)
 
 
 def test_pages_are_kept_under_their_source_unless_a_plugin_reads_or_changes_it():

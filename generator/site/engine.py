@@ -591,6 +591,9 @@ def worker_count(cap: int | None = None) -> int:
     return max(1, min(cores or 1, cap or cores or 1))
 
 
+Front = tuple[dict, int]  # a page's meta, and where its Markdown starts in its source
+
+
 @dataclass
 class RenderedPage:
     """What MkDocs' ``Page.render`` leaves on a page, in a form that is kept and sent between
@@ -603,6 +606,7 @@ class RenderedPage:
     links_to_anchors: dict[str, dict[str, str]] | None
     messages: list[tuple[int, str]]
     sections: bytes = b""  # the search plugin's sections of ``content`` (search_sections)
+    front: Front | None = None  # the page's meta, as its source was read (keyed_by_source)
 
 
 class _Messages(logging.Handler):
@@ -662,19 +666,30 @@ def keyed_by_source(config) -> bool:
     return not events.get("page_read_source") and not events.get("page_markdown")
 
 
-def read_source(page, config) -> str:
-    """Read a page as MkDocs' ``Page.read_source`` does when no plugin reads it
-    (``keyed_by_source``); return the source it read."""
+def page_source(page, config) -> str:
+    """A page's source, read as MkDocs' ``Page.read_source`` reads it when no plugin does
+    (``keyed_by_source``); what is wrong is logged as MkDocs logs it."""
     from mkdocs.structure.pages import Page
-    from mkdocs.utils import meta
 
     try:
-        source = page.file.content_string
+        return page.file.content_string
     except (OSError, ValueError):
-        Page.read_source(page, config)  # logs what is wrong, as MkDocs does, and raises
+        Page.read_source(page, config)  # logs, and raises
         raise
-    page.markdown, page.meta = meta.get_data(source)
-    return source
+
+
+def read_source(page, source: str, front: Front | None = None) -> Front:
+    """Leave on ``page`` the Markdown and meta ``Page.read_source`` leaves for ``source``, and
+    return them as a ``Front``; ``front``: the one kept from the same source read before, so its
+    YAML is not read again (a second of a build at 10,000 cases)."""
+    from mkdocs.utils import meta
+
+    if front is None:
+        page.markdown, page.meta = meta.get_data(source)
+        return page.meta, len(source) - len(page.markdown)
+    page.meta, start = front
+    page.markdown = source[start:]
+    return front
 
 
 def markdown_of(source: str) -> str:
@@ -970,7 +985,8 @@ class RenderCache:
         self.pieces = PieceStore(None, b"", self.used)  # a big page's pieces (render_page)
         self.output_keys: dict[str, str] = {}  # page → its output key, found by on_env
         self.by_source = False  # pages are kept under their source (keyed_by_source)
-        self.source_keys: dict[str, str] = {}  # page → the key of the source it was read from
+        self.read: dict[str, tuple[str, Front, tuple[bytes, RenderedPage] | None]] = {}
+        # ^ page → the key of the source it was read from, its Front, and the page kept under it
 
     def on_nav(self, nav, *, config, files):
         """Every page's key is known once the files are: convert the missing pages, in parallel."""
@@ -1100,16 +1116,24 @@ class RenderCache:
         return page_key(self.fingerprint, file.src_uri, text)
 
     def _read_source(self, page, config) -> None:
-        self.source_keys[page.file.src_uri] = page_key(
-            self.fingerprint, page.file.src_uri, read_source(page, config))
+        """Read a page, and find what is kept under its source, with its front matter."""
+        uri = page.file.src_uri
+        source = page_source(page, config)
+        key = page_key(self.fingerprint, uri, source)
+        kept = self._kept(key)
+        front = read_source(page, source, kept[1].front if kept is not None else None)
+        self.read[uri] = key, front, kept
 
     def _render(self, page, config, files) -> None:
-        key = self.source_keys.pop(page.file.src_uri, None) or page_key(
-            self.fingerprint, page.file.src_uri, page.markdown)
-        self.render_keys[page.file.src_uri] = key
-        kept = self._kept(key)
+        uri = page.file.src_uri
+        if uri in self.read:
+            key, front, kept = self.read.pop(uri)
+        else:
+            key, front = page_key(self.fingerprint, uri, page.markdown), None
+            kept = self._kept(key)
+        self.render_keys[uri] = key
         if kept is None:
-            rendered = render_page(page, config, files, store=self.pieces)
+            rendered = replace(render_page(page, config, files, store=self.pieces), front=front)
             self.converted += 1
             self._keep(key, rendered)
         else:
@@ -1406,8 +1430,10 @@ def _worker_convert(src_uris: list[str]) -> tuple[list[tuple[str, bytes, bool]],
     done = []
     for uri in src_uris:
         page = files.get_file_from_path(uri).page
+        front = None
         if _WORKER["by_source"]:
-            key = page_key(_WORKER["fingerprint"], uri, read_source(page, config))
+            source = page_source(page, config)
+            key, front = page_key(_WORKER["fingerprint"], uri, source), read_source(page, source)
         else:
             page.read_source(config)
             page.markdown = config.plugins.on_page_markdown(
@@ -1415,6 +1441,7 @@ def _worker_convert(src_uris: list[str]) -> tuple[list[tuple[str, bytes, bool]],
             key = page_key(_WORKER["fingerprint"], uri, page.markdown)
         big = len(src_uris) == 1 and len(page.markdown) > _CHUNK_BYTES
         rendered = render_page(page, config, files, sections=not big, store=store)
+        rendered = replace(rendered, front=front)
         parse_here = big and not rendered.sections
         done.append((key, pack(rendered), parse_here))
         page.markdown = page.content = None  # not needed again in this worker
