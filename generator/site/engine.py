@@ -660,8 +660,7 @@ def render_whole(page, config, files, *, sections: bool = True, quiet: bool = Fa
 def keyed_by_source(config) -> bool:
     """Whether pages are kept under their whole source, front matter and all: no plugin reads a
     page's source or changes its Markdown before it is converted, so the source is all its HTML
-    depends on besides the fingerprint -- and a key needs no YAML read (a second of a build at
-    10,000 cases)."""
+    depends on besides the fingerprint, and a key needs no YAML read."""
     events = config.plugins.events
     return not events.get("page_read_source") and not events.get("page_markdown")
 
@@ -1732,10 +1731,11 @@ _INDEX_START = '{"config":'
 def declare_search_language(site_dir: Path, language: str) -> None:
     """Declare Indonesian in Material's search index, so its search worker loads Casebook's own
     lunr.id (MkDocs' config validation accepts only languages it ships a lunr file for). Only
-    the index's short config object at its start is rewritten; the entries are copied as bytes."""
+    the index's short config object at its start is rewritten; the entries are copied as bytes.
+    (The index Casebook streams itself declares it as it is written: StreamedSearchIndex.)"""
     path = site_dir / SEARCH_INDEX
     if language != "id" or not path.is_file():
-        return  # (the index Casebook writes itself declares it already: StreamedSearchIndex)
+        return
     with open(path, "rb") as index:
         head = index.read(8192).decode("ascii", errors="replace")  # the config is ASCII JSON
     if not head.startswith(_INDEX_START):
