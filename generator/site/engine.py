@@ -668,11 +668,11 @@ def keyed_by_source(config) -> bool:
 def page_source(page, config) -> str:
     """A page's source, read as MkDocs' ``Page.read_source`` reads it when no plugin does
     (``keyed_by_source``); what is wrong is logged as MkDocs logs it."""
-    from mkdocs.structure.pages import Page
-
     try:
         return page.file.content_string
     except (OSError, ValueError):
+        from mkdocs.structure.pages import Page
+
         Page.read_source(page, config)  # logs, and raises
         raise
 
